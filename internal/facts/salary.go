@@ -1,0 +1,311 @@
+package facts
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Salary is one pay figure a guide states: a range, an open range
+// ("€8,000+"), or a percentage premium.
+type Salary struct {
+	Role     string // normalised role ("machine learning engineer"), "" when the guide names none
+	Level    Level  // "" when the figure is for all levels
+	Region   Region // zero when the guide names no place
+	Currency string // ISO code, "" when the guide gives none
+	Period   string // "year", "month", "week", "day", "hour" or ""
+	Basis    string // "base", "total" or ""
+	Min, Max float64
+	// Premium marks a percentage over a baseline ("15-25% more"); Min and
+	// Max are then percentages and Currency is "".
+	Premium bool
+	Figure  string // the figure as the guide writes it: "€4,500-€8,000/month"
+	Ref
+}
+
+// Ref says where a fact came from.
+type Ref struct {
+	Section int    // index into the guide's Sections
+	Line    int    // line of the block holding the fact
+	Snippet string // that block's text (sentence, for prose)
+}
+
+// currency symbols and codes, longest first within each alternative.
+var symbolCodes = map[string]string{
+	"CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "US$": "USD", "S$": "SGD", "HK$": "HKD",
+	"R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+	"₪": "ILS", "₦": "NGN", "zł": "PLN", "lei": "RON", "euro": "EUR", "euros": "EUR", "dollars": "USD",
+	"dollar": "USD", "pounds": "GBP", "rupees": "INR", "yen": "JPY",
+}
+
+const (
+	curSymbol = `(?:CA\$|C\$|AU\$|A\$|NZ\$|US\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦)`
+	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
+	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
+	number    = `\d{1,3}(?:[,.\x{202f}\x{a0}']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	suffix    = `(?:\s?(?:[kK]|[mM]|million|thousand|mn)\b)`
+)
+
+var (
+	// amount matches one money amount with its currency on either side.
+	amount = regexp.MustCompile(`(?:(` + curSymbol + `|` + curCode + `)\s?)?(` + number + `)` + suffix + `?` +
+		`(\+)?(?:\s?(` + curCode + `|` + curWord + `|€|£)\b)?`)
+	rangeJoin  = regexp.MustCompile(`^\s*(?:-|–|—|to|and|until)\s*$`)
+	between    = regexp.MustCompile(`(?i)\b(?:between|from)\s*$`)
+	openAbove  = regexp.MustCompile(`(?i)\b(?:over|above|exceeding|exceed|more than|at least|starting at|upwards of|from)\s*$`)
+	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than)\s*$`)
+	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
+	payWords   = regexp.MustCompile(`(?i)\b(?:salar\w*|pay|pays|paid|earn\w*|compensation|wages?|income|remuneration|stipend|ctc|package|total comp|tc|rates?)\b`)
+	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
+	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
+	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
+	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|pay)\b`)
+)
+
+var (
+	notMoney = regexp.MustCompile(`(?i)^\s?(?:%|x\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|people\b|positions?\b|jobs?\b|companies\b|users\b)`)
+	suffixed = regexp.MustCompile(`^\s*(?:-|–|—|to)\s*` + curSymbol + `?\s?\d+(?:\.\d+)?\s?[kKmM]\b`)
+)
+
+// suffixedRangeEnd reports whether s continues a range whose upper end
+// carries the suffix for both ("60-80k").
+func suffixedRangeEnd(s string) bool { return suffixed.MatchString(s) }
+
+var periods = map[string]string{"month": "month", "mo": "month", "monthly": "month", "year": "year", "yr": "year",
+	"annum": "year", "annually": "year", "annual": "year", "yearly": "year", "pa": "year", "p.a.": "year", "p.a": "year",
+	"day": "day", "daily": "day", "hour": "hour", "hr": "hour", "hourly": "hour", "week": "week", "wk": "week", "weekly": "week"}
+
+// mention is one amount found in a sentence.
+type mention struct {
+	start, end int
+	value      float64
+	currency   string
+	hasSuffix  bool
+	plus       bool
+	separated  bool // written with thousands separators
+}
+
+func parseMention(s string, m []int) mention {
+	mt := mention{start: m[0], end: m[1]}
+	if m[2] >= 0 {
+		mt.currency = currencyCode(s[m[2]:m[3]])
+	}
+	if m[8] >= 0 {
+		mt.currency = currencyCode(s[m[8]:m[9]])
+	}
+	num := s[m[4]:m[5]]
+	mt.value, mt.separated = parseNumber(num)
+	rest := strings.TrimSpace(s[m[5]:m[1]])
+	rest = strings.TrimLeft(rest, " ")
+	switch {
+	case strings.HasPrefix(rest, "k"), strings.HasPrefix(rest, "K"), strings.HasPrefix(rest, "thousand"):
+		mt.value *= 1e3
+		mt.hasSuffix = true
+	case strings.HasPrefix(rest, "m"), strings.HasPrefix(rest, "M"):
+		mt.value *= 1e6
+		mt.hasSuffix = true
+	}
+	mt.plus = m[6] >= 0
+	return mt
+}
+
+func currencyCode(s string) string {
+	if c, ok := symbolCodes[strings.ToLower(s)]; ok {
+		return c
+	}
+	if c, ok := symbolCodes[s]; ok {
+		return c
+	}
+	return strings.ToUpper(s)
+}
+
+// parseNumber reads "4,500", "4.500", "120,000.50" or "1.2": a separator
+// followed by groups of exactly three digits groups thousands; a lone point
+// before other digits is a decimal point.
+func parseNumber(s string) (float64, bool) {
+	sep := false
+	if m := thousands.FindStringSubmatch(s); m != nil {
+		s = strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, m[1]) + m[2]
+		sep = true
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	return v, sep
+}
+
+var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}']\d{3})+)(\.\d+)?$`)
+
+// salariesIn extracts the salary figures in one sentence. ctx is the text
+// around the sentence (block, list lead, headings) used when the sentence
+// itself does not say the level, region or period.
+func salariesIn(sentence string, ctx context) []Salary {
+	locs := amount.FindAllStringSubmatchIndex(sentence, -1)
+	var ms []mention
+	for _, m := range locs {
+		mt := parseMention(sentence, m)
+		if notMoney.MatchString(sentence[m[1]:]) || (mt.currency == "" && !mt.hasSuffix && mt.value < 1000 && !suffixedRangeEnd(sentence[m[1]:])) {
+			continue // "8+ years", "2-3x", "40%": counts, not pay
+		}
+		ms = append(ms, mt)
+	}
+	payContext := payWords.MatchString(sentence) || payWords.MatchString(ctx.headings) || payWords.MatchString(ctx.lead)
+	var out []Salary
+	for i := 0; i < len(ms); i++ {
+		lo, hi := ms[i], ms[i]
+		isRange := false
+		if i+1 < len(ms) && rangeJoin.MatchString(sentence[ms[i].end:ms[i+1].start]) {
+			joiner := strings.TrimSpace(sentence[ms[i].end:ms[i+1].start])
+			if joiner != "and" || between.MatchString(sentence[:ms[i].start]) {
+				hi, isRange = ms[i+1], true
+			}
+		}
+		// One currency or suffix written once serves both ends: "$60-80k", "60,000-80,000 EUR".
+		if isRange {
+			if lo.currency == "" {
+				lo.currency = hi.currency
+			}
+			if hi.currency == "" {
+				hi.currency = lo.currency
+			}
+			if hi.hasSuffix && !lo.hasSuffix && lo.value < 1000 && lo.value*1000 <= hi.value {
+				lo.value *= 1000
+			}
+		}
+		cur := lo.currency
+		if cur == "" && !(payContext && lo.value >= 1000 && (lo.separated || lo.hasSuffix || isRange) && !isYear(lo) && !isYear(hi)) {
+			if isRange {
+				i++
+			}
+			continue
+		}
+		if lo.value <= 0 || (isRange && hi.value < lo.value) {
+			if isRange {
+				i++
+			}
+			continue
+		}
+		s := Salary{Currency: cur, Min: lo.value, Max: hi.value}
+		end := lo.end
+		if isRange {
+			end = hi.end
+		}
+		s.Figure = strings.TrimSpace(sentence[lo.start:end])
+		before := sentence[:lo.start]
+		switch {
+		case !isRange && (lo.plus || openAbove.MatchString(before)):
+			s.Max = 0
+		case !isRange && openBelow.MatchString(before):
+			s.Min = 0
+		}
+		// The text that belongs to this figure: from the previous figure to the next.
+		prevEnd := 0
+		if i > 0 {
+			prevEnd = ms[i-1].end
+		}
+		nextIdx := i + 1
+		if isRange {
+			nextIdx = i + 2
+		}
+		nextStart := len(sentence)
+		if nextIdx < len(ms) {
+			nextStart = ms[nextIdx].start
+		}
+		pre, post := sentence[prevEnd:lo.start], sentence[end:nextStart]
+		if p := periodNear.FindStringSubmatch(post); p != nil {
+			s.Period = periods[strings.ToLower(p[1]+p[2])]
+			s.Figure += strings.TrimRight(post[:len(p[0])], " ,")
+		} else {
+			s.Period = firstPeriod(post, sentence, ctx.lead, ctx.headings)
+		}
+		s.Level = firstLevel(pre, post, ctx)
+		s.Role = firstRole(pre, post, ctx)
+		s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
+		switch {
+		case basisTotal.MatchString(sentence):
+			s.Basis = "total"
+		case basisBase.MatchString(sentence):
+			s.Basis = "base"
+		}
+		out = append(out, s)
+		if isRange {
+			i++
+		}
+	}
+	if payContext {
+		for _, m := range percentRng.FindAllStringSubmatchIndex(sentence, -1) {
+			lo, _ := strconv.ParseFloat(sentence[m[2]:m[3]], 64)
+			hi, _ := strconv.ParseFloat(sentence[m[4]:m[5]], 64)
+			if hi < lo || hi > 500 {
+				continue
+			}
+			pre, post := sentence[:m[0]], sentence[m[1]:]
+			out = append(out, Salary{Premium: true, Min: lo, Max: hi, Figure: sentence[m[0]:m[1]],
+				Level: firstLevel(pre, post, ctx), Role: firstRole(pre, post, ctx),
+				Region: firstRegion(sentence, ctx.block, ctx.lead, ctx.headings)})
+		}
+	}
+	return out
+}
+
+func isYear(m mention) bool {
+	return m.currency == "" && !m.separated && !m.hasSuffix && m.value >= 1900 && m.value <= 2100 && m.value == math.Trunc(m.value)
+}
+
+// context is the text around a sentence, nearest first.
+type context struct {
+	block    string // the whole block
+	lead     string // the text introducing a list item or the table header
+	headings string // the section's heading path, innermost first
+}
+
+func firstPeriod(texts ...string) string {
+	for _, t := range texts {
+		if p := periodAny.FindStringSubmatch(t); p != nil {
+			return periods[strings.ToLower(p[1]+p[2])]
+		}
+	}
+	return ""
+}
+
+// firstLevel prefers the level named just before the figure ("Senior: €4,500"),
+// then just after it ("$120,000 for mid-level positions"), then the context.
+func firstLevel(pre, post string, ctx context) Level {
+	if l, ok := levelIn(pre, true); ok {
+		return l
+	}
+	if l, ok := levelIn(post, false); ok {
+		return l
+	}
+	for _, t := range []string{ctx.lead, ctx.headings} {
+		if l := FindLevel(t); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func firstRole(pre, post string, ctx context) string {
+	for _, t := range []string{pre, post, ctx.lead, ctx.headings} {
+		if r := FindRole(t); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+func firstRegion(texts ...string) Region {
+	for _, t := range texts {
+		if rs := FindRegions(t); len(rs) > 0 {
+			return rs[0]
+		}
+	}
+	return Region{}
+}

@@ -1,0 +1,136 @@
+package facts
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Level is a seniority level, normalised.
+type Level string
+
+// The levels, from least to most senior.
+const (
+	Junior Level = "junior"
+	Mid    Level = "mid"
+	Senior Level = "senior"
+	Lead   Level = "lead"
+)
+
+// Levels lists the levels in order of seniority.
+var Levels = []Level{Junior, Mid, Senior, Lead}
+
+// Label returns the level as a reader would write it ("Mid-level").
+func (l Level) Label() string {
+	switch l {
+	case Junior:
+		return "Junior"
+	case Mid:
+		return "Mid-level"
+	case Senior:
+		return "Senior"
+	case Lead:
+		return "Lead/Principal"
+	}
+	return ""
+}
+
+var levelWords = []struct {
+	level Level
+	re    *regexp.Regexp
+}{
+	{Junior, regexp.MustCompile(`(?i)\b(?:junior|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
+	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
+	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors)\b`)},
+	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},
+}
+
+// levelAt finds level words in s and returns the one whose match starts
+// last (last=true) or first, with its position; ok is false if none.
+func levelIn(s string, last bool) (Level, bool) {
+	best, bestPos := Level(""), -1
+	for _, lw := range levelWords {
+		locs := lw.re.FindAllStringIndex(s, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		pos := locs[0][0]
+		if last {
+			pos = locs[len(locs)-1][0]
+		}
+		if bestPos < 0 || (last && pos > bestPos) || (!last && pos < bestPos) {
+			best, bestPos = lw.level, pos
+		}
+	}
+	return best, bestPos >= 0
+}
+
+// FindLevel returns the first level named in s, or "".
+func FindLevel(s string) Level {
+	l, _ := levelIn(s, false)
+	return l
+}
+
+var (
+	roleHead = regexp.MustCompile(`(?i)\b(engineer|scientist|developer|specialist|architect|analyst|researcher|consultant|manager)s?\b`)
+	// roleStop ends the words taken in front of a role's head noun.
+	roleStop = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "for": true,
+		"as": true, "to": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,
+		"successful": true, "skilled": true, "top": true, "typical": true, "average": true, "aspiring": true, "good": true,
+		"my": true, "your": true, "our": true, "is": true, "are": true, "be": true, "become": true, "becoming": true, "many": true,
+		"most": true, "some": true, "these": true, "those": true, "this": true, "that": true, "other": true, "every": true}
+	// abbreviations expanded in role names so "ML engineer" and "machine
+	// learning engineer" compare equal.
+	roleAbbrev = map[string]string{"ml": "machine learning", "ai": "artificial intelligence", "dl": "deep learning",
+		"nlp": "natural language processing", "cv": "computer vision", "ds": "data science"}
+)
+
+// FindRole returns the first role named in s, normalised to lower case with
+// abbreviations expanded ("Junior ML Engineers" → "machine learning
+// engineer"), or "".
+func FindRole(s string) string {
+	loc := roleHead.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return ""
+	}
+	head := strings.ToLower(s[loc[2]:loc[3]])
+	words := strings.Fields(s[:loc[0]])
+	var mods []string
+	for i := len(words) - 1; i >= 0 && len(mods) < 2; i-- {
+		w := strings.ToLower(strings.Trim(words[i], "()[],:;\"'"))
+		if w == "" || roleStop[w] || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
+			break
+		}
+		mods = append(mods, w)
+	}
+	slices.Reverse(mods)
+	for i, m := range mods {
+		if e, ok := roleAbbrev[m]; ok {
+			mods[i] = e
+		}
+	}
+	return strings.TrimSpace(strings.Join(append(mods, head), " "))
+}
+
+// RoleMatches reports whether a fact's role fits the role a question asks
+// about: same head noun and, when both name a speciality, a shared word.
+// A fact without a role fits any question, and a question without a role
+// fits any fact.
+func RoleMatches(question, fact string) bool {
+	if question == "" || fact == "" {
+		return true
+	}
+	qw, fw := strings.Fields(question), strings.Fields(fact)
+	if qw[len(qw)-1] != fw[len(fw)-1] {
+		return false
+	}
+	if len(qw) == 1 || len(fw) == 1 {
+		return true
+	}
+	for _, w := range qw[:len(qw)-1] {
+		if slices.Contains(fw[:len(fw)-1], w) {
+			return true
+		}
+	}
+	return false
+}
