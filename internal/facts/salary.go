@@ -17,6 +17,7 @@ type Salary struct {
 	Period   string // "year", "month", "week", "day", "hour" or ""
 	Basis    string // "base", "total" or ""
 	Min, Max float64
+	Plus     bool // the range's top is open: "$180,000 - $250,000+"
 	// Premium marks a percentage over a baseline ("15-25% more"); Min and
 	// Max are then percentages and Currency is "".
 	Premium bool
@@ -192,7 +193,7 @@ func salariesIn(sentence string, ctx context) []Salary {
 			}
 			continue
 		}
-		s := Salary{Currency: cur, Min: lo.value, Max: hi.value}
+		s := Salary{Currency: cur, Min: lo.value, Max: hi.value, Plus: isRange && hi.plus}
 		end := lo.end
 		if isRange {
 			end = hi.end

@@ -29,13 +29,14 @@ const MaxFileBytes = 4 << 20
 var ErrSkipped = errors.New("skipped")
 
 // Parse parses one guide file. source names it in warnings and citations.
-// It returns an error wrapping ErrSkipped for a file that holds no guide,
-// and warnings for problems it worked around.
+// It returns an error wrapping ErrSkipped for a file that holds no guide
+// (its message says why, without the file name), and warnings for
+// problems it worked around.
 func Parse(source string, data []byte) (*Guide, []Warning, error) {
 	p := &parser{source: source}
 	g, err := p.parse(data)
 	if err != nil {
-		return nil, p.warnings, fmt.Errorf("%s: %w: %w", source, ErrSkipped, err)
+		return nil, p.warnings, fmt.Errorf("%w: %v", ErrSkipped, err)
 	}
 	return g, p.warnings, nil
 }

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/answer"
+	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// dirList is a repeatable --guides flag.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
+
+// guideFlags are the flags every command that loads guides shares.
+type guideFlags struct {
+	dirs      dirList
+	noBundled bool
+}
+
+func (g *guideFlags) register(fs *flag.FlagSet) {
+	fs.Var(&g.dirs, "guides", "add the guides (.md, .markdown, .txt) in `DIR`; repeatable")
+	fs.BoolVar(&g.noBundled, "no-bundled", false, "leave out the bundled guides")
+}
+
+// loadGuides loads the bundled guides (unless left out) and those in dirs.
+// A directory that cannot be read is an error; a file that cannot be used
+// is a warning.
+func loadGuides(bundled bool, dirs []string) ([]*guide.Guide, []guide.Warning, error) {
+	var guides []*guide.Guide
+	var warnings []guide.Warning
+	if bundled {
+		gs, ws, err := guide.Load(knowledge.Guides(), "")
+		if err != nil {
+			return nil, nil, fmt.Errorf("bundled guides: %w", err)
+		}
+		guides, warnings = append(guides, gs...), append(warnings, ws...)
+	}
+	for _, dir := range dirs {
+		fi, err := os.Stat(dir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("guides directory %s: %w", dir, errors.Unwrap(err))
+		}
+		if !fi.IsDir() {
+			return nil, nil, fmt.Errorf("guides directory %s: not a directory", dir)
+		}
+		gs, ws, err := guide.Load(os.DirFS(dir), strings.TrimSuffix(dir, "/")+"/")
+		if err != nil {
+			return nil, nil, fmt.Errorf("guides directory %s: %w", dir, err)
+		}
+		guides, warnings = append(guides, gs...), append(warnings, ws...)
+	}
+	if len(guides) == 0 {
+		return nil, warnings, errors.New("no guides loaded: add a directory with --guides, or drop --no-bundled")
+	}
+	return guides, warnings, nil
+}
+
+// engine loads the guides and builds the engine, printing warnings to w.
+func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
+	guides, warnings, err := loadGuides(!g.noBundled, g.dirs)
+	for _, wn := range warnings {
+		fmt.Fprintln(w, "warning: "+wn.String())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return answer.New(guides)
+}
+
+func (m *Main) runAsk(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("ask", "ask [--json] [--guides DIR]... [--no-bundled] QUESTION\n\nQUESTION \"-\" reads one question a line from stdin and writes one answer a line.")
+	var gf guideFlags
+	gf.register(fs)
+	asJSON := fs.Bool("json", false, "print the answer as one JSON object a line")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	question := strings.Join(fs.Args(), " ")
+	eng, err := gf.engine(m.Stderr)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	if question != "-" {
+		ans, err := eng.Ask(ctx, question)
+		if err != nil {
+			return errors.New(advisor.ErrorMessage(err))
+		}
+		return m.printAnswer(ans, *asJSON)
+	}
+
+	// One question a line; every line gets exactly one answer line, so the
+	// output stays aligned with the input even when a line is bad.
+	sc := bufio.NewScanner(m.Stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	failed := 0
+	for sc.Scan() {
+		ans, err := eng.Ask(ctx, sc.Text())
+		if err != nil {
+			failed++
+			if *asJSON {
+				m.writeJSON(map[string]any{"error": advisor.ErrorMessage(err), "answer": "", "abstained": false, "citations": []any{}})
+			} else {
+				fmt.Fprintln(m.Stdout, "error: "+advisor.ErrorMessage(err))
+			}
+			continue
+		}
+		if err := m.printAnswer(ans, *asJSON); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading questions: %w", err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d question(s) could not be asked", failed)
+	}
+	return nil
+}
+
+func (m *Main) writeJSON(v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(m.Stdout, "%s\n", b)
+	return err
+}
+
+func (m *Main) printAnswer(a advisor.Answer, asJSON bool) error {
+	if asJSON {
+		if a.Citations == nil {
+			a.Citations = []advisor.Citation{}
+		}
+		return m.writeJSON(a)
+	}
+	var b strings.Builder
+	b.WriteString(wrap(a.Text, 78, ""))
+	if len(a.Citations) > 0 {
+		b.WriteString("\nSources:\n")
+		for _, c := range a.Citations {
+			fmt.Fprintf(&b, "[%d] %s › %s (%s:%d)\n", c.N, c.Title, c.Section, c.Source, c.Line)
+			b.WriteString(wrap("“"+c.Snippet+"”", 74, "    "))
+		}
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(m.Stdout, b.String())
+	return err
+}
+
+// wrap folds text into lines of at most width runes, each after indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	for _, para := range strings.Split(text, "\n") {
+		line := 0
+		b.WriteString(indent)
+		for i, w := range strings.Fields(para) {
+			n := len([]rune(w))
+			if i > 0 && line+1+n > width {
+				b.WriteString("\n" + indent)
+				line = 0
+			} else if i > 0 {
+				b.WriteByte(' ')
+				line++
+			}
+			b.WriteString(w)
+			line += n
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+func (m *Main) runGuides(args []string) error {
+	fs := m.newFlagSet("guides", "guides [--guides DIR]... [--no-bundled]\n\nLists every loaded guide with its sections, the facts read from it, and the warnings,\nso guide authors can check their files.")
+	var gf guideFlags
+	gf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	// Warnings go to stdout here: they are what a guide author asked for.
+	eng, err := gf.engine(m.Stdout)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	var b strings.Builder
+	for i, g := range eng.Guides() {
+		fx := eng.Facts(i)
+		fmt.Fprintf(&b, "\n%s\n  source: %s\n  sections (%d):\n", g.Title, g.Source, len(g.Sections))
+		for _, s := range g.Sections {
+			fmt.Fprintf(&b, "    - %s\n", s)
+		}
+		if len(fx.Salaries) > 0 {
+			fmt.Fprintf(&b, "  salary facts (%d):\n", len(fx.Salaries))
+			for _, s := range fx.Salaries {
+				fmt.Fprintf(&b, "    - line %d: %s\n", s.Line, describeSalary(s))
+			}
+		}
+		for _, p := range fx.Paths {
+			fmt.Fprintf(&b, "  learning path %q (%d stages):\n", p.Name, len(p.Stages))
+			for _, st := range p.Stages {
+				d := st.Duration
+				if d == "" {
+					d = "duration not given"
+				}
+				fmt.Fprintf(&b, "    %s (%s), line %d: %s\n", st.Title(), d, st.Line, strings.Join(st.Topics, "; "))
+			}
+		}
+	}
+	_, err = fmt.Fprint(m.Stdout, b.String())
+	return err
+}
+
+// describeSalary lists a fact's fields for guide authors.
+func describeSalary(s facts.Salary) string {
+	f := []string{fmt.Sprintf("%q", s.Figure)}
+	add := func(k, v string) {
+		if v != "" {
+			f = append(f, k+"="+v)
+		}
+	}
+	add("role", s.Role)
+	add("level", string(s.Level))
+	add("region", s.Region.Name)
+	add("currency", s.Currency)
+	add("period", s.Period)
+	add("basis", s.Basis)
+	if s.Premium {
+		f = append(f, "premium")
+	}
+	return strings.Join(f, " ")
+}

@@ -1,0 +1,241 @@
+// Package answer is careerbot's engine: it indexes parsed guides and their
+// facts once, then answers questions with the facts themselves (figures,
+// the next stage of a path, the sentence that says it) and numbered
+// citations. It implements advisor.Asker and advisor.Catalog.
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/search"
+)
+
+var (
+	_ advisor.Asker   = (*Engine)(nil)
+	_ advisor.Catalog = (*Engine)(nil)
+)
+
+// hitsWanted is how many sections a question's search returns: the
+// passages of these are scored, so it bounds the work per question.
+const hitsWanted = 12
+
+// Engine answers questions from a fixed set of guides. It is safe for
+// concurrent use.
+type Engine struct {
+	guides   []*guide.Guide
+	facts    []facts.Facts
+	sections [][]sectionInfo // [guide][section]
+	index    *search.Index
+	df       map[string]int // sections holding each term
+	nSec     int
+	strs     map[string]string // interned terms
+	filler   map[string]bool   // terms of fillerWords
+	// stageTerms holds the terms of each learning-path stage: [guide][path][stage].
+	stageTerms [][][]struct{ text, head terms }
+	catalog    catalog
+}
+
+type sectionInfo struct {
+	head, outer terms // the innermost heading's terms; the outer headings'
+	title       terms
+	passages    []passage
+}
+
+// passage is a unit an answer can quote: a sentence, a list with its lead,
+// or a table row.
+type passage struct {
+	text  string
+	line  int
+	terms terms
+	list  bool // a list of items, quoted with its heading when it has no lead
+}
+
+// terms is a sorted set of index terms.
+type terms []string
+
+func (t terms) has(term string) bool {
+	_, ok := slices.BinarySearch(t, term)
+	return ok
+}
+
+// New indexes guides and extracts their facts. The guides must not be
+// changed afterwards.
+func New(guides []*guide.Guide) (*Engine, error) {
+	ix, err := search.New()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{}}
+	for _, t := range ix.Terms(fillerWords) {
+		e.filler[t] = true
+	}
+	var docs []search.Doc
+	for gi, g := range guides {
+		e.facts = append(e.facts, facts.Extract(g))
+		title := e.termSet(g.Title)
+		infos := make([]sectionInfo, len(g.Sections))
+		for si, s := range g.Sections {
+			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
+			info := sectionInfo{head: e.termSet(s.Heading()), title: title}
+			if len(s.Path) > 1 {
+				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
+			}
+			seen := map[string]bool{}
+			for _, p := range passages(s) {
+				p.terms = e.termSet(p.text)
+				for _, t := range p.terms {
+					seen[t] = true
+				}
+				info.passages = append(info.passages, p)
+			}
+			for _, t := range info.head {
+				seen[t] = true
+			}
+			for t := range seen {
+				e.df[t]++
+			}
+			infos[si] = info
+		}
+		e.sections = append(e.sections, infos)
+		fx := e.facts[gi]
+		st := make([][]struct{ text, head terms }, len(fx.Paths))
+		for pi, p := range fx.Paths {
+			st[pi] = make([]struct{ text, head terms }, len(p.Stages))
+			for si, s := range p.Stages {
+				st[pi][si].text = e.termSet(s.Text)
+				st[pi][si].head = e.termSet(s.Title())
+			}
+		}
+		e.stageTerms = append(e.stageTerms, st)
+		e.nSec += len(g.Sections)
+	}
+	if err := ix.Add(docs); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	e.strs = nil // interning is only needed while building
+	e.catalog = newCatalog(e.facts)
+	return e, nil
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.index.Close() }
+
+func (e *Engine) termSet(text string) terms {
+	ts := e.index.Terms(text)
+	for i, t := range ts {
+		if e.strs == nil {
+			continue
+		}
+		if s, ok := e.strs[t]; ok {
+			ts[i] = s
+		} else {
+			e.strs[t] = t
+		}
+	}
+	slices.Sort(ts)
+	return slices.Compact(ts)
+}
+
+// idf is the BM25 inverse document frequency of term over sections. A term
+// no guide uses weighs the most: a question about it is not answered here.
+func (e *Engine) idf(term string) float64 {
+	n := float64(e.nSec)
+	df := float64(e.df[term])
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
+
+// passages cuts a section into quotable units.
+func passages(s guide.Section) []passage {
+	var out []passage
+	bs := s.Blocks
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		switch b.Kind {
+		case guide.Item:
+			// A list: consecutive items under the same lead.
+			j := i
+			var items []string
+			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
+				items = append(items, bs[j].Text)
+				j++
+			}
+			text := strings.Join(items, "; ")
+			if b.Lead != "" {
+				// Only the lead's last sentence introduces the list.
+				lead := guide.Sentences(b.Lead)
+				text = lead[len(lead)-1] + " " + text
+			}
+			out = append(out, passage{text: text, line: b.Line, list: b.Lead == ""})
+			i = j - 1
+		case guide.Row:
+			out = append(out, passage{text: b.Text, line: b.Line})
+		default:
+			sents := guide.Sentences(b.Text)
+			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
+				sents = sents[:len(sents)-1] // the list passage quotes the last as its lead
+			}
+			for _, sent := range sents {
+				out = append(out, passage{text: sent, line: b.Line})
+			}
+		}
+	}
+	return out
+}
+
+// Ask answers question. See advisor.Asker.
+func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, error) {
+	q, err := advisor.CleanQuestion(question)
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return advisor.Answer{}, err
+	}
+	hits, err := e.index.Search(q, hitsWanted)
+	if err != nil {
+		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
+	}
+	a := e.analyze(q, hits)
+	var ans *reply
+	switch a.intent {
+	case intentSalary:
+		ans = e.salary(a)
+	case intentNext:
+		ans = e.next(a)
+	case intentStart:
+		ans = e.start(a)
+	case intentDuration:
+		ans = e.duration(a)
+	}
+	if ans == nil {
+		ans = e.general(a)
+	}
+	if ans == nil {
+		return e.abstain(), nil
+	}
+	return ans.answer(), nil
+}
+
+// Guides lists the loaded guides. See advisor.Catalog.
+func (e *Engine) Guides() []advisor.GuideInfo {
+	out := make([]advisor.GuideInfo, len(e.guides))
+	for i, g := range e.guides {
+		info := advisor.GuideInfo{Title: g.Title, Source: g.Source}
+		for _, s := range g.Sections {
+			info.Sections = append(info.Sections, s.Name())
+		}
+		out[i] = info
+	}
+	return out
+}
+
+// Facts returns the facts extracted from the i-th guide, for listings.
+func (e *Engine) Facts(i int) facts.Facts { return e.facts[i] }

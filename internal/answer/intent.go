@@ -1,0 +1,165 @@
+package answer
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/search"
+)
+
+// intent is the kind of question, which decides how it is answered.
+type intent int
+
+const (
+	intentGeneral  intent = iota // quote the passage that says it
+	intentSalary                 // figures from salary facts
+	intentNext                   // the stage after the one teaching X
+	intentStart                  // the first stage of a path
+	intentDuration               // how long a stage or a path takes
+)
+
+func (i intent) String() string {
+	return [...]string{"general", "salary", "next", "start", "duration"}[i]
+}
+
+// The rules, in the order they are tried. Each is a plain reading of how
+// people phrase the question.
+var intentRules = []struct {
+	intent intent
+	re     *regexp.Regexp
+}{
+	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|how much (?:do|does|can|will|would|should|is|are)\b)`)},
+	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into)\b`)},
+}
+
+// fillerWords carry the question's form, not its topic; they do not count
+// when deciding whether a passage answers it.
+const fillerWords = "need needs know learn learning study want become becoming get getting good best much many " +
+	"next start begin take long make give tell done finish finished work working worth thing things someone " +
+	"like mean help look good typical typically average range usual usually kind sort way ways"
+
+type weighted struct {
+	search.Concept
+	weight float64
+}
+
+// analysis is what the engine reads from a question before answering it.
+type analysis struct {
+	q        string
+	intent   intent
+	hits     []search.Hit
+	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
+	concepts []weighted
+	total    float64 // the concepts' summed weight
+	level    facts.Level
+	role     string
+	regions  []facts.Region
+	// nocover names the places and roles the question asks about that no
+	// guide mentions; they are left out of the concepts.
+	nocover []string
+}
+
+func (e *Engine) analyze(q string, hits []search.Hit) *analysis {
+	a := &analysis{q: q, hits: hits, score: map[[2]int]float64{}}
+	for _, r := range intentRules {
+		if r.re.MatchString(q) {
+			a.intent = r.intent
+			break
+		}
+	}
+	if len(hits) > 0 {
+		for _, h := range hits {
+			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
+		}
+	}
+	a.level = facts.FindLevel(q)
+	a.role = facts.FindRole(q)
+	a.regions = facts.FindRegions(q)
+	for _, c := range e.index.Concepts(q) {
+		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.filler[c.Alts[0][0]] {
+			continue
+		}
+		if name, ok := a.unknownSubject(e, c); ok {
+			a.nocover = append(a.nocover, name)
+			continue
+		}
+		w := math.Inf(1)
+		for _, alt := range c.Alts {
+			aw := 0.0
+			for _, t := range alt {
+				aw += e.idf(t)
+			}
+			// The commonest phrasing sets the weight: a concept is as
+			// common as all the ways of saying it together, so "ML" weighs
+			// little in guides that say "machine learning" everywhere.
+			w = min(w, aw/float64(len(alt)))
+		}
+		a.concepts = append(a.concepts, weighted{c, w})
+		a.total += w
+	}
+	return a
+}
+
+// unknownSubject reports whether concept c is a place or a role the
+// question names that no guide mentions at all, and how to name it.
+func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
+	for _, alt := range c.Alts {
+		for _, t := range alt {
+			if e.df[t] > 0 {
+				return "", false
+			}
+		}
+	}
+	for _, r := range a.regions {
+		if mentions(r.Name, c.Text) || len(facts.FindRegions(c.Text)) > 0 {
+			return r.Name, true
+		}
+	}
+	if a.role != "" && mentions(a.role, c.Text) {
+		return a.role + "s", true
+	}
+	return "", false
+}
+
+// covers reports whether ts holds every term of one of c's alternatives.
+func covers(ts terms, c search.Concept) bool {
+	for _, alt := range c.Alts {
+		all := true
+		for _, t := range alt {
+			if !ts.has(t) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether text names the phrase, case-insensitively and
+// at word boundaries.
+func mentions(text, phrase string) bool {
+	text, phrase = strings.ToLower(text), strings.ToLower(phrase)
+	for i := 0; ; {
+		j := strings.Index(text[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(phrase)
+		if (j == 0 || !isWordByte(text[j-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || c >= 0x80
+}

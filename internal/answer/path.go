@@ -1,0 +1,162 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+// minStageCover is the share of a question's weight a stage must cover to
+// be the one the question is about.
+const minStageCover = 0.5
+
+// pathWords mark a question about a whole path rather than one stage.
+var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
+
+type stageRef struct {
+	gi, pi, si int
+}
+
+func (e *Engine) stage(r stageRef) *facts.Stage {
+	return &e.facts[r.gi].Paths[r.pi].Stages[r.si]
+}
+
+// bestStage returns the stage whose text (or, with headOnly, whose heading)
+// covers most of the question, and the share it covers.
+func (e *Engine) bestStage(a *analysis, headOnly bool) (stageRef, float64) {
+	var best stageRef
+	bestCov, bestTie := 0.0, -1.0
+	if a.total == 0 {
+		return best, 0
+	}
+	for gi, fx := range e.facts {
+		for pi, p := range fx.Paths {
+			for si, st := range p.Stages {
+				ts := e.stageTerms[gi][pi][si].text
+				if headOnly {
+					ts = e.stageTerms[gi][pi][si].head
+				}
+				got := 0.0
+				for _, c := range a.concepts {
+					if covers(ts, c.Concept) {
+						got += c.weight
+					}
+				}
+				cov := got / a.total
+				tie := a.score[[2]int{gi, st.Section}]
+				if cov > bestCov || cov == bestCov && tie > bestTie {
+					best, bestCov, bestTie = stageRef{gi, pi, si}, cov, tie
+				}
+			}
+		}
+	}
+	return best, bestCov
+}
+
+
+// next answers "what after X": the stage after the one that teaches X.
+func (e *Engine) next(a *analysis) *reply {
+	ref, cov := e.bestStage(a, false)
+	if cov < minStageCover {
+		return nil
+	}
+	p := e.facts[ref.gi].Paths[ref.pi]
+	cur := e.stage(ref)
+	r := &reply{e: e}
+	if ref.si+1 == len(p.Stages) {
+		marker := r.cite(ref.gi, cur.Section, cur.Line, cur.Snippet)
+		r.say(sentence(cur.Title()+" is the last stage of the path in this guide; it covers "+topics(cur), marker))
+		return r
+	}
+	nxt := &p.Stages[ref.si+1]
+	marker := r.cite(ref.gi, nxt.Section, nxt.Line, nxt.Snippet)
+	r.say(sentence("After "+cur.Title()+", move on to "+nxt.Title()+during(nxt)+": "+topics(nxt), marker))
+	return r
+}
+
+// start answers "where do I start": the first stage of the best path.
+func (e *Engine) start(a *analysis) *reply {
+	ref, ok := e.bestPath(a)
+	if !ok {
+		return nil
+	}
+	p := e.facts[ref.gi].Paths[ref.pi]
+	first := &p.Stages[0]
+	r := &reply{e: e}
+	r.say(sentence("Start with "+first.Title()+during(first)+": "+topics(first), r.cite(ref.gi, first.Section, first.Line, first.Snippet)))
+	second := &p.Stages[1]
+	r.say(sentence("Then "+second.Title()+during(second), r.cite(ref.gi, second.Section, second.Line, second.Snippet)))
+	return r
+}
+
+// duration answers "how long does X take" for a stage named in the
+// question, or for a whole path.
+func (e *Engine) duration(a *analysis) *reply {
+	ref, cov := e.bestStage(a, true)
+	if cov >= minStageCover {
+		st := e.stage(ref)
+		if st.Duration == "" {
+			return nil
+		}
+		r := &reply{e: e}
+		r.say(sentence(st.Title()+" takes "+st.Duration, r.cite(ref.gi, st.Section, st.Line, st.Snippet)))
+		return r
+	}
+	if !pathWords.MatchString(a.q) {
+		return nil
+	}
+	pref, ok := e.bestPath(a)
+	if !ok {
+		return nil
+	}
+	p := e.facts[pref.gi].Paths[pref.pi]
+	r := &reply{e: e}
+	var parts []string
+	for i := range p.Stages {
+		st := &p.Stages[i]
+		if st.Duration == "" {
+			return nil
+		}
+		parts = append(parts, st.Title()+" "+st.Duration+" "+r.cite(pref.gi, st.Section, st.Line, st.Snippet))
+	}
+	r.say("The guide's path takes " + strings.Join(parts, ", then ") + ".")
+	return r
+}
+
+// bestPath picks the path in the guide the search ranks highest for the
+// question, or the first path when the search does not tell.
+func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
+	var best stageRef
+	bestScore, found := -1.0, false
+	for gi, fx := range e.facts {
+		for pi, p := range fx.Paths {
+			score := 0.0
+			for _, h := range a.hits {
+				if h.Guide == gi {
+					score = max(score, a.score[[2]int{h.Guide, h.Section}])
+				}
+			}
+			for _, st := range p.Stages {
+				if s, ok := a.score[[2]int{gi, st.Section}]; ok {
+					score = max(score, 1+s) // a hit on the path itself counts most
+				}
+			}
+			if score > bestScore {
+				best, bestScore, found = stageRef{gi, pi, 0}, score, true
+			}
+		}
+	}
+	return best, found
+}
+
+func during(st *facts.Stage) string {
+	if st.Duration == "" {
+		return ""
+	}
+	return " (" + st.Duration + ")"
+}
+
+func topics(st *facts.Stage) string {
+	return clip(strings.Join(st.Topics, "; "), maxQuote)
+}

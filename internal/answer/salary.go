@@ -1,0 +1,305 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+// maxFigures bounds the figures one salary answer states; a question about
+// one region without a level gets that region's whole ladder.
+const (
+	maxFigures       = 4
+	maxRegionFigures = 6
+)
+
+var wantsPremium = regexp.MustCompile(`(?i)\b(?:premium|more than|extra|bonus|specializ|specialis)`)
+
+type figure struct {
+	gi   int
+	s    *facts.Salary
+	rank float64
+}
+
+// salary answers with salary figures, ranked by how well their level, role
+// and region fit the question. It returns nil when no guide gives any
+// figure, so the question is answered from prose instead.
+func (e *Engine) salary(a *analysis) *reply {
+	premium := wantsPremium.MatchString(a.q)
+	var all []figure
+	for gi := range e.facts {
+		for i := range e.facts[gi].Salaries {
+			s := &e.facts[gi].Salaries[i]
+			if s.Premium && !premium || !facts.RoleMatches(a.role, s.Role) {
+				continue
+			}
+			all = append(all, figure{gi: gi, s: s})
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	r := &reply{e: e}
+	var missing []string
+	missing = append(missing, a.nocover...)
+
+	// Region: only figures for the place asked about; if there are none,
+	// say so by name and offer the closest figures.
+	regional := len(a.regions) > 0
+	if regional {
+		var in []figure
+		for _, f := range all {
+			for _, q := range a.regions {
+				if q.Covers(f.s.Region) {
+					in = append(in, f)
+					break
+				}
+			}
+		}
+		if len(in) == 0 {
+			for _, q := range a.regions {
+				if !contains(missing, q.Name) {
+					missing = append(missing, q.Name)
+				}
+			}
+			regional = false
+		} else {
+			all = in
+		}
+	}
+	if len(missing) > 0 {
+		r.say("The guides don't cover salaries for " + joinAnd(missing) + "; the closest figures they give:")
+	}
+
+	// Level: figures for the level asked about, if any guide has them.
+	if a.level != "" {
+		var at []figure
+		for _, f := range all {
+			if f.s.Level == a.level {
+				at = append(at, f)
+			}
+		}
+		if len(at) > 0 {
+			all = at
+		} else {
+			r.say(fmt.Sprintf("The guides give no %s figures%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
+		}
+	}
+	for i := range all {
+		f := &all[i]
+		f.rank = a.score[[2]int{f.gi, f.s.Section}]
+		if a.role != "" && f.s.Role == a.role {
+			f.rank += 1
+		}
+		if a.level == "" && f.s.Level == "" {
+			f.rank += 0.5 // overall figures answer a question that names no level
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].rank != all[j].rank {
+			return all[i].rank > all[j].rank
+		}
+		return levelOrder(all[i].s.Level) < levelOrder(all[j].s.Level)
+	})
+
+	limit := maxFigures
+	if regional && a.level == "" {
+		limit = maxRegionFigures
+		// A region's ladder reads best from junior up, overall first.
+		sort.SliceStable(all, func(i, j int) bool {
+			if all[i].gi != all[j].gi {
+				return false
+			}
+			return levelOrder(all[i].s.Level) < levelOrder(all[j].s.Level)
+		})
+	}
+	type slot struct {
+		gi     int
+		level  facts.Level
+		region string
+	}
+	used := map[slot]bool{}
+	var shown []figure
+	for _, f := range all {
+		k := slot{f.gi, f.s.Level, f.s.Region.Name}
+		if used[k] || len(shown) == limit {
+			continue
+		}
+		used[k] = true
+		shown = append(shown, f)
+	}
+	for _, f := range shown {
+		r.say(e.describe(f, a, r))
+	}
+	if differ(shown) {
+		r.say("The guides differ on these figures.")
+	}
+	return r
+}
+
+// differ reports whether two guides give different figures for the same
+// level, region, currency and period.
+func differ(fs []figure) bool {
+	for i, f := range fs {
+		for _, g := range fs[i+1:] {
+			a, b := f.s, g.s
+			if f.gi != g.gi && a.Level == b.Level && a.Region == b.Region && a.Currency == b.Currency &&
+				a.Premium == b.Premium && (a.Min != b.Min || a.Max != b.Max) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func levelOrder(l facts.Level) int {
+	switch l {
+	case "":
+		return 0
+	case facts.Junior:
+		return 1
+	case facts.Mid:
+		return 2
+	case facts.Senior:
+		return 3
+	}
+	return 4
+}
+
+func inRegion(a *analysis) string {
+	if len(a.regions) == 0 {
+		return ""
+	}
+	return " in " + a.regions[0].Name
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// describe states one figure as a sentence: "Senior machine learning
+// engineers in Romania earn €4,500–€8,000 a month [1]."
+func (e *Engine) describe(f figure, a *analysis, r *reply) string {
+	s := f.s
+	role := s.Role
+	if role == "" {
+		role = a.role
+	}
+	var subject string
+	switch {
+	case s.Level != "" && role != "":
+		subject = s.Level.Label() + " " + plural(role)
+	case s.Level != "":
+		subject = s.Level.Label() + " roles"
+	case role != "":
+		subject = capitalize(plural(role))
+	}
+	where := ""
+	if s.Region.Name != "" {
+		where = " in " + s.Region.Name
+	}
+	marker := r.cite(f.gi, s.Section, s.Line, s.Snippet)
+	amount := formatRange(s)
+	basis := ""
+	if s.Basis != "" {
+		basis = " (" + s.Basis + " compensation)"
+	}
+	if s.Premium {
+		if subject == "" {
+			subject = "Specialists"
+		}
+		return fmt.Sprintf("%s%s earn %s more %s.", subject, where, amount, marker)
+	}
+	if subject == "" {
+		return fmt.Sprintf("Salaries%s run %s%s %s.", where, amount, basis, marker)
+	}
+	return fmt.Sprintf("%s%s earn %s%s %s.", subject, where, amount, basis, marker)
+}
+
+// formatRange renders a figure: "€4,500–€8,000 a month", "$250,000+ a year",
+// "up to $90,000", "15–25%".
+func formatRange(s *facts.Salary) string {
+	if s.Premium {
+		return trimFloat(s.Min) + "–" + trimFloat(s.Max) + "%"
+	}
+	var out string
+	switch {
+	case s.Min > 0 && s.Max > 0 && s.Min != s.Max:
+		out = money(s.Currency, s.Min) + "–" + money(s.Currency, s.Max)
+	case s.Min > 0 && s.Max == s.Min:
+		out = money(s.Currency, s.Min)
+	case s.Min > 0:
+		out = money(s.Currency, s.Min) + "+"
+	default:
+		out = "up to " + money(s.Currency, s.Max)
+	}
+	if s.Plus && s.Max > 0 && s.Min != s.Max {
+		out += "+"
+	}
+	if s.Period != "" {
+		art := "a "
+		if s.Period == "hour" {
+			art = "an "
+		}
+		out += " " + art + s.Period
+	}
+	return out
+}
+
+var symbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CAD": "CA$", "AUD": "A$",
+	"NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "NGN": "₦", "TRY": "₺", "RUB": "₽"}
+
+// money writes v with thousands separators and the currency's symbol, or
+// its code when it has no common symbol.
+func money(cur string, v float64) string {
+	n := groupThousands(v)
+	if sym, ok := symbols[cur]; ok {
+		return sym + n
+	}
+	if cur == "" {
+		return n
+	}
+	return n + " " + cur
+}
+
+func groupThousands(v float64) string {
+	whole := math.Trunc(v)
+	s := strconv.FormatFloat(whole, 'f', 0, 64)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac := v - whole; frac > 0.0001 {
+		b.WriteString(strings.TrimPrefix(strconv.FormatFloat(frac, 'f', 2, 64), "0"))
+	}
+	return b.String()
+}
+
+func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func plural(role string) string {
+	if strings.HasSuffix(role, "s") {
+		return role
+	}
+	return role + "s"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

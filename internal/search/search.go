@@ -1,0 +1,155 @@
+// Package search is careerbot's full-text index: guide sections in an
+// in-memory Bleve index scored with BM25 and analysed as English (stemming,
+// stop words), queried with questions rewritten through a synonym table.
+// Section text is not stored in Bleve; callers keep it and get back the
+// (guide, section) numbers of the hits.
+package search
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// batchSize bounds the documents sent to Bleve at once: large enough to
+// amortise segment building, small enough to keep peak memory low.
+const batchSize = 2000
+
+// Field boosts: a question's words in a heading say more about a section
+// than the same words deep in its prose.
+const (
+	boostText  = 1.0
+	boostPath  = 2.0
+	boostTitle = 0.5
+)
+
+// Doc is one section to index.
+type Doc struct {
+	Guide, Section int
+	Title          string // the guide's title
+	Path           string // the section's heading path
+	Text           string
+}
+
+// Hit is one matching section.
+type Hit struct {
+	Guide, Section int
+	Score          float64
+}
+
+// Index is an in-memory full-text index of guide sections. It is safe for
+// concurrent searches once built.
+type Index struct {
+	idx      bleve.Index
+	analyzer analysis.Analyzer
+}
+
+type doc struct {
+	Title string `json:"title"`
+	Path  string `json:"path"`
+	Text  string `json:"text"`
+}
+
+// New returns an empty index.
+func New() (*Index, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = index.BM25Scoring
+	m.DefaultAnalyzer = en.AnalyzerName
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range []string{"title", "path", "text"} {
+		fm := mapping.NewTextFieldMapping()
+		fm.Analyzer = en.AnalyzerName
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
+		fm.DocValues = false
+		dm.AddFieldMappingsAt(f, fm)
+	}
+	m.DefaultMapping = dm
+	// NewMemOnly would ignore the BM25 setting; scorch with no path keeps
+	// everything in memory and honours it.
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	a := m.AnalyzerNamed(en.AnalyzerName)
+	if a == nil {
+		return nil, fmt.Errorf("create index: no %q analyzer", en.AnalyzerName)
+	}
+	return &Index{idx: idx, analyzer: a}, nil
+}
+
+// Add indexes docs in batches.
+func (ix *Index) Add(docs []Doc) error {
+	b := ix.idx.NewBatch()
+	for i, d := range docs {
+		id := strconv.Itoa(d.Guide) + "/" + strconv.Itoa(d.Section)
+		if err := b.Index(id, doc{Title: d.Title, Path: d.Path, Text: d.Text}); err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+		if b.Size() >= batchSize || i == len(docs)-1 {
+			if err := ix.idx.Batch(b); err != nil {
+				return fmt.Errorf("index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	return nil
+}
+
+// Search returns up to n sections matching question, best first. The
+// question is rewritten with Expand before it is matched.
+func (ix *Index) Search(question string, n int) ([]Hit, error) {
+	text := Expand(question)
+	var qs []query.Query
+	for _, f := range []struct {
+		name  string
+		boost float64
+	}{{"text", boostText}, {"path", boostPath}, {"title", boostTitle}} {
+		mq := bleve.NewMatchQuery(text)
+		mq.SetField(f.name)
+		mq.SetBoost(f.boost)
+		qs = append(qs, mq)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		g, s, ok := strings.Cut(h.ID, "/")
+		if !ok {
+			continue
+		}
+		gi, err1 := strconv.Atoi(g)
+		si, err2 := strconv.Atoi(s)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		hits = append(hits, Hit{Guide: gi, Section: si, Score: h.Score})
+	}
+	return hits, nil
+}
+
+// Terms returns the index terms of text: lower-cased, stop words removed,
+// stemmed, as the index itself sees them.
+func (ix *Index) Terms(text string) []string {
+	ts := ix.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }

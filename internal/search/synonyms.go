@@ -1,0 +1,127 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+)
+
+// synonyms are groups of interchangeable words and phrases in questions
+// about careers. Bleve's own synonym support takes single tokens only, and
+// most of these are phrases ("machine learning" ⇄ "ML"), so questions are
+// rewritten instead: a question naming one member also searches the others.
+// A member starting with '=' matches only as written ("US", not "us").
+var synonyms = [][]string{
+	{"machine learning", "ML"},
+	{"artificial intelligence", "AI"},
+	{"deep learning", "DL"},
+	{"natural language processing", "NLP"},
+	{"large language model", "large language models", "LLM", "LLMs"},
+	{"machine learning operations", "MLOps"},
+	{"united states", "=US", "USA", "U.S.", "america"},
+	{"united kingdom", "=UK", "britain"},
+	{"salary", "salaries", "pay", "paid", "earn", "earns", "earning", "compensation", "wage", "wages", "income"},
+	{"junior", "entry-level", "entry level"},
+	{"mid-level", "mid level", "mid-career", "intermediate"},
+	{"senior", "experienced"},
+	{"lead", "principal", "staff"},
+	{"kubernetes", "k8s"},
+	{"phd", "doctorate", "doctoral"},
+	{"mathematics", "math", "maths"},
+	{"statistics", "stats"},
+	{"certification", "certifications", "certificate", "certified"},
+	{"job", "jobs", "position", "positions", "role", "roles"},
+	{"portfolio", "projects"},
+}
+
+type synGroup struct {
+	re      *regexp.Regexp // matches any member
+	members []string
+}
+
+var synGroups = func() []synGroup {
+	var gs []synGroup
+	for _, g := range synonyms {
+		var folded, exact, members []string
+		for _, m := range g {
+			if e, ok := strings.CutPrefix(m, "="); ok {
+				exact = append(exact, regexp.QuoteMeta(e))
+				members = append(members, e)
+				continue
+			}
+			folded = append(folded, regexp.QuoteMeta(m))
+			members = append(members, m)
+		}
+		alts := `(?i:` + strings.Join(folded, "|") + `)`
+		if len(exact) > 0 {
+			alts += "|" + strings.Join(exact, "|")
+		}
+		gs = append(gs, synGroup{re: regexp.MustCompile(`(?:^|[^\pL\pN])(?:` + alts + `)(?:$|[^\pL\pN])`), members: members})
+	}
+	return gs
+}()
+
+// Expand returns question followed by the synonyms of the words and phrases
+// it contains.
+func Expand(question string) string {
+	var b strings.Builder
+	b.WriteString(question)
+	for _, g := range synGroups {
+		if !g.re.MatchString(question) {
+			continue
+		}
+		for _, m := range g.members {
+			b.WriteByte(' ')
+			b.WriteString(m)
+		}
+	}
+	return b.String()
+}
+
+// Concept is one idea a question asks about, with its alternative
+// phrasings as index terms: a passage mentions the concept when it holds
+// every term of at least one alternative.
+type Concept struct {
+	Text string     // the words of the question it came from
+	Alts [][]string // each alternative's terms
+}
+
+// Concepts splits question into concepts: each synonym group it names is
+// one concept (all of the group's members being alternatives), and each
+// remaining index term is a concept of its own.
+func (ix *Index) Concepts(question string) []Concept {
+	var out []Concept
+	rest := []byte(question)
+	for _, g := range synGroups {
+		locs := g.re.FindAllStringIndex(string(rest), -1)
+		if locs == nil {
+			continue
+		}
+		c := Concept{Text: strings.TrimFunc(string(rest[locs[0][0]:locs[0][1]]), func(r rune) bool { return !isWordRune(r) })}
+		for _, m := range g.members {
+			if ts := ix.Terms(m); len(ts) > 0 {
+				c.Alts = append(c.Alts, ts)
+			}
+		}
+		for _, l := range locs {
+			for i := l[0]; i < l[1]; i++ {
+				rest[i] = ' '
+			}
+		}
+		if len(c.Alts) > 0 {
+			out = append(out, c)
+		}
+	}
+	seen := map[string]bool{}
+	for _, tok := range ix.analyzer.Analyze(rest) {
+		t := string(tok.Term)
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, Concept{Text: string(rest[tok.Start:tok.End]), Alts: [][]string{{t}}})
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r == '-' || r == '.' || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r > 127
+}
