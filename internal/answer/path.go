@@ -54,7 +54,6 @@ func (e *Engine) bestStage(a *analysis, headOnly bool) (stageRef, float64) {
 	return best, bestCov
 }
 
-
 // next answers "what after X": the stage after the one that teaches X.
 func (e *Engine) next(a *analysis) *reply {
 	ref, cov := e.bestStage(a, false)
