@@ -95,8 +95,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 				}
 				info.passages = append(info.passages, p)
 			}
-			for _, t := range info.head {
-				seen[t] = true
+			for _, ts := range []terms{info.head, info.outer, info.title} {
+				for _, t := range ts {
+					seen[t] = true
+				}
 			}
 			for t := range seen {
 				e.df[t]++

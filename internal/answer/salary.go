@@ -31,11 +31,15 @@ type figure struct {
 // figure, so the question is answered from prose instead.
 func (e *Engine) salary(a *analysis) *reply {
 	premium := wantsPremium.MatchString(a.q)
+	role := a.role
+	if contains(a.nocover, plural(role)) {
+		role = "" // no guide knows the role: any figure is as close as another
+	}
 	var all []figure
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {
 			s := &e.facts[gi].Salaries[i]
-			if s.Premium && !premium || !facts.RoleMatches(a.role, s.Role) {
+			if s.Premium && !premium || !facts.RoleMatches(role, s.Role) {
 				continue
 			}
 			all = append(all, figure{gi: gi, s: s})
@@ -48,20 +52,33 @@ func (e *Engine) salary(a *analysis) *reply {
 	var missing []string
 	missing = append(missing, a.nocover...)
 
-	// Region: only figures for the place asked about; if there are none,
-	// say so by name and offer the closest figures.
+	// Region: only figures for the place asked about or, for a city, its
+	// country, preferring the scope that has the level asked about. With
+	// none, say so by name and offer the closest figures.
 	regional := len(a.regions) > 0
 	if regional {
-		var in []figure
-		for _, f := range all {
-			for _, q := range a.regions {
-				if q.Covers(f.s.Region) {
-					in = append(in, f)
-					break
-				}
+		var countries []facts.Region
+		for _, q := range a.regions {
+			if q.Name != q.Country {
+				countries = append(countries, facts.Region{Name: q.Country, Country: q.Country})
 			}
 		}
-		if len(in) == 0 {
+		var pool []figure
+		note := ""
+		for i, scope := range [][]facts.Region{a.regions, countries} {
+			in := inRegions(all, scope)
+			if len(in) == 0 {
+				continue
+			}
+			n := ""
+			if i > 0 {
+				n = fmt.Sprintf("The guides give no such figures for %s itself; these are for %s:", a.regions[0].Name, the(scope[0].Name))
+			}
+			if pool == nil || a.level != "" && !hasLevel(pool, a.level) && hasLevel(in, a.level) {
+				pool, note = in, n
+			}
+		}
+		if pool == nil {
 			for _, q := range a.regions {
 				if !contains(missing, q.Name) {
 					missing = append(missing, q.Name)
@@ -69,10 +86,16 @@ func (e *Engine) salary(a *analysis) *reply {
 			}
 			regional = false
 		} else {
-			all = in
+			all = pool
+			if note != "" {
+				r.say(note)
+			}
 		}
 	}
 	if len(missing) > 0 {
+		for i, m := range missing {
+			missing[i] = the(m)
+		}
 		r.say("The guides don't cover salaries for " + joinAnd(missing) + "; the closest figures they give:")
 	}
 
@@ -87,13 +110,13 @@ func (e *Engine) salary(a *analysis) *reply {
 		if len(at) > 0 {
 			all = at
 		} else {
-			r.say(fmt.Sprintf("The guides give no %s figures%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
+			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
 		}
 	}
 	for i := range all {
 		f := &all[i]
 		f.rank = a.score[[2]int{f.gi, f.s.Section}]
-		if a.role != "" && f.s.Role == a.role {
+		if role != "" && f.s.Role == role {
 			f.rank += 1
 		}
 		if a.level == "" && f.s.Level == "" {
@@ -175,7 +198,41 @@ func inRegion(a *analysis) string {
 	if len(a.regions) == 0 {
 		return ""
 	}
-	return " in " + a.regions[0].Name
+	return " in " + the(a.regions[0].Name)
+}
+
+func hasLevel(fs []figure, l facts.Level) bool {
+	for _, f := range fs {
+		if f.s.Level == l {
+			return true
+		}
+	}
+	return false
+}
+
+// inRegions keeps the figures for any of regions.
+func inRegions(fs []figure, regions []facts.Region) []figure {
+	var in []figure
+	for _, f := range fs {
+		for _, q := range regions {
+			if q.Covers(f.s.Region) {
+				in = append(in, f)
+				break
+			}
+		}
+	}
+	return in
+}
+
+// the puts "the" before place names that take it in English ("the United
+// States", "the Netherlands").
+func the(name string) string {
+	for _, w := range []string{"United ", "Republic", "Kingdom", "Emirates", "Netherlands", "Philippines", "Bay Area"} {
+		if strings.Contains(name, w) {
+			return "the " + name
+		}
+	}
+	return name
 }
 
 func contains(s []string, v string) bool {
@@ -192,9 +249,6 @@ func contains(s []string, v string) bool {
 func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 	s := f.s
 	role := s.Role
-	if role == "" {
-		role = a.role
-	}
 	var subject string
 	switch {
 	case s.Level != "" && role != "":
@@ -206,13 +260,16 @@ func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 	}
 	where := ""
 	if s.Region.Name != "" {
-		where = " in " + s.Region.Name
+		where = " in " + the(s.Region.Name)
 	}
 	marker := r.cite(f.gi, s.Section, s.Line, s.Snippet)
 	amount := formatRange(s)
 	basis := ""
-	if s.Basis != "" {
-		basis = " (" + s.Basis + " compensation)"
+	switch s.Basis {
+	case "base":
+		basis = " (base salary)"
+	case "total":
+		basis = " (total compensation)"
 	}
 	if s.Premium {
 		if subject == "" {

@@ -58,7 +58,7 @@ func rowSalaries(b guide.Block, ctx context, section int) []Salary {
 			head = b.Header[ci]
 		}
 		cctx := ctx
-		cctx.lead = strings.TrimSpace(head + " | " + label + " | " + strings.Join(b.Header, " "))
+		cctx.lead = strings.TrimSpace(label + " | " + head + " | " + strings.Join(b.Header, " "))
 		for _, s := range salariesIn(cell, cctx) {
 			if l := FindLevel(head); l != "" {
 				s.Level = l

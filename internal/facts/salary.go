@@ -55,7 +55,7 @@ var (
 	rangeJoin  = regexp.MustCompile(`^\s*(?:-|–|—|to|and|until)\s*$`)
 	between    = regexp.MustCompile(`(?i)\b(?:between|from)\s*$`)
 	openAbove  = regexp.MustCompile(`(?i)\b(?:over|above|exceeding|exceed|more than|at least|starting at|upwards of|from)\s*$`)
-	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than)\s*$`)
+	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than|reach|reaches|reaching|as high as)\s*$`)
 	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
 	payWords   = regexp.MustCompile(`(?i)\b(?:salar\w*|pay|pays|paid|earn\w*|compensation|wages?|income|remuneration|stipend|ctc|package|total comp|tc|rates?)\b`)
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
@@ -229,12 +229,7 @@ func salariesIn(sentence string, ctx context) []Salary {
 		s.Level = firstLevel(pre, post, ctx)
 		s.Role = firstRole(pre, post, ctx)
 		s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
-		switch {
-		case basisTotal.MatchString(sentence):
-			s.Basis = "total"
-		case basisBase.MatchString(sentence):
-			s.Basis = "base"
-		}
+		s.Basis = basis(pre, post)
 		out = append(out, s)
 		if isRange {
 			i++
@@ -254,6 +249,27 @@ func salariesIn(sentence string, ctx context) []Salary {
 		}
 	}
 	return out
+}
+
+// basis says whether a figure is base pay or total compensation, from the
+// words before it, else the words after it.
+func basis(pre, post string) string {
+	for _, t := range []string{pre, post} {
+		total, base := basisTotal.FindAllStringIndex(t, -1), basisBase.FindAllStringIndex(t, -1)
+		switch {
+		case total != nil && base != nil:
+			// The mention nearest the figure wins.
+			if t == pre && total[len(total)-1][0] > base[len(base)-1][0] || t == post && total[0][0] < base[0][0] {
+				return "total"
+			}
+			return "base"
+		case total != nil:
+			return "total"
+		case base != nil:
+			return "base"
+		}
+	}
+	return ""
 }
 
 func isYear(m mention) bool {

@@ -97,8 +97,8 @@ func FindRole(s string) string {
 	words := strings.Fields(s[:loc[0]])
 	var mods []string
 	for i := len(words) - 1; i >= 0 && len(mods) < 2; i-- {
-		w := strings.ToLower(strings.Trim(words[i], "()[],:;\"'"))
-		if w == "" || roleStop[w] || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
+		w := strings.ToLower(strings.Trim(words[i], "()[],:;|*_\"'"))
+		if w == "" || roleStop[w] || strings.ContainsAny(w, "|/&")  || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
 			break
 		}
 		mods = append(mods, w)

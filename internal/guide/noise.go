@@ -55,9 +55,11 @@ func isChrome(s string) bool {
 	return words <= 20 && readTime.MatchString(s)
 }
 
-// dropNoise removes chrome, dangling labels ("Share:"), a heading repeated
-// right after itself, and paragraphs repeated word for word.
+// dropNoise removes chrome, dangling labels ("Share:"), tables of
+// contents, a heading repeated right after itself, and paragraphs repeated
+// word for word.
 func dropNoise(raws []raw) []raw {
+	raws = dropContents(raws)
 	out := raws[:0:0]
 	seen := map[string]bool{}
 	for i, r := range raws {
@@ -91,18 +93,24 @@ func dropNoise(raws []raw) []raw {
 // pickTitle chooses the guide's title — front matter, else the first H1,
 // else the longest of the heading-like lines that open a plain-text file —
 // and drops the lines that only repeat it or precede it as page chrome.
-func pickTitle(raws []raw, metaTitle string) (string, []raw) {
+func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 	title := metaTitle
 	cut := 0 // raws[:cut] are chrome before the title
-	if title == "" {
-		for i, r := range raws {
-			if r.heading == 1 {
-				title, cut = r.block.Text, i+1
-				break
+	for i, r := range raws {
+		if r.heading == 1 {
+			// The first H1 is the page's displayed title; with a title in
+			// the front matter it only repeats it in other words.
+			if title == "" {
+				title = r.block.Text
 			}
+			cut = i + 1
+			break
+		}
+		if r.heading > 0 || !headingLike(r.block.Text) {
+			break // content before any H1: the H1 is a section
 		}
 	}
-	if title == "" {
+	if title == "" && plain {
 		for i, r := range raws {
 			if r.heading == 0 {
 				break
@@ -161,6 +169,44 @@ func sectionize(raws []raw) []Section {
 	for _, s := range sections {
 		if len(s.Blocks) > 0 {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// dropContents removes lists whose items mostly repeat the guide's own
+// headings: tables of contents and "jump to" link lists.
+func dropContents(raws []raw) []raw {
+	headings := map[string]bool{}
+	for _, r := range raws {
+		if r.heading > 0 {
+			headings[strings.ToLower(r.block.Text)] = true
+		}
+	}
+	drop := make([]bool, len(raws))
+	for i := 0; i < len(raws); {
+		if raws[i].heading > 0 || raws[i].block.Kind != Item {
+			i++
+			continue
+		}
+		j, same := i, 0
+		for j < len(raws) && raws[j].heading == 0 && raws[j].block.Kind == Item && raws[j].block.Lead == raws[i].block.Lead {
+			if headings[strings.ToLower(cleanHeading(raws[j].block.Text))] {
+				same++
+			}
+			j++
+		}
+		if n := j - i; n >= 3 && same*10 >= n*6 {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+		}
+		i = j
+	}
+	out := raws[:0:0]
+	for i, r := range raws {
+		if !drop[i] {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -98,7 +98,7 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 	raws = dropNoise(raws)
 
 	g := &Guide{Source: p.source, Meta: meta}
-	g.Title, raws = pickTitle(raws, meta["title"])
+	g.Title, raws = pickTitle(raws, meta["title"], headings == 0)
 	if g.Title == "" {
 		g.Title = titleFromFileName(p.source)
 	}
