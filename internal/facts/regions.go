@@ -1,9 +1,9 @@
 package facts
 
 import (
-	"regexp"
-	"sort"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // Region is a country or a city, by its usual English name.
@@ -54,68 +54,71 @@ var cities = map[string]string{
 // are ordinary words ("us").
 var upperOnly = map[string]bool{"USA": true, "UK": true, "UAE": true, "PRC": true, "NYC": true, "U.S.": true, "U.S.A.": true, "U.K.": true}
 
-type gazetteer struct {
-	folded, exact *regexp.Regexp
-	byAlias       map[string]Region // lower-cased alias → region
-}
+// maxAliasWords is the most words any alias has ("United States of America").
+const maxAliasWords = 4
 
-var regionIndex = func() gazetteer {
-	g := gazetteer{byAlias: map[string]Region{}}
-	var folded, exact []string
-	add := func(alias string, r Region) {
-		g.byAlias[strings.ToLower(alias)] = r
-		if upperOnly[alias] {
-			exact = append(exact, regexp.QuoteMeta(alias))
-		} else {
-			folded = append(folded, regexp.QuoteMeta(alias))
-		}
-	}
-	for name, aliases := range countries {
+// aliases maps each alias, lower-cased with its words joined by single
+// spaces, to its region.
+var aliases = func() map[string]Region {
+	m := map[string]Region{}
+	for name, as := range countries {
 		r := Region{Name: name, Country: name}
-		add(name, r)
-		for _, a := range aliases {
-			add(a, r)
+		m[strings.ToLower(name)] = r
+		for _, a := range as {
+			m[strings.ToLower(a)] = r
 		}
 	}
-	add("US", Region{Name: "United States", Country: "United States"})
+	m["us"] = Region{Name: "United States", Country: "United States"}
 	for city, country := range cities {
-		add(city, Region{Name: city, Country: country})
+		m[strings.ToLower(city)] = Region{Name: city, Country: country}
 	}
-	// Longest first, so "New York" wins over "York" and "United States of
-	// America" over "United States".
-	byLen := func(s []string) {
-		sort.Slice(s, func(i, j int) bool { return len(s[i]) > len(s[j]) || len(s[i]) == len(s[j]) && s[i] < s[j] })
-	}
-	byLen(folded)
-	byLen(exact)
-	exact = append(exact, "US")
-	g.folded = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + strings.Join(folded, "|") + `)(?:$|[^\pL\pN])`)
-	g.exact = regexp.MustCompile(`(?:^|[^\pL\pN])(` + strings.Join(exact, "|") + `)(?:$|[^\pL\pN.])`)
-	return g
+	return m
 }()
 
 // FindRegions returns the regions named in s, in order of appearance,
-// without repeats.
+// without repeats. It looks word sequences up in a table rather than
+// running one large regular expression: ingest calls it for every figure.
 func FindRegions(s string) []Region {
-	type hit struct {
-		pos int
-		r   Region
-	}
-	var hits []hit
-	for _, re := range []*regexp.Regexp{regionIndex.folded, regionIndex.exact} {
-		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			hits = append(hits, hit{m[2], regionIndex.byAlias[strings.ToLower(s[m[2]:m[3]])]})
+	type word struct{ start, end int }
+	var words []word
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' && start >= 0 || r == '-' && start >= 0
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			words = append(words, word{start, i})
+			start = -1
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
+	if start >= 0 {
+		words = append(words, word{start, len(s)})
+	}
 	var out []Region
-	for _, h := range hits {
-		dup := false
-		for _, r := range out {
-			dup = dup || r == h.r
-		}
-		if !dup {
-			out = append(out, h.r)
+	for i := 0; i < len(words); i++ {
+		for n := min(maxAliasWords, len(words)-i); n >= 1; n-- {
+			var b strings.Builder
+			for k := i; k < i+n; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(strings.TrimRight(s[words[k].start:words[k].end], ".-"))
+			}
+			text := b.String()
+			// A trailing period belongs to the alias only for "U.S." and the like.
+			if raw := s[words[i].start:words[i+n-1].end]; strings.Count(raw, ".") > 1 {
+				text = raw
+			}
+			r, ok := aliases[strings.ToLower(text)]
+			if !ok || upperOnly[strings.ToUpper(text)] && text != strings.ToUpper(text) || strings.EqualFold(text, "us") && text != "US" {
+				continue
+			}
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+			i += n - 1
+			break
 		}
 	}
 	return out

@@ -1,0 +1,109 @@
+package answer_test
+
+import (
+	"context"
+	"runtime"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/answer"
+	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/guidegen"
+	"github.com/careerbot/careerbot/knowledge"
+)
+
+// scaleGuides is the size of the generated corpus the scale benchmarks and
+// tests use: one guide per role and place.
+const scaleGuides = 1000
+
+func parseGenerated(tb testing.TB, n int) ([]*guide.Guide, []guidegen.Guide) {
+	tb.Helper()
+	gen := guidegen.Generate(n, 1)
+	gs := make([]*guide.Guide, len(gen))
+	for i, g := range gen {
+		pg, _, err := guide.Parse(g.Name, []byte(g.Text))
+		if err != nil {
+			tb.Fatalf("Parse(%s): %v", g.Name, err)
+		}
+		gs[i] = pg
+	}
+	return gs, gen
+}
+
+func bundled(tb testing.TB) []*guide.Guide {
+	tb.Helper()
+	gs, _, err := guide.Load(knowledge.Guides(), "")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return gs
+}
+
+var benchQuestions = []string{
+	"How much does a senior ML engineer make in Romania?",
+	"what should I learn after PyTorch?",
+	"Do I need Docker and Kubernetes?",
+	"What does a data scientist do?",
+	"Give me a recipe for pancakes",
+}
+
+// BenchmarkAskBundled measures one question on the bundled guides.
+func BenchmarkAskBundled(b *testing.B) {
+	e, err := answer.New(bundled(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := e.Ask(ctx, benchQuestions[i%len(benchQuestions)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseAndIndex1000 measures reading 1,000 guides and building
+// the engine over them, and reports the heap the engine keeps.
+func BenchmarkParseAndIndex1000(b *testing.B) {
+	gen := guidegen.Generate(scaleGuides, 1)
+	b.ReportAllocs()
+	var kept uint64
+	for b.Loop() {
+		gs := make([]*guide.Guide, len(gen))
+		for i, g := range gen {
+			gs[i], _, _ = guide.Parse(g.Name, []byte(g.Text))
+		}
+		e, err := answer.New(gs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		kept = ms.HeapAlloc
+		e.Close()
+	}
+	b.ReportMetric(float64(kept)/(1<<20), "heap-MB")
+}
+
+// BenchmarkAsk1000 measures one question over 1,000 guides.
+func BenchmarkAsk1000(b *testing.B) {
+	gs, _ := parseGenerated(b, scaleGuides)
+	e, err := answer.New(gs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	qs := append([]string{
+		"How much does a senior data engineer earn in Portugal?",
+		"what should I learn after XGBoost?",
+		"How long does the production systems stage take?",
+	}, benchQuestions...)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := e.Ask(ctx, qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package facts_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+func TestFindRegions(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Average salaries: €3,000-€8,000/month in Romania", []string{"Romania"}},
+		{"in the United States alone", []string{"United States"}},
+		{"salary in the US", []string{"United States"}},
+		{"what salary for us", nil},
+		{"USA and U.S. and America", []string{"United States"}},
+		{"ML jobs in the UK or uk", []string{"United Kingdom"}},
+		{"New York versus San Francisco", []string{"New York", "San Francisco"}},
+		{"Berlin, Germany (senior)", []string{"Berlin", "Germany"}},
+		{"Data Science Careers in the UK: A Guide", []string{"United Kingdom"}},
+		{"nothing here", nil},
+		{"", nil},
+		{"Cluj-Napoca and Bucharest", []string{"Cluj-Napoca", "Bucharest"}},
+		{"romania", []string{"Romania"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			for _, r := range facts.FindRegions(tt.in) {
+				got = append(got, r.Name)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("FindRegions(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRegionCovers(t *testing.T) {
+	ro := facts.Region{Name: "Romania", Country: "Romania"}
+	buc := facts.Region{Name: "Bucharest", Country: "Romania"}
+	de := facts.Region{Name: "Germany", Country: "Germany"}
+	tests := []struct {
+		q, f facts.Region
+		want bool
+	}{
+		{ro, ro, true}, {ro, buc, true}, {buc, ro, false}, {de, ro, false}, {buc, buc, true},
+	}
+	for _, tt := range tests {
+		if got := tt.q.Covers(tt.f); got != tt.want {
+			t.Errorf("%s.Covers(%s) = %v; want %v", tt.q.Name, tt.f.Name, got, tt.want)
+		}
+	}
+}
