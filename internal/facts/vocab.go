@@ -98,7 +98,7 @@ func FindRole(s string) string {
 	var mods []string
 	for i := len(words) - 1; i >= 0 && len(mods) < 2; i-- {
 		w := strings.ToLower(strings.Trim(words[i], "()[],:;|*_\"'"))
-		if w == "" || roleStop[w] || strings.ContainsAny(w, "|/&")  || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
+		if w == "" || roleStop[w] || strings.ContainsAny(w, "|/&") || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
 			break
 		}
 		mods = append(mods, w)
