@@ -219,7 +219,7 @@ func salariesIn(sentence string, ctx context) []Salary {
 		if nextIdx < len(ms) {
 			nextStart = ms[nextIdx].start
 		}
-		pre, post := sentence[prevEnd:lo.start], sentence[end:nextStart]
+		pre, post := clause(sentence[prevEnd:lo.start], sentence[end:nextStart])
 		if p := periodNear.FindStringSubmatch(post); p != nil {
 			s.Period = periods[strings.ToLower(p[1]+p[2])]
 			s.Figure += strings.TrimRight(post[:len(p[0])], " ,")
@@ -228,7 +228,12 @@ func salariesIn(sentence string, ctx context) []Salary {
 		}
 		s.Level = firstLevel(pre, post, ctx)
 		s.Role = firstRole(pre, post, ctx)
-		s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
+		if len(ms) == 1 {
+			s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
+		} else {
+			// Several figures: a place named beside another figure is not this one's.
+			s.Region = firstRegion(pre+" "+post, ctx.lead, ctx.headings)
+		}
 		s.Basis = basis(pre, post)
 		out = append(out, s)
 		if isRange {
@@ -249,6 +254,19 @@ func salariesIn(sentence string, ctx context) []Salary {
 		}
 	}
 	return out
+}
+
+var clauseBreak = regexp.MustCompile(`;|\b(?:while|whereas|but|although)\b`)
+
+// clause trims the text before and after a figure to the clause holding it.
+func clause(pre, post string) (string, string) {
+	if locs := clauseBreak.FindAllStringIndex(pre, -1); locs != nil {
+		pre = pre[locs[len(locs)-1][1]:]
+	}
+	if loc := clauseBreak.FindStringIndex(post); loc != nil {
+		post = post[:loc[0]]
+	}
+	return pre, post
 }
 
 // basis says whether a figure is base pay or total compensation, from the

@@ -39,7 +39,7 @@ var levelWords = []struct {
 	level Level
 	re    *regexp.Regexp
 }{
-	{Junior, regexp.MustCompile(`(?i)\b(?:junior|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
+	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
 	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
 	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors)\b`)},
 	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},

@@ -111,14 +111,15 @@ func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 		}
 	}
 	if title == "" && plain {
+		// The longest of the heading-like lines that open the file; shorter
+		// ones before it are breadcrumbs, those after it are sections.
 		for i, r := range raws {
 			if r.heading == 0 {
 				break
 			}
 			if len(strings.Fields(r.block.Text)) > len(strings.Fields(title)) {
-				title = r.block.Text
+				title, cut = r.block.Text, i+1
 			}
-			cut = i + 1
 		}
 	}
 	out := raws[:0:0]

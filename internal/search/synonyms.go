@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -112,7 +113,9 @@ func (ix *Index) Concepts(question string) []Concept {
 		}
 	}
 	seen := map[string]bool{}
-	for _, tok := range ix.analyzer.Analyze(rest) {
+	// The analyzer lower-cases in place: give it a copy, and cut the
+	// concept's text from the original.
+	for _, tok := range ix.analyzer.Analyze(bytes.Clone(rest)) {
 		t := string(tok.Term)
 		if !seen[t] {
 			seen[t] = true

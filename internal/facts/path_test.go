@@ -1,0 +1,47 @@
+package facts_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+func TestLearningPaths(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		file string
+		want []string // "Title | duration | topics"
+	}{
+		{"levels as headings", "# G\n\n## Learning Path\n\n### Level 1: Fundamentals (3-6 months)\n\n- Python\n- SQL\n\n### Level 2: Core (6–12 months)\n\n- PyTorch\n",
+			"g.md", []string{"Level 1: Fundamentals | 3-6 months | Python; SQL", "Level 2: Core | 6-12 months | PyTorch"}},
+		{"phases with emoji and weeks", "# G\n\n## 🚀 Roadmap\n\n### Phase 1 — Basics\n\nTakes 8 weeks.\n\n- Git\n\n### Phase 2 — Models\n\n- XGBoost\n",
+			"g.md", []string{"Phase 1: Basics | 8 weeks | Git", "Phase 2: Models |  | XGBoost"}},
+		{"months as headings", "# G\n\n## Plan\n\n### Month 1-2: Python\n\n- NumPy\n\n### Month 3-4: ML\n\n- scikit-learn\n",
+			"g.md", []string{"Month 1-2: Python |  | NumPy", "Month 3-4: ML |  | scikit-learn"}},
+		{"steps as list items", "# G\n\n## How to get there\n\n1. Step 1: Learn Python (4 weeks) - NumPy, Pandas\n2. Step 2: Learn ML (3 months) - scikit-learn\n",
+			"g.md", []string{"Step 1: Learn Python | 4 weeks | NumPy; Pandas", "Step 2: Learn ML | 3 months | scikit-learn"}},
+		{"plain text stages", "A Guide to Data Careers\n\nIntro paragraph that is long enough to be prose, really.\n\nStage 1: Foundations (2 months)\n\nLearn statistics and SQL.\n\nStage 2: Modelling (4 months)\n\nLearn regression and trees.\n",
+			"g.txt", []string{"Stage 1: Foundations | 2 months | Learn statistics and SQL.", "Stage 2: Modelling | 4 months | Learn regression and trees."}},
+		{"a single stage is no path", "# G\n\n## Level 1: Basics\n\n- Python\n", "g.md", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse(tt.file, []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range facts.Extract(g).Paths {
+				for _, st := range p.Stages {
+					got = append(got, st.Title()+" | "+st.Duration+" | "+strings.Join(st.Topics, "; "))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("stages =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

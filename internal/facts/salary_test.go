@@ -1,0 +1,99 @@
+package facts_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+// extract parses a small markdown guide and returns its salary facts.
+func extract(t *testing.T, md string) []facts.Salary {
+	t.Helper()
+	g, _, err := guide.Parse("test.md", []byte(md))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return facts.Extract(g).Salaries
+}
+
+// brief renders the fields a test checks: "senior Romania EUR month 4500-8000".
+func brief(s facts.Salary) string {
+	var f []string
+	for _, v := range []string{s.Role, string(s.Level), s.Region.Name, s.Currency, s.Period, s.Basis} {
+		if v != "" {
+			f = append(f, v)
+		}
+	}
+	r := fmt.Sprintf("%g-%g", s.Min, s.Max)
+	if s.Plus {
+		r += "+"
+	}
+	if s.Premium {
+		r += "%"
+	}
+	return strings.Join(append(f, r), " ")
+}
+
+func TestSalaryFigures(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string
+		want []string
+	}{
+		{"euro bullets with month", "# G\n\n## Salaries\n\n### Romania\n- **Senior:** €4,500-€8,000/month\n- **Lead/Principal:** €8,000+/month\n",
+			[]string{"senior Romania EUR month 4500-8000", "lead Romania EUR month 8000-0"}},
+		{"K suffix and annual", "# G\n\n## Pay\n\nSenior ML engineers earn $130K to $160K annually.\n",
+			[]string{"machine learning engineer senior USD year 130000-160000"}},
+		{"suffix written once", "# G\n\n## Pay\n\nJunior data scientists: 60k–80k EUR per year.\n",
+			[]string{"data scientist junior EUR year 60000-80000"}},
+		{"millions", "# G\n\n## Pay\n\nPrincipal scientists can reach $1.2M in total compensation.\n",
+			[]string{"scientist lead USD total 0-1.2e+06"}},
+		{"code and symbol prefix", "# G\n\n## Canada\n\nMid-level salary: CA$95,000 per year.\n",
+			[]string{"mid Canada CAD year 95000-95000"}},
+		{"between without currency", "# G\n\n## Salary\n\nEntry-level analysts earn between 70,000 and 95,000 a year.\n",
+			[]string{"analyst junior year 70000-95000"}},
+		{"hourly and daily", "# G\n\n## Contracting rates\n\nFreelancers charge $80-$120/hour; contractors in London get £500-£750 per day.\n",
+			[]string{"USD hour 80-120", "London GBP day 500-750"}},
+		{"base salary", "# G\n\n## Pay\n\nBase salary for a senior engineer in Germany is €90,000 a year.\n",
+			[]string{"engineer senior Germany EUR year base 90000-90000"}},
+		{"table roles by levels", "# G\n\n## Salaries in Spain\n\n| Role | Junior | Senior |\n|---|---|---|\n| ML Engineer | €30k–€40k | €60k–€80k |\n",
+			[]string{"machine learning engineer junior Spain EUR 30000-40000", "machine learning engineer senior Spain EUR 60000-80000"}},
+		{"code fence", "# G\n\n## Pay\n\n```\nSenior ML engineer (Berlin): €75,000 - €95,000 / year\n```\n",
+			[]string{"machine learning engineer senior Berlin EUR year 75000-95000"}},
+		{"premium", "# G\n\n## Pay\n\nSpecialists in NLP earn 15-25% more than generalists.\n",
+			[]string{"specialist 15-25%"}},
+		{"open top of range", "# G\n\n## Compensation\n\n- Senior positions: $180,000 - $250,000+\n",
+			[]string{"senior USD 180000-250000+"}},
+		{"years and counts are not pay", "# G\n\n## Demand\n\n- 50,000+ unfilled positions in 2025\n- 8+ years of experience\n", nil},
+		{"counts in a pay section are not pay", "# G\n\n## Salary\n\nWith 8+ years of experience, seniors earn $200,000 a year.\n",
+			[]string{"senior USD year 200000-200000"}},
+		{"repeated figure kept once", "# G\n\n## Pay\n\nJuniors earn $70,000-$95,000.\n\n## Conclusion\n\nStarting salaries of $70,000-$95,000 await.\n",
+			[]string{"junior USD 70000-95000"}},
+		{"european thousands", "# G\n\n## Salary in Poland\n\nSeniors earn 25.000 PLN a month.\n",
+			[]string{"senior Poland PLN month 25000-25000"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range extract(t, tt.md) {
+				got = append(got, brief(s))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("salaries =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestSalaryRef(t *testing.T) {
+	ss := extract(t, "# G\n\nIntro.\n\n## Salaries\n\n- Junior: €1,500-€2,500/month\n")
+	if len(ss) != 1 {
+		t.Fatalf("got %d facts; want 1", len(ss))
+	}
+	if ss[0].Line != 7 || ss[0].Section != 1 || ss[0].Snippet != "Junior: €1,500-€2,500/month" {
+		t.Errorf("Ref = %+v; want line 7, section 1, the bullet as snippet", ss[0].Ref)
+	}
+}

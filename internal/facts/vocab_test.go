@@ -1,0 +1,78 @@
+package facts_test
+
+import (
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+func TestFindLevel(t *testing.T) {
+	tests := []struct {
+		in   string
+		want facts.Level
+	}{
+		{"junior ML salary romania", facts.Junior},
+		{"What do entry-level machine learning jobs pay?", facts.Junior},
+		{"Juniors earn", facts.Junior},
+		{"new grads", facts.Junior},
+		{"mid-level machine learning engineer", facts.Mid},
+		{"Mid-Career Professionals", facts.Mid},
+		{"intermediate", facts.Mid},
+		{"How much does a senior ML engineer make?", facts.Senior},
+		{"Sr. data scientist", facts.Senior},
+		{"Lead/Principal", facts.Lead},
+		{"Head of Machine Learning", facts.Lead},
+		{"staff engineer", facts.Lead},
+		{"what salary in Romania", ""},
+		{"leading companies", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := facts.FindLevel(tt.in); got != tt.want {
+				t.Errorf("FindLevel(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindRole(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"How much does a senior ML engineer make in Romania?", "machine learning engineer"},
+		{"Junior ML Engineer: €1,500", "machine learning engineer"},
+		{"Senior machine learning engineers and specialists", "machine learning engineer"},
+		{"What does a data scientist do?", "data scientist"},
+		{"Computer Vision Engineers focus on", "computer vision engineer"},
+		{"Machine Learning Career research scientists at major companies", "research scientist"},
+		{"| Data Scientist | £35,000", "data scientist"},
+		{"the engineers", "engineer"},
+		{"do I need a PhD?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := facts.FindRole(tt.in); got != tt.want {
+				t.Errorf("FindRole(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoleMatches(t *testing.T) {
+	tests := []struct {
+		q, f string
+		want bool
+	}{
+		{"machine learning engineer", "machine learning engineer", true},
+		{"machine learning engineer", "", true},
+		{"", "data scientist", true},
+		{"machine learning engineer", "engineer", true},
+		{"data scientist", "research scientist", false},
+		{"data engineer", "machine learning engineer", false},
+		{"data scientist", "data engineer", false},
+		{"computer vision engineer", "vision engineer", true},
+	}
+	for _, tt := range tests {
+		if got := facts.RoleMatches(tt.q, tt.f); got != tt.want {
+			t.Errorf("RoleMatches(%q, %q) = %v; want %v", tt.q, tt.f, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package guide_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+// outline renders a guide as "title" then one "path @line: block|block" line
+// per section, for comparing with a table's expectations.
+func outline(g *guide.Guide) string {
+	var b strings.Builder
+	b.WriteString(g.Title)
+	for _, s := range g.Sections {
+		fmt.Fprintf(&b, "\n%s @%03d:", s.Name(), s.Line)
+		for i, bl := range s.Blocks {
+			if i > 0 {
+				b.WriteString(" |")
+			}
+			b.WriteString(" " + bl.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, file, text, want string
+	}{
+		{"markdown headings and lists", "g.md",
+			"# My Guide\n\nIntro text here.\n\n## Skills\n\n### Tools\n- Docker\n- Kubernetes\n",
+			"My Guide\nIntroduction @003: Intro text here.\nSkills › Tools @007: Docker | Kubernetes"},
+		{"front matter title wins over H1", "g.md",
+			"---\ntitle: 'Real Title'\nauthor: Someone\n---\n\n# Shown Title\n\n## Pay\n\nSeniors earn more.\n",
+			"Real Title\nPay @008: Seniors earn more."},
+		{"plain text with bare headings", "g.txt",
+			"Category\n\nThe Long Title Of This Plain Guide\n\nA first paragraph that reads like prose, with a full stop.\n\nSkills You Need\n\nPython matters most.\n",
+			"The Long Title Of This Plain Guide\nIntroduction @005: A first paragraph that reads like prose, with a full stop.\nSkills You Need @007: Python matters most."},
+		{"scraping noise dropped", "g.txt",
+			"← Back to Blog\nCareer\n\nHow to Win\n\nDr. Jane Doe January 25, 2025 12 min read\n\n# How to Win\n\nBody text.\n\nShare:\n",
+			"How to Win\nIntroduction @010: Body text."},
+		{"repeated heading and paragraph", "g.txt",
+			"Guide Title Here\n\nProgramming Languages\n\nProgramming Languages\n\nPython is the language most guides recommend first.\n\nPython is the language most guides recommend first.\n",
+			"Guide Title Here\nProgramming Languages @003: Python is the language most guides recommend first."},
+		{"table of contents dropped", "g.md",
+			"# T\n\n## Contents\n- [Pay](#pay)\n- [Skills](#skills)\n- [FAQ](#faq)\n\n## Pay\n\nGood.\n\n## Skills\n\nMany.\n\n## FAQ\n\nNone.\n",
+			"T\nPay @008: Good.\nSkills @012: Many.\nFAQ @016: None."},
+		{"emoji and numbered headings", "g.md",
+			"# T\n\n## 💰 Salary Expectations\n\nHigh.\n\n### 11.1 US Salary Ranges\n\nHigher.\n",
+			"T\nSalary Expectations @003: High.\nSalary Expectations › US Salary Ranges @007: Higher."},
+		{"table rows keep headers", "g.md",
+			"# T\n\n## Pay\n\n| Role | Junior | Senior |\n|---|---|---|\n| ML Engineer | $90k | $150k |\n",
+			"T\nPay @003: ML Engineer — Junior: $90k; Senior: $150k"},
+		{"list lead and nested items", "g.md",
+			"# T\n\n## Path\n\nChoose a domain:\n- **Deep Learning** - CNNs\n- NLP\n  - Transformers\n",
+			"T\nPath @003: Choose a domain: | Deep Learning - CNNs | NLP | Transformers"},
+		{"code fence lines", "g.md",
+			"# T\n\n## Pay\n\n```\nSenior: €75,000\nJunior: €40,000\n```\n",
+			"T\nPay @003: Senior: €75,000 | Junior: €40,000"},
+		{"CRLF line endings", "g.md",
+			"# T\r\n\r\n## A\r\n\r\nText.\r\n",
+			"T\nA @003: Text."},
+		{"title from file name", "my-career_notes.md",
+			"Some prose that is long enough to be a paragraph, and ends with a stop.\n",
+			"My career notes\nIntroduction @001: Some prose that is long enough to be a paragraph, and ends with a stop."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse(tt.file, []byte(tt.text))
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if got := outline(g); got != tt.want {
+				t.Errorf("outline =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseLead(t *testing.T) {
+	g, _, err := guide.Parse("g.md", []byte("# T\n\n## Path\n\nChoose a domain:\n- NLP\n  - Transformers\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := g.Sections[0].Blocks
+	if len(bs) != 3 || bs[1].Lead != "Choose a domain:" || bs[2].Lead != "NLP" {
+		t.Errorf("blocks = %+v; want items led by the paragraph and by their parent item", bs)
+	}
+}
+
+func TestParseRefusals(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "empty"},
+		{"only white space", []byte(" \n\t\n"), "empty"},
+		{"binary", []byte("PK\x03\x04\x00\x00binary"), "binary"},
+		{"too large", bytes.Repeat([]byte("a"), guide.MaxFileBytes+1), "limit"},
+		{"no text", []byte("# Only A Title\n"), "no text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := guide.Parse("f.md", tt.data)
+			if !errors.Is(err, guide.ErrSkipped) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse error = %v; want ErrSkipped mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseWarnings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		line       int
+		want       string
+	}{
+		{"invalid UTF-8", "# T\n\n## A\n\nbad \xff byte\n", 5, "UTF-8"},
+		{"broken front matter", "---\ntitle: ok\nauthor: [unclosed\n---\n\n# T\n\n## A\n\nText.\n", 2, "front matter"},
+		{"unclosed front matter", "---\ntitle: x\n\n# T\n\n## A\n\nText.\n", 1, "not closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, ws, err := guide.Parse("f.md", []byte(tt.text))
+			if err != nil {
+				t.Fatalf("Parse: %v; want the guide kept", err)
+			}
+			if len(g.Sections) == 0 {
+				t.Errorf("no sections; want the text kept")
+			}
+			if len(ws) != 1 || ws[0].Line != tt.line || !strings.Contains(ws[0].Message, tt.want) || !strings.HasPrefix(ws[0].String(), "f.md:") {
+				t.Errorf("warnings = %v; want one at line %d mentioning %q", ws, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two! Three? Four", []string{"One.", "Two!", "Three?", "Four"}},
+		{"Pay is $1.5M. Dr. Smith agrees.", []string{"Pay is $1.5M.", "Dr. Smith agrees."}},
+		{"Use e.g. Python. Then SQL.", []string{"Use e.g. Python.", "Then SQL."}},
+		{"no stop at all", []string{"no stop at all"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		got := guide.Sentences(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Sentences(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzParse checks that no input panics and that every section and block
+// points at a line inside the file.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"# T\n\n## A\n\n- x\n- y\n",
+		"---\ntitle: x\n---\n# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"Plain Title\n\nSome text. More text.\n\nHeading\n\nBody.\n",
+		"```\ncode\n",
+		"---\n: : :\n---\n",
+		"\xff\xfe# T\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, _, err := guide.Parse("fuzz.md", data)
+		if err != nil {
+			if !errors.Is(err, guide.ErrSkipped) {
+				t.Fatalf("error %v does not wrap ErrSkipped", err)
+			}
+			return
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, s := range g.Sections {
+			if s.Line < 1 || s.Line > lines {
+				t.Fatalf("section %q at line %d of %d", s.Name(), s.Line, lines)
+			}
+			for _, b := range s.Blocks {
+				if b.Line < 1 || b.Line > lines || b.Text == "" {
+					t.Fatalf("block %q at line %d of %d", b.Text, b.Line, lines)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,112 @@
+package search_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/search"
+)
+
+func newIndex(t *testing.T, docs ...search.Doc) *search.Index {
+	t.Helper()
+	ix, err := search.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Add(docs); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// TestSynonyms checks each synonym group on a real index: a question in one
+// phrasing finds the only section that uses another.
+func TestSynonyms(t *testing.T) {
+	tests := []struct{ question, text string }{
+		{"ML jobs", "Machine learning is a growing field."},
+		{"machine learning", "An ML pipeline needs data."},
+		{"AI roles", "Artificial intelligence changes work."},
+		{"deep learning books", "DL needs GPUs."},
+		{"NLP", "Natural language processing handles text."},
+		{"LLM fine-tuning", "Large language models are big."},
+		{"MLOps", "Machine learning operations keep models alive."},
+		{"jobs in the US", "Salaries in the United States are high."},
+		{"USA", "America pays well."},
+		{"United States", "US salaries are high."},
+		{"UK", "United Kingdom roles."},
+		{"what do they pay", "The salary is good."},
+		{"how much can I earn", "Compensation includes equity."},
+		{"salary", "Wages rise each year."},
+		{"junior", "Entry-level roles exist."},
+		{"entry level", "Junior people learn fast."},
+		{"mid-level", "Mid-career professionals lead teams."},
+		{"senior", "Experienced engineers mentor."},
+		{"principal", "Staff engineers set direction."},
+		{"k8s", "Kubernetes runs containers."},
+		{"doctorate", "A PhD helps in research."},
+		{"math", "Mathematics is the base."},
+		{"stats", "Statistics matters."},
+		{"certifications", "A certificate from a cloud provider."},
+		{"positions", "Many jobs are remote."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ix := newIndex(t,
+				search.Doc{Guide: 0, Section: 0, Title: "G", Path: "A", Text: tt.text},
+				search.Doc{Guide: 0, Section: 1, Title: "G", Path: "B", Text: "Cooking pasta takes ten minutes."},
+			)
+			hits, err := ix.Search(tt.question, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 || hits[0].Section != 0 {
+				t.Errorf("Search(%q) = %+v; want section 0 (%q) first; expanded: %q", tt.question, hits, tt.text, search.Expand(tt.question))
+			}
+		})
+	}
+}
+
+func TestExpandLeavesPronounUs(t *testing.T) {
+	if got := search.Expand("tell us about pay"); strings.Contains(got, "United States") || strings.Contains(strings.ToLower(got), "united states") {
+		t.Errorf("Expand(%q) = %q; the pronoun is not a country", "tell us about pay", got)
+	}
+}
+
+func TestSearchRanksHeadingsAndReturnsIDs(t *testing.T) {
+	ix := newIndex(t,
+		search.Doc{Guide: 0, Section: 0, Title: "G", Path: "Introduction", Text: "Finance is mentioned once among many other words here."},
+		search.Doc{Guide: 3, Section: 7, Title: "H", Path: "Finance", Text: "Risk models and fraud detection."},
+	)
+	hits, err := ix.Search("finance", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 || hits[0].Guide != 3 || hits[0].Section != 7 {
+		t.Errorf("hits = %+v; want guide 3 section 7 first", hits)
+	}
+}
+
+func TestConcepts(t *testing.T) {
+	ix := newIndex(t)
+	cs := ix.Concepts("How much does a senior ML engineer make in Romania?")
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.Text)
+	}
+	want := []string{"ML", "senior", "much", "engineer", "make", "Romania"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Concepts texts = %q; want %q", got, want)
+	}
+	if len(cs[0].Alts) != 2 || !slices.Equal(cs[0].Alts[0], []string{"machin", "learn"}) {
+		t.Errorf("ML alternatives = %q; want [machin learn] and [ml]", cs[0].Alts)
+	}
+}
+
+func TestTerms(t *testing.T) {
+	ix := newIndex(t)
+	if got := ix.Terms("The Engineers are learning"); !slices.Equal(got, []string{"engin", "learn"}) {
+		t.Errorf("Terms = %q; want stemmed, without stop words", got)
+	}
+}
