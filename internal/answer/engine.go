@@ -207,6 +207,9 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	}
 	a := e.analyze(q, hits)
 	var ans *reply
+	if a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
+		a.intent = intentGeneral // "when does the season start?" is not about a learning path
+	}
 	switch a.intent {
 	case intentSalary:
 		ans = e.salary(a)
@@ -224,6 +227,16 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 		return e.abstain(), nil
 	}
 	return ans.answer(), nil
+}
+
+// relevant reports whether the guides speak to the question at all: some
+// passage covers enough of it, or it has no topic words ("where do I start?").
+func (e *Engine) relevant(a *analysis) bool {
+	if a.total == 0 {
+		return true
+	}
+	cands := e.rank(a)
+	return len(cands) > 0 && cands[0].cov >= minCoverage
 }
 
 // Guides lists the loaded guides. See advisor.Catalog.

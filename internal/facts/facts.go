@@ -25,7 +25,7 @@ func Extract(g *guide.Guide) Facts {
 			headings[len(sec.Path)-1-i] = h
 		}
 		for _, b := range sec.Blocks {
-			ctx := context{block: b.Text, lead: b.Lead, headings: strings.Join(headings, " | ")}
+			ctx := context{block: b.Text, lead: b.Lead, headings: strings.Join(append(headings, g.Title), " | ")}
 			if b.Kind == guide.Row {
 				f.Salaries = append(f.Salaries, rowSalaries(b, ctx, si)...)
 				continue
