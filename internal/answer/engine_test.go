@@ -373,5 +373,3 @@ func FuzzAsk(f *testing.F) {
 		wellFormed(t, a)
 	})
 }
-
-
