@@ -3,6 +3,8 @@ package answer_test
 import (
 	"context"
 	"runtime"
+	"slices"
+	"time"
 	"testing"
 
 	"github.com/careerbot/careerbot/internal/answer"
@@ -53,13 +55,25 @@ func BenchmarkAskBundled(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer e.Close()
+	askLoop(b, e, benchQuestions)
+}
+
+// askLoop asks qs in turn and reports the 50th and 99th percentile
+// latencies besides the mean.
+func askLoop(b *testing.B, e *answer.Engine, qs []string) {
 	ctx := context.Background()
+	var lat []time.Duration
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if _, err := e.Ask(ctx, benchQuestions[i%len(benchQuestions)]); err != nil {
+		start := time.Now()
+		if _, err := e.Ask(ctx, qs[i%len(qs)]); err != nil {
 			b.Fatal(err)
 		}
+		lat = append(lat, time.Since(start))
 	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 }
 
 // BenchmarkParseAndIndex1000 measures reading 1,000 guides and building
@@ -99,11 +113,5 @@ func BenchmarkAsk1000(b *testing.B) {
 		"what should I learn after XGBoost?",
 		"How long does the production systems stage take?",
 	}, benchQuestions...)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if _, err := e.Ask(ctx, qs[i%len(qs)]); err != nil {
-			b.Fatal(err)
-		}
-	}
+	askLoop(b, e, qs)
 }

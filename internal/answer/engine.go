@@ -201,7 +201,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	if err := ctx.Err(); err != nil {
 		return advisor.Answer{}, err
 	}
-	hits, err := e.index.Search(q, hitsWanted)
+	hits, err := e.index.SearchTerms(e.queryTerms(q), hitsWanted)
 	if err != nil {
 		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
 	}
@@ -227,6 +227,27 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 		return e.abstain(), nil
 	}
 	return ans.answer(), nil
+}
+
+// commonShare is the share of sections above which a term is left out of
+// the search: it would match a large part of the index while adding
+// little to BM25 scores. The engine's own passage scoring still weighs it.
+const commonShare = 0.2
+
+// queryTerms returns the question's search terms without the common ones,
+// unless that would leave none.
+func (e *Engine) queryTerms(q string) []string {
+	all := e.index.QueryTerms(q)
+	var rare []string
+	for _, t := range all {
+		if float64(e.df[t]) <= commonShare*float64(e.nSec) {
+			rare = append(rare, t)
+		}
+	}
+	if len(rare) == 0 {
+		return all
+	}
+	return rare
 }
 
 // relevant reports whether the guides speak to the question at all: some

@@ -265,7 +265,7 @@ func TestAskVariants(t *testing.T) {
 		{"hourly rate for ML consultants", []check{says("$90–$140 an hour")}},
 		{"what should I learn after XGBoost?", []check{says("Phase 3: Deployment", "6 weeks", "Docker")}},
 		{"How long does the modelling phase take?", []check{says("10 weeks")}},
-		{"what comes after scikit-learn?", []check{says("Week 5-6")}},
+		{"what comes after scikit-learn?", []check{says("Week 5-6", "Phase 3: Deployment")}},
 		{"Do I need a PhD?", []check{says("research scientist")}},
 		{"What is the salary for a junior data scientist in Japan?", []check{says("don't cover", "Japan")}},
 		{"Give me a recipe for pancakes", []check{abstains(true)}},

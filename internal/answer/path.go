@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -22,14 +23,18 @@ func (e *Engine) stage(r stageRef) *facts.Stage {
 	return &e.facts[r.gi].Paths[r.pi].Stages[r.si]
 }
 
-// bestStage returns the stage whose text (or, with headOnly, whose heading)
-// covers most of the question, and the share it covers.
-func (e *Engine) bestStage(a *analysis, headOnly bool) (stageRef, float64) {
-	var best stageRef
-	bestCov, bestTie := 0.0, -1.0
+// bestStages returns the stages whose text (or, with headOnly, whose
+// heading) covers most of the question, at most one per guide and at most
+// limit of them, best first, and the share the best covers.
+func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, float64) {
 	if a.total == 0 {
-		return best, 0
+		return nil, 0
 	}
+	type scored struct {
+		ref      stageRef
+		cov, tie float64
+	}
+	var all []scored
 	for gi, fx := range e.facts {
 		for pi, p := range fx.Paths {
 			for si, st := range p.Stages {
@@ -43,34 +48,56 @@ func (e *Engine) bestStage(a *analysis, headOnly bool) (stageRef, float64) {
 						got += c.weight
 					}
 				}
-				cov := got / a.total
-				tie := a.score[[2]int{gi, st.Section}]
-				if cov > bestCov || cov == bestCov && tie > bestTie {
-					best, bestCov, bestTie = stageRef{gi, pi, si}, cov, tie
+				if got > 0 {
+					all = append(all, scored{stageRef{gi, pi, si}, got / a.total, a.score[[2]int{gi, st.Section}]})
 				}
 			}
 		}
 	}
-	return best, bestCov
+	if len(all) == 0 {
+		return nil, 0
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].cov != all[j].cov {
+			return all[i].cov > all[j].cov
+		}
+		return all[i].tie > all[j].tie
+	})
+	best := all[0].cov
+	var out []stageRef
+	seen := map[int]bool{}
+	for _, s := range all {
+		if s.cov < best || len(out) == limit {
+			break
+		}
+		if !seen[s.ref.gi] {
+			seen[s.ref.gi] = true
+			out = append(out, s.ref)
+		}
+	}
+	return out, best
 }
 
-// next answers "what after X": the stage after the one that teaches X.
+// next answers "what after X": the stage after the one that teaches X, in
+// each of up to two guides that teach it equally well.
 func (e *Engine) next(a *analysis) *reply {
-	ref, cov := e.bestStage(a, false)
+	refs, cov := e.bestStages(a, false, 2)
 	if cov < minStageCover {
 		return nil
 	}
-	p := e.facts[ref.gi].Paths[ref.pi]
-	cur := e.stage(ref)
 	r := &reply{e: e}
-	if ref.si+1 == len(p.Stages) {
-		marker := r.cite(ref.gi, cur.Section, cur.Line, cur.Snippet)
-		r.say(sentence(cur.Title()+" is the last stage of the path in this guide; it covers "+topics(cur), marker))
-		return r
+	for _, ref := range refs {
+		p := e.facts[ref.gi].Paths[ref.pi]
+		cur := e.stage(ref)
+		if ref.si+1 == len(p.Stages) {
+			marker := r.cite(ref.gi, cur.Section, cur.Line, cur.Snippet)
+			r.say(sentence(cur.Title()+" is the last stage of the path in “"+e.guides[ref.gi].Title+"”; it covers "+topics(cur), marker))
+			continue
+		}
+		nxt := &p.Stages[ref.si+1]
+		marker := r.cite(ref.gi, nxt.Section, nxt.Line, nxt.Snippet)
+		r.say(sentence("After "+cur.Title()+", move on to "+nxt.Title()+during(nxt)+": "+topics(nxt), marker))
 	}
-	nxt := &p.Stages[ref.si+1]
-	marker := r.cite(ref.gi, nxt.Section, nxt.Line, nxt.Snippet)
-	r.say(sentence("After "+cur.Title()+", move on to "+nxt.Title()+during(nxt)+": "+topics(nxt), marker))
 	return r
 }
 
@@ -92,9 +119,10 @@ func (e *Engine) start(a *analysis) *reply {
 // duration answers "how long does X take" for a stage named in the
 // question, or for a whole path.
 func (e *Engine) duration(a *analysis) *reply {
-	ref, cov := e.bestStage(a, true)
+	refs, cov := e.bestStages(a, true, 1)
 	if cov >= minStageCover {
-		st := e.stage(ref)
+		st := e.stage(refs[0])
+		ref := refs[0]
 		if st.Duration == "" {
 			return nil
 		}

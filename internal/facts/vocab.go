@@ -120,17 +120,30 @@ func RoleMatches(question, fact string) bool {
 	if question == "" || fact == "" {
 		return true
 	}
-	qw, fw := strings.Fields(question), strings.Fields(fact)
-	if qw[len(qw)-1] != fw[len(fw)-1] {
+	qMods, qHead := splitRole(question)
+	fMods, fHead := splitRole(fact)
+	if qHead != fHead {
 		return false
 	}
-	if len(qw) == 1 || len(fw) == 1 {
+	if qMods == "" || fMods == "" {
 		return true
 	}
-	for _, w := range qw[:len(qw)-1] {
-		if slices.Contains(fw[:len(fw)-1], w) {
-			return true
+	// It runs for every figure on every salary question: no allocations.
+	for w := range strings.FieldsSeq(qMods) {
+		for v := range strings.FieldsSeq(fMods) {
+			if w == v {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// splitRole cuts "machine learning engineer" into its modifiers and head noun.
+func splitRole(r string) (mods, head string) {
+	i := strings.LastIndexByte(r, ' ')
+	if i < 0 {
+		return "", r
+	}
+	return r[:i], r[i+1:]
 }

@@ -6,6 +6,7 @@
 package search
 
 import (
+	"slices"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,11 +25,13 @@ import (
 const batchSize = 2000
 
 // Field boosts: a question's words in a heading say more about a section
-// than the same words deep in its prose.
+// than the same words deep in its prose. The guide's title is indexed but
+// not searched by default: it is on every section of its guide, so its
+// words would match whole guides and slow every search; the engine weighs
+// titles itself.
 const (
-	boostText  = 1.0
-	boostPath  = 2.0
-	boostTitle = 0.5
+	boostText = 1.0
+	boostPath = 2.0
 )
 
 // Doc is one section to index.
@@ -108,16 +111,35 @@ func (ix *Index) Add(docs []Doc) error {
 // Search returns up to n sections matching question, best first. The
 // question is rewritten with Expand before it is matched.
 func (ix *Index) Search(question string, n int) ([]Hit, error) {
-	text := Expand(question)
+	return ix.SearchTerms(ix.QueryTerms(question), n)
+}
+
+// QueryTerms returns the distinct index terms of question and its
+// synonyms. Synonyms expand to many spellings of one stem ("earn",
+// "earns", "earning"); each repeat would walk the same postings again.
+func (ix *Index) QueryTerms(question string) []string {
+	terms := ix.Terms(Expand(question))
+	slices.Sort(terms)
+	return slices.Compact(terms)
+}
+
+// SearchTerms returns up to n sections matching any of terms (index terms,
+// as from QueryTerms), scored with BM25 over section text and headings.
+func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 	var qs []query.Query
 	for _, f := range []struct {
 		name  string
 		boost float64
-	}{{"text", boostText}, {"path", boostPath}, {"title", boostTitle}} {
-		mq := bleve.NewMatchQuery(text)
-		mq.SetField(f.name)
-		mq.SetBoost(f.boost)
-		qs = append(qs, mq)
+	}{{"text", boostText}, {"path", boostPath}} {
+		for _, t := range terms {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost)
+			qs = append(qs, tq)
+		}
+	}
+	if len(qs) == 0 {
+		return nil, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
 	res, err := ix.idx.Search(req)

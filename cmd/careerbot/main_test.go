@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runMain runs careerbot in process with args and stdin, returning its
+// exit code, stdout and stderr.
+func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+type jsonAnswer struct {
+	Answer    string `json:"answer"`
+	Abstained bool   `json:"abstained"`
+	Citations []struct {
+		N       int    `json:"n"`
+		Title   string `json:"title"`
+		Section string `json:"section"`
+		Snippet string `json:"snippet"`
+		Source  string `json:"source"`
+		Line    int    `json:"line"`
+	} `json:"citations"`
+	Error string `json:"error"`
+}
+
+func TestAskJSONContract(t *testing.T) {
+	code, out, errOut := runMain(t, "", "ask", "--json", "How much does a senior ML engineer make in Romania?")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr %q", code, errOut)
+	}
+	var a jsonAnswer
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("output %q is not one JSON object: %v", out, err)
+	}
+	if !strings.Contains(a.Answer, "€4,500–€8,000") || a.Abstained || len(a.Citations) == 0 {
+		t.Fatalf("answer = %+v", a)
+	}
+	c := a.Citations[0]
+	if c.N != 1 || c.Title == "" || c.Section == "" || c.Snippet == "" || c.Source == "" || c.Line == 0 {
+		t.Errorf("citation = %+v; want every field set", c)
+	}
+}
+
+func TestAskBatch(t *testing.T) {
+	in := "junior ML salary romania\n\nGive me a recipe for pancakes\n"
+	code, out, _ := runMain(t, in, "ask", "--json", "-")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("got %d lines; want one per input line:\n%s", len(lines), out)
+	}
+	var as [3]jsonAnswer
+	for i, l := range lines {
+		if err := json.Unmarshal([]byte(l), &as[i]); err != nil {
+			t.Fatalf("line %d %q: %v", i+1, l, err)
+		}
+	}
+	if !strings.Contains(as[0].Answer, "€1,500–€2,500") || as[1].Error == "" || !as[2].Abstained {
+		t.Errorf("answers = %+v", as)
+	}
+	if code != 1 {
+		t.Errorf("exit %d; want 1 for the empty question", code)
+	}
+}
+
+func TestAskText(t *testing.T) {
+	code, out, _ := runMain(t, "", "ask", "what", "should", "I", "learn", "after", "PyTorch?")
+	if code != 0 || !strings.Contains(out, "Specialization") || !strings.Contains(out, "Sources:\n[1] ") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestAskUserGuides(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ca.md"), []byte("# Canada Pay\n\n## Salaries\n\nSenior ML engineers in Canada earn CA$150,000 a year.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.md"), []byte("\x00\x01binary"), 0o644)
+	code, out, errOut := runMain(t, "", "ask", "--json", "--no-bundled", "--guides", dir, "senior ML salary in Canada")
+	if code != 0 || !strings.Contains(out, "CA$150,000") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "bad.md: skipped: binary") {
+		t.Errorf("stderr %q; want a warning naming bad.md", errOut)
+	}
+	if strings.Contains(out, "Romania") {
+		t.Errorf("--no-bundled answer mentions the bundled guides: %s", out)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		stderr  string
+		oneLine bool
+	}{
+		{"no command", nil, 2, "Usage", false},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command", false},
+		{"ask without question", []string{"ask"}, 2, "Usage", false},
+		{"bad flag", []string{"ask", "--bogus", "q"}, 2, "bogus", false},
+		{"help", []string{"ask", "-h"}, 0, "Usage", false},
+		{"empty question", []string{"ask", "   "}, 1, "empty", true},
+		{"missing guides dir", []string{"ask", "--guides", "/nonexistent/guides", "q"}, 1, "/nonexistent/guides", true},
+		{"no guides at all", []string{"ask", "--no-bundled", "q"}, 1, "no guides loaded", true},
+		{"invalid UTF-8", []string{"ask", "pay \xff"}, 1, "UTF-8", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runMain(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, errOut, tt.code, tt.stderr)
+			}
+			if tt.oneLine && strings.Count(errOut, "\n") != 1 {
+				t.Errorf("stderr %q; want one line", errOut)
+			}
+		})
+	}
+}
+
+func TestGuidesListing(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.md"), nil, 0o644)
+	code, out, _ := runMain(t, "", "guides", "--guides", dir)
+	for _, want := range []string{
+		"How to Build a Career in Machine Learning in 2025",
+		"source: build-a-career-in-machine-learning-2025.txt",
+		"Salaries and Progression › Romania",
+		`line 85: "€4,500-€8,000/month" level=senior region=Romania currency=EUR period=month`,
+		`learning path "Learning Path" (3 stages)`,
+		"Level 3: Specialization (12+ months)",
+		"empty.md: skipped: file is empty",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("guides output lacks %q", want)
+		}
+	}
+	if code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
