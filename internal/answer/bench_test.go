@@ -4,8 +4,8 @@ import (
 	"context"
 	"runtime"
 	"slices"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/guide"

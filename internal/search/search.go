@@ -6,8 +6,8 @@
 package search
 
 import (
-	"slices"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
