@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -33,6 +34,10 @@ type Main struct {
 	// Ready, if set, is called with the listener's address once serve is
 	// listening (tests use it with listen = "127.0.0.1:0").
 	Ready func(addr string)
+
+	// discordClient, if set, carries discord register's REST calls (tests
+	// point it at a fake Discord).
+	discordClient *http.Client
 }
 
 // NewMain returns a Main wired to the process's streams and environment.

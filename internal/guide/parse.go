@@ -287,7 +287,9 @@ func (p *parser) table(t *east.Table, out *[]raw) {
 			header = cells
 			continue
 		}
-		*out = append(*out, raw{block: Block{Kind: Row, Text: rowText(header, cells), Line: p.nodeLine(r), Cells: cells, Header: header}})
+		if t := rowText(header, cells); t != "" {
+			*out = append(*out, raw{block: Block{Kind: Row, Text: t, Line: p.nodeLine(r), Cells: cells, Header: header}})
+		}
 	}
 }
 

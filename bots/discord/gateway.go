@@ -1,0 +1,44 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// RunGateway connects s to Discord's gateway and answers interactions
+// until ctx ends. It needs no privileged intents. discordgo reconnects a
+// dropped connection itself; a failed first connection is retried here
+// with exponential backoff up to a minute.
+func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session) error {
+	s.Identify.Intents = discordgo.IntentsNone
+	s.ShouldReconnectOnError = true
+	remove := s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+		b.Handle(ctx, ic.Interaction, func(resp *discordgo.InteractionResponse) error {
+			return s.InteractionRespond(ic.Interaction, resp)
+		}, s)
+	})
+	defer remove()
+	wait := time.Second
+	for {
+		err := s.Open()
+		if err == nil {
+			break
+		}
+		b.log.Warn("discord: gateway connection failed; retrying", "err", err, "in", wait.String())
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+	b.log.Info("discord: connected to the gateway")
+	<-ctx.Done()
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("discord: close gateway: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package bots
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"time"
+	"unicode/utf8"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+)
+
+// Responder asks the engine on behalf of a chat user: it caps the
+// question, applies the user's rate limit, recovers from panics, logs the
+// outcome (never the question's text) and counts it.
+type Responder struct {
+	asker    advisor.Asker
+	limiter  *Limiter
+	maxChars int
+	log      *slog.Logger
+	metrics  *Metrics
+}
+
+// Options configure a Responder. Zero values mean: no rate limit, the
+// engine's own length limit, a discarding logger, no metrics.
+type Options struct {
+	Limiter          *Limiter
+	MaxQuestionChars int
+	Logger           *slog.Logger
+	Metrics          *Metrics
+}
+
+// NewResponder returns a Responder asking a.
+func NewResponder(a advisor.Asker, opt Options) *Responder {
+	r := &Responder{asker: a, limiter: opt.Limiter, maxChars: opt.MaxQuestionChars, log: opt.Logger, metrics: opt.Metrics}
+	if r.log == nil {
+		r.log = slog.New(slog.DiscardHandler)
+	}
+	return r
+}
+
+// Ask answers question for user on platform. requestID (an interaction or
+// event id) names the request in the logs. Errors are *advisor.Error with
+// a message safe to show: EINVALID, ELIMIT or EINTERNAL.
+func (r *Responder) Ask(ctx context.Context, platform, user, requestID, question string) (ans advisor.Answer, err error) {
+	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			r.log.Error("panic answering", "platform", platform, "request", requestID, "panic", fmt.Sprint(p))
+			err = advisor.Errorf(advisor.EINTERNAL, "Something went wrong on our side; please try again.")
+		}
+		r.record(platform, requestID, start, ans, err)
+	}()
+	if n := utf8.RuneCountInString(question); r.maxChars > 0 && n > r.maxChars {
+		return advisor.Answer{}, advisor.Errorf(advisor.EINVALID, "That question is %d characters long; please keep it under %d.", n, r.maxChars)
+	}
+	if r.limiter != nil {
+		if ok, wait := r.limiter.Allow(platform + ":" + user); !ok {
+			return advisor.Answer{}, advisor.Errorf(advisor.ELIMIT, "You're asking quickly — try again in %d s.", int(math.Ceil(wait.Seconds())))
+		}
+	}
+	ans, err = r.asker.Ask(ctx, question)
+	if err != nil && advisor.ErrorCode(err) == advisor.EINTERNAL {
+		r.log.Error("engine error", "platform", platform, "request", requestID, "err", err)
+		err = advisor.Errorf(advisor.EINTERNAL, "%s", advisor.ErrorMessage(err))
+	}
+	return ans, err
+}
+
+func (r *Responder) record(platform, requestID string, start time.Time, ans advisor.Answer, err error) {
+	outcome := "answered"
+	switch {
+	case err != nil:
+		outcome = advisor.ErrorCode(err)
+	case ans.Abstained:
+		outcome = "abstained"
+	}
+	d := time.Since(start)
+	r.log.Info("question", "platform", platform, "request", requestID, "outcome", outcome,
+		"citations", len(ans.Citations), "ms", float64(d.Microseconds())/1000)
+	if r.metrics != nil {
+		r.metrics.questions.WithLabelValues(platform, outcome).Inc()
+		r.metrics.latency.WithLabelValues(platform).Observe(d.Seconds())
+	}
+}
+
+// Metrics are the counters a Responder keeps.
+type Metrics struct {
+	questions *prometheus.CounterVec
+	latency   *prometheus.HistogramVec
+}
+
+// NewMetrics registers careerbot's metrics with reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		questions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "careerbot_questions_total",
+			Help: "Questions asked in chat, by platform and outcome (answered, abstained, invalid, limit, internal).",
+		}, []string{"platform", "outcome"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "careerbot_answer_seconds",
+			Help:    "Time to answer a chat question.",
+			Buckets: []float64{.0005, .001, .002, .005, .01, .05, .1, .5, 1, 3},
+		}, []string{"platform"}),
+	}
+	reg.MustRegister(m.questions, m.latency)
+	return m
+}

@@ -1,0 +1,255 @@
+// Package slack puts careerbot in Slack: mentions answered in threads,
+// direct messages, and the /career command with a "Share in channel"
+// button, over Socket Mode or the HTTP Events API. It translates Slack
+// events into questions for a bots.Responder and answers into Block Kit;
+// nothing else.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/slackutilsx"
+
+	"github.com/careerbot/careerbot/bots"
+	"github.com/careerbot/careerbot/internal/advisor"
+)
+
+// Slack's limits: a section's text is 3,000 characters, a message 50
+// blocks; sources go in context blocks, one each.
+var blockLimits = bots.Limits{Text: 3000, Label: 300, Snippet: 1500, Sources: 10, Total: 0}
+
+// shareAction is the action id of the "Share in channel" button.
+const shareAction = "careerbot_share"
+
+// api is the part of the Slack Web API client the bot calls: the test seam.
+type api interface {
+	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
+	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+}
+
+var _ api = (*slack.Client)(nil)
+
+// Config holds the Slack app's credentials.
+type Config struct {
+	BotToken      string // xoxb-…
+	AppToken      string // xapp-…, for Socket Mode
+	SigningSecret string // for the HTTP endpoints
+	APIURL        string // Slack's Web API base, ending in "/"
+}
+
+// Bot answers Slack events.
+type Bot struct {
+	responder *bots.Responder
+	api       api
+	client    *slack.Client // for Socket Mode; nil in tests of the HTTP side
+	secret    string
+	botUserID string
+	log       *slog.Logger
+	now       func() time.Time
+	ctx       context.Context // bounds work that outlives a request
+	seen      *seenSet
+	wg        sync.WaitGroup
+}
+
+// New connects to Slack's Web API (auth.test, to learn the bot's own user
+// id so it ignores itself) and returns a Bot. ctx bounds the answers it
+// sends after acknowledging a request.
+func New(ctx context.Context, r *bots.Responder, cfg Config, log *slog.Logger) (*Bot, error) {
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL)}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	c := slack.New(cfg.BotToken, opts...)
+	b, err := newBot(ctx, r, c, cfg.SigningSecret, log)
+	if err != nil {
+		return nil, err
+	}
+	b.client = c
+	return b, nil
+}
+
+func newBot(ctx context.Context, r *bots.Responder, a api, secret string, log *slog.Logger) (*Bot, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	auth, err := a.AuthTestContext(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("slack.bot_token: auth.test failed: %w", err)
+	}
+	return &Bot{responder: r, api: a, secret: secret, botUserID: auth.UserID, log: log, now: time.Now, ctx: ctx, seen: newSeenSet(10 * time.Minute)}, nil
+}
+
+// Wait waits for the answers being sent in the background.
+func (b *Bot) Wait() { b.wg.Wait() }
+
+func (b *Bot) background(f func()) {
+	b.wg.Add(1)
+	go func() {
+		defer b.wg.Done()
+		f()
+	}()
+}
+
+var mention = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
+
+// stripMentions removes user mentions ("<@U123>") from a message.
+func stripMentions(s string) string {
+	return strings.Join(strings.Fields(mention.ReplaceAllString(s, " ")), " ")
+}
+
+// handleEvent answers an Events API event: a mention in a channel (in a
+// thread under it) or a direct message. eventID dedupes Slack's retries.
+func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent, eventID string) {
+	if eventID != "" && !b.seen.add(eventID, b.now()) {
+		return
+	}
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.User == "" || e.User == b.botUserID {
+			return
+		}
+		thread := e.ThreadTimeStamp
+		if thread == "" {
+			thread = e.TimeStamp
+		}
+		b.reply(ctx, e.Channel, e.User, thread, stripMentions(e.Text), eventID)
+	case *slackevents.MessageEvent:
+		if e.ChannelType != "im" || e.BotID != "" || e.SubType != "" || e.User == "" || e.User == b.botUserID {
+			return // edits, joins and bots' messages, ours included
+		}
+		b.reply(ctx, e.Channel, e.User, e.ThreadTimeStamp, stripMentions(e.Text), eventID)
+	}
+}
+
+// reply answers question in channel (in thread when set). Errors go to the
+// asker alone.
+func (b *Bot) reply(ctx context.Context, channel, user, thread, question, requestID string) {
+	ans, err := b.responder.Ask(ctx, "slack", user, requestID, question)
+	if err != nil {
+		opts := []slack.MsgOption{slack.MsgOptionText(escape(advisor.ErrorMessage(err)), false)}
+		if thread != "" {
+			opts = append(opts, slack.MsgOptionTS(thread))
+		}
+		if _, err := b.api.PostEphemeralContext(ctx, channel, user, opts...); err != nil {
+			b.log.Warn("slack: chat.postEphemeral failed", "request", requestID, "err", err)
+		}
+		return
+	}
+	opts := answerMessage(ans, question, false)
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	if _, _, err := b.api.PostMessageContext(ctx, channel, opts...); err != nil {
+		b.log.Warn("slack: chat.postMessage failed", "request", requestID, "err", err)
+	}
+}
+
+// blocks renders an answer as Block Kit: the answer as a section, each
+// source as a context block, and, for a private answer, a share button.
+func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block, string) {
+	r := bots.Render(ans, escape, blockLimits)
+	bs := []slack.Block{slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, r.Text, false, false), nil, nil)}
+	for _, s := range r.Sources {
+		bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType,
+			"*"+s.Label+"*\n"+s.Snippet+" · `"+s.Ref+"`", false, false)))
+	}
+	bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.PlainTextType, r.Footer, false, false)))
+	if shareable {
+		btn := slack.NewButtonBlockElement(shareAction, bots.Cut(question, 2000), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
+		bs = append(bs, slack.NewActionBlock("careerbot_actions", btn))
+	}
+	return bs, r.Text
+}
+
+// answerMessage is the options of a message carrying an answer, with its
+// plain-text fallback for notifications.
+func answerMessage(ans advisor.Answer, question string, shareable bool) []slack.MsgOption {
+	bs, text := blocks(ans, question, shareable)
+	return []slack.MsgOption{slack.MsgOptionBlocks(bs...), slack.MsgOptionText(text, false), slack.MsgOptionDisableLinkUnfurl()}
+}
+
+// escape makes text from a question or a guide show as written: &, < and >
+// are escaped, so "<!channel>" or "<@U123>" pings nobody.
+func escape(s string) string { return slackutilsx.EscapeMessage(s) }
+
+// commandResponse answers /career privately, with a button to share.
+func (b *Bot) commandResponse(ctx context.Context, cmd slack.SlashCommand) *slack.Msg {
+	q := strings.TrimSpace(cmd.Text)
+	if q == "" {
+		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: "Ask me a career question, e.g. `/career what salary for a senior ML engineer in Romania?`"}
+	}
+	ans, err := b.responder.Ask(ctx, "slack", cmd.UserID, cmd.TriggerID, q)
+	if err != nil {
+		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: escape(advisor.ErrorMessage(err))}
+	}
+	bs, text := blocks(ans, q, !ans.Abstained)
+	return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: text, Blocks: slack.Blocks{BlockSet: bs}}
+}
+
+// handleInteraction posts a shared answer for everyone in the channel and
+// removes the private one.
+func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, a := range cb.ActionCallback.BlockActions {
+		if a.ActionID != shareAction {
+			continue
+		}
+		ans, err := b.responder.Ask(ctx, "slack", cb.User.ID, cb.TriggerID, a.Value)
+		if err != nil {
+			if _, err := b.api.PostEphemeralContext(ctx, cb.Channel.ID, cb.User.ID, slack.MsgOptionText(escape(advisor.ErrorMessage(err)), false)); err != nil {
+				b.log.Warn("slack: chat.postEphemeral failed", "request", cb.TriggerID, "err", err)
+			}
+			return
+		}
+		if _, _, err := b.api.PostMessageContext(ctx, cb.Channel.ID, answerMessage(ans, a.Value, false)...); err != nil {
+			b.log.Warn("slack: chat.postMessage failed", "request", cb.TriggerID, "err", err)
+			return
+		}
+		if cb.ResponseURL != "" {
+			if _, _, err := b.api.PostMessageContext(ctx, cb.Channel.ID, slack.MsgOptionDeleteOriginal(cb.ResponseURL)); err != nil {
+				b.log.Warn("slack: deleting the private answer failed", "request", cb.TriggerID, "err", err)
+			}
+		}
+	}
+}
+
+// seenSet remembers ids for a while, to answer each event once.
+type seenSet struct {
+	ttl time.Duration
+	mu  sync.Mutex
+	ids map[string]time.Time
+}
+
+func newSeenSet(ttl time.Duration) *seenSet { return &seenSet{ttl: ttl, ids: map[string]time.Time{}} }
+
+// add records id and reports whether it is new.
+func (s *seenSet) add(id string, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.ids[id]; ok && now.Sub(t) < s.ttl {
+		return false
+	}
+	if len(s.ids) > 10000 {
+		for k, t := range s.ids {
+			if now.Sub(t) >= s.ttl {
+				delete(s.ids, k)
+			}
+		}
+	}
+	s.ids[id] = now
+	return true
+}
+
+var errNoClient = errors.New("slack: socket mode needs a client made by New")

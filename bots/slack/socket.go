@@ -1,0 +1,100 @@
+package slack
+
+import (
+	"context"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// acker acknowledges Socket Mode envelopes: the test seam for dispatch.
+type acker interface {
+	Ack(req socketmode.Request, payload ...any) error
+}
+
+// RunSocketMode connects over Socket Mode and answers until ctx ends. The
+// SDK reconnects when Slack asks it to; a failed connection is retried
+// here with exponential backoff up to a minute.
+func (b *Bot) RunSocketMode(ctx context.Context) error {
+	if b.client == nil {
+		return errNoClient
+	}
+	sm := socketmode.New(b.client)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case evt := <-sm.Events:
+				b.dispatch(ctx, evt, sm)
+			}
+		}
+	}()
+	wait := time.Second
+	for {
+		err := sm.RunContext(ctx)
+		if ctx.Err() != nil {
+			b.Wait()
+			return nil
+		}
+		b.log.Warn("slack: socket mode connection failed; retrying", "err", err, "in", wait.String())
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
+
+// dispatch acknowledges one Socket Mode envelope promptly and answers it:
+// events in the background, commands in the acknowledgement itself.
+func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, ack acker) {
+	switch evt.Type {
+	case socketmode.EventTypeEventsAPI:
+		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+		b.ack(ack, evt, nil)
+		if !ok {
+			return
+		}
+		id := ""
+		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
+			id = cb.EventID
+		}
+		b.background(func() { b.handleEvent(ctx, ev, id) })
+	case socketmode.EventTypeSlashCommand:
+		cmd, ok := evt.Data.(slack.SlashCommand)
+		if !ok {
+			b.ack(ack, evt, nil)
+			return
+		}
+		b.ack(ack, evt, b.commandResponse(ctx, cmd))
+	case socketmode.EventTypeInteractive:
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		b.ack(ack, evt, nil)
+		if ok {
+			b.background(func() { b.handleInteraction(ctx, cb) })
+		}
+	case socketmode.EventTypeConnecting, socketmode.EventTypeHello:
+		b.log.Debug("slack: socket mode", "event", string(evt.Type))
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
+		b.log.Warn("slack: socket mode", "event", string(evt.Type))
+	}
+}
+
+func (b *Bot) ack(a acker, evt socketmode.Event, payload any) {
+	if evt.Request == nil {
+		return
+	}
+	var err error
+	if payload != nil {
+		err = a.Ack(*evt.Request, payload)
+	} else {
+		err = a.Ack(*evt.Request)
+	}
+	if err != nil {
+		b.log.Warn("slack: ack failed", "envelope", evt.Request.EnvelopeID, "err", err)
+	}
+}

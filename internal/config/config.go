@@ -1,0 +1,252 @@
+// Package config reads careerbot's TOML configuration, applies the secrets
+// given in the environment, and validates the result, naming the key at
+// fault in every error.
+package config
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is the whole configuration. The zero values of optional keys are
+// replaced by the defaults documented in config.example.toml.
+type Config struct {
+	HTTP    HTTP    `toml:"http"`
+	Guides  Guides  `toml:"guides"`
+	Limits  Limits  `toml:"limits"`
+	Log     Log     `toml:"log"`
+	Discord Discord `toml:"discord"`
+	Slack   Slack   `toml:"slack"`
+}
+
+// HTTP configures the one listener every HTTP endpoint shares.
+type HTTP struct {
+	Listen string `toml:"listen"`
+}
+
+// Guides says which guides to load.
+type Guides struct {
+	Dirs    []string `toml:"dirs"`
+	Bundled *bool    `toml:"bundled"`
+}
+
+// UseBundled reports whether the bundled guides are loaded (default true).
+func (g Guides) UseBundled() bool { return g.Bundled == nil || *g.Bundled }
+
+// Limits bounds what one user can ask.
+type Limits struct {
+	QuestionsPerMinute float64 `toml:"questions_per_minute"`
+	Burst              int     `toml:"burst"`
+	MaxQuestionChars   int     `toml:"max_question_chars"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level string `toml:"level"`
+}
+
+// Discord configures the Discord bot.
+type Discord struct {
+	Mode          string `toml:"mode"` // "", "gateway" or "http"
+	Token         string `toml:"token"`
+	ApplicationID string `toml:"application_id"`
+	PublicKey     string `toml:"public_key"`
+	GuildID       string `toml:"guild_id"`
+}
+
+// Slack configures the Slack bot.
+type Slack struct {
+	Mode          string `toml:"mode"` // "", "socket" or "http"
+	BotToken      string `toml:"bot_token"`
+	AppToken      string `toml:"app_token"`
+	SigningSecret string `toml:"signing_secret"`
+	APIURL        string `toml:"api_url"`
+}
+
+// Defaults.
+const (
+	DefaultListen             = "127.0.0.1:8080"
+	DefaultQuestionsPerMinute = 4
+	DefaultBurst              = 3
+	DefaultMaxQuestionChars   = 500
+	DefaultSlackAPIURL        = "https://slack.com/api/"
+)
+
+// Env names the environment variables that override secrets and ids.
+var Env = map[string]string{
+	"discord.token":          "DISCORD_BOT_TOKEN",
+	"discord.public_key":     "DISCORD_PUBLIC_KEY",
+	"discord.application_id": "DISCORD_APPLICATION_ID",
+	"slack.bot_token":        "SLACK_BOT_TOKEN",
+	"slack.app_token":        "SLACK_APP_TOKEN",
+	"slack.signing_secret":   "SLACK_SIGNING_SECRET",
+}
+
+// Load reads the file at path, applies the environment through getenv
+// (os.Getenv when nil), fills in defaults and validates.
+func Load(path string, getenv func(string) string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return Parse(string(data), getenv)
+}
+
+// Parse is Load for configuration text.
+func Parse(text string, getenv func(string) string) (*Config, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	var c Config
+	md, err := toml.Decode(text, &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("config: line %d: %s", pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("config: unknown key %s", und[0])
+	}
+	for key, name := range Env {
+		if v := getenv(name); v != "" {
+			*c.secret(key) = v
+		}
+	}
+	c.defaults()
+	if err := c.validate(); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	return &c, nil
+}
+
+func (c *Config) secret(key string) *string {
+	switch key {
+	case "discord.token":
+		return &c.Discord.Token
+	case "discord.public_key":
+		return &c.Discord.PublicKey
+	case "discord.application_id":
+		return &c.Discord.ApplicationID
+	case "slack.bot_token":
+		return &c.Slack.BotToken
+	case "slack.app_token":
+		return &c.Slack.AppToken
+	case "slack.signing_secret":
+		return &c.Slack.SigningSecret
+	}
+	panic("config: no secret " + key)
+}
+
+func (c *Config) defaults() {
+	if c.HTTP.Listen == "" {
+		c.HTTP.Listen = DefaultListen
+	}
+	if c.Limits.QuestionsPerMinute == 0 {
+		c.Limits.QuestionsPerMinute = DefaultQuestionsPerMinute
+	}
+	if c.Limits.Burst == 0 {
+		c.Limits.Burst = DefaultBurst
+	}
+	if c.Limits.MaxQuestionChars == 0 {
+		c.Limits.MaxQuestionChars = DefaultMaxQuestionChars
+	}
+	if c.Slack.APIURL == "" {
+		c.Slack.APIURL = DefaultSlackAPIURL
+	}
+	if c.Log.Level == "" {
+		c.Log.Level = "info"
+	}
+}
+
+// keyError names the key at fault.
+func keyError(key, format string, args ...any) error {
+	return fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...))
+}
+
+// required names the key and, where there is one, its environment variable.
+func required(key, why string) error {
+	if env, ok := Env[key]; ok {
+		return keyError(key, "required %s (or set %s)", why, env)
+	}
+	return keyError(key, "required %s", why)
+}
+
+func (c *Config) validate() error {
+	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
+		return keyError("http.listen", "want host:port, got %q", c.HTTP.Listen)
+	}
+	if c.Limits.QuestionsPerMinute < 0 {
+		return keyError("limits.questions_per_minute", "must be positive")
+	}
+	if c.Limits.Burst < 0 {
+		return keyError("limits.burst", "must be positive")
+	}
+	if c.Limits.MaxQuestionChars < 0 || c.Limits.MaxQuestionChars > 1000 {
+		return keyError("limits.max_question_chars", "must be between 1 and 1000")
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		return keyError("log.level", "want debug, info, warn or error, got %q", c.Log.Level)
+	}
+	switch c.Discord.Mode {
+	case "":
+	case "gateway":
+		if c.Discord.Token == "" {
+			return required("discord.token", "in gateway mode")
+		}
+	case "http":
+		if c.Discord.PublicKey == "" {
+			return required("discord.public_key", "in http mode")
+		}
+		if b, err := hex.DecodeString(c.Discord.PublicKey); err != nil || len(b) != 32 {
+			return keyError("discord.public_key", "want the application's 64-hex-digit public key")
+		}
+		if c.Discord.ApplicationID == "" {
+			return required("discord.application_id", "in http mode")
+		}
+	default:
+		return keyError("discord.mode", `want "gateway", "http" or "" (off), got %q`, c.Discord.Mode)
+	}
+	switch c.Slack.Mode {
+	case "":
+	case "socket":
+		if !strings.HasPrefix(c.Slack.AppToken, "xapp-") {
+			return required("slack.app_token", "app-level token (xapp-…) in socket mode")
+		}
+		if c.Slack.BotToken == "" {
+			return required("slack.bot_token", "bot token (xoxb-…)")
+		}
+	case "http":
+		if c.Slack.SigningSecret == "" {
+			return required("slack.signing_secret", "in http mode")
+		}
+		if c.Slack.BotToken == "" {
+			return required("slack.bot_token", "bot token (xoxb-…)")
+		}
+	default:
+		return keyError("slack.mode", `want "socket", "http" or "" (off), got %q`, c.Slack.Mode)
+	}
+	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
+		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)
+	}
+	if !strings.HasSuffix(c.Slack.APIURL, "/") {
+		c.Slack.APIURL += "/"
+	}
+	return nil
+}
+
+// Interval returns the time one question costs a user's budget.
+func (l Limits) Interval() time.Duration {
+	return time.Duration(float64(time.Minute) / l.QuestionsPerMinute)
+}
