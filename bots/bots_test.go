@@ -1,0 +1,199 @@
+package bots_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/careerbot/careerbot/bots"
+	"github.com/careerbot/careerbot/internal/advisor"
+)
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		max  int
+		want string
+	}{
+		{"fits", "short", 10, "short"},
+		{"at a word", "the quick brown fox jumps", 16, "the quick brown…"},
+		{"multibyte runes", "€€€€€€€€€€", 5, "€€€€…"},
+		{"never splits an entity", "aaaaaaaaaaaaaaaaaa &amp;", 22, "aaaaaaaaaaaaaaaaaa…"},
+		{"never leaves a backslash", `abcdefgh\*`, 10, `abcdefgh\*`},
+		{"drops a dangling backslash", `abcdefgh\*xyz`, 10, `abcdefgh…`},
+		{"zero", "anything", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bots.Cut(tt.in, tt.max)
+			if got != tt.want {
+				t.Errorf("Cut(%q, %d) = %q; want %q", tt.in, tt.max, got, tt.want)
+			}
+			if n := utf8.RuneCountInString(got); n > tt.max || !utf8.ValidString(got) {
+				t.Errorf("Cut(%q, %d) = %q: %d runes, valid %v", tt.in, tt.max, got, n, utf8.ValidString(got))
+			}
+		})
+	}
+}
+
+func answerWith(n int, snippet string) advisor.Answer {
+	a := advisor.Answer{Text: strings.Repeat("word ", 2000), Guides: 2}
+	for i := 1; i <= n; i++ {
+		a.Citations = append(a.Citations, advisor.Citation{N: i, Title: "Guide", Section: "Pay", Snippet: snippet, Source: "g.md", Line: i})
+	}
+	return a
+}
+
+func TestRenderLimits(t *testing.T) {
+	lim := bots.Limits{Text: 4096, Label: 256, Snippet: 1000, Sources: 24, Total: 5700}
+	tests := []struct {
+		name        string
+		a           advisor.Answer
+		wantSources int
+	}{
+		{"few sources", answerWith(3, "short"), 3},
+		{"sources over the count", answerWith(40, "short"), 24},
+		{"sources over the total", answerWith(10, strings.Repeat("long ", 300)), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bots.Render(tt.a, func(s string) string { return s }, lim)
+			if len(r.Sources) != tt.wantSources {
+				t.Errorf("%d sources; want %d", len(r.Sources), tt.wantSources)
+			}
+			if r.Len() > lim.Total {
+				t.Errorf("reply is %d characters; limit %d", r.Len(), lim.Total)
+			}
+			if utf8.RuneCountInString(r.Text) > lim.Text {
+				t.Errorf("text is %d characters; limit %d", utf8.RuneCountInString(r.Text), lim.Text)
+			}
+			for _, s := range r.Sources {
+				if utf8.RuneCountInString(s.Snippet) > lim.Snippet || utf8.RuneCountInString(s.Label) > lim.Label {
+					t.Errorf("source %q over its limits", s.Label)
+				}
+			}
+			if r.Footer != "Answered from 2 guides" {
+				t.Errorf("footer %q", r.Footer)
+			}
+		})
+	}
+}
+
+func TestRenderEscapes(t *testing.T) {
+	a := advisor.Answer{Text: "<!channel> pay", Citations: []advisor.Citation{{N: 1, Title: "<T>", Section: "S", Snippet: "@here", Source: "f.md", Line: 3}}, Guides: 1}
+	r := bots.Render(a, func(s string) string { return strings.NewReplacer("<", "&lt;", "@", "(at)").Replace(s) }, bots.Limits{Text: 100, Label: 100, Snippet: 100, Sources: 5})
+	if r.Text != "&lt;!channel> pay" || r.Sources[0].Label != "[1] &lt;T> › S" || r.Sources[0].Snippet != "“(at)here”" || r.Sources[0].Ref != "f.md:3" {
+		t.Errorf("rendered %+v; want every piece escaped", r)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	l := bots.NewLimiter(20*time.Second, 2)
+	for i, want := range []bool{true, true, false} {
+		ok, wait := l.Allow("u1")
+		if ok != want {
+			t.Fatalf("question %d allowed = %v; want %v", i+1, ok, want)
+		}
+		if !ok && (wait <= 0 || wait > 20*time.Second) {
+			t.Errorf("wait %v; want within the 20 s interval", wait)
+		}
+	}
+	if ok, _ := l.Allow("u2"); !ok {
+		t.Errorf("another user was limited")
+	}
+}
+
+type fakeAsker struct {
+	ans   advisor.Answer
+	err   error
+	panic bool
+	asked int
+}
+
+func (f *fakeAsker) Ask(ctx context.Context, q string) (advisor.Answer, error) {
+	f.asked++
+	if f.panic {
+		panic("boom")
+	}
+	return f.ans, f.err
+}
+
+func TestResponder(t *testing.T) {
+	tests := []struct {
+		name     string
+		asker    *fakeAsker
+		q        string
+		code     string
+		msg      string
+		outcome  string
+		wantAsks int
+	}{
+		{"answer", &fakeAsker{ans: advisor.Answer{Text: "ok [1]"}}, "pay?", "", "", "answered", 1},
+		{"abstain", &fakeAsker{ans: advisor.Answer{Text: "no", Abstained: true}}, "pancakes?", "", "", "abstained", 1},
+		{"too long", &fakeAsker{}, strings.Repeat("é", 51), advisor.EINVALID, "51 characters", "invalid", 0},
+		{"engine invalid", &fakeAsker{err: advisor.Errorf(advisor.EINVALID, "empty")}, "x", advisor.EINVALID, "empty", "invalid", 1},
+		{"engine failure hidden", &fakeAsker{err: errors.New("index corrupt at /var/x")}, "x", advisor.EINTERNAL, "Something went wrong", "internal", 1},
+		{"panic", &fakeAsker{panic: true}, "x", advisor.EINTERNAL, "Something went wrong", "internal", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := prometheus.NewRegistry()
+			m := bots.NewMetrics(reg)
+			r := bots.NewResponder(tt.asker, bots.Options{MaxQuestionChars: 50, Metrics: m})
+			_, err := r.Ask(context.Background(), "test", "u", "req1", tt.q)
+			if advisor.ErrorCode(err) != tt.code || !strings.Contains(advisor.ErrorMessage(err), tt.msg) {
+				t.Errorf("error %v; want code %q with %q", err, tt.code, tt.msg)
+			}
+			if tt.asker.asked != tt.wantAsks {
+				t.Errorf("engine asked %d times; want %d", tt.asker.asked, tt.wantAsks)
+			}
+			if got := testutil.ToFloat64(metricFor(t, reg, tt.outcome)); got != 1 {
+				t.Errorf("careerbot_questions_total{outcome=%q} = %v; want 1", tt.outcome, got)
+			}
+		})
+	}
+}
+
+func TestResponderRateLimit(t *testing.T) {
+	r := bots.NewResponder(&fakeAsker{}, bots.Options{Limiter: bots.NewLimiter(time.Minute, 1)})
+	if _, err := r.Ask(context.Background(), "discord", "u", "1", "q"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := r.Ask(context.Background(), "discord", "u", "2", "q")
+	if advisor.ErrorCode(err) != advisor.ELIMIT || !strings.Contains(advisor.ErrorMessage(err), "try again in 60 s") {
+		t.Errorf("second question: %v; want a limit error naming 60 s", err)
+	}
+	if _, err := r.Ask(context.Background(), "slack", "u", "3", "q"); err != nil {
+		t.Errorf("the same id on another platform was limited: %v", err)
+	}
+}
+
+// metricFor returns the questions counter for outcome from reg.
+func metricFor(t *testing.T, reg *prometheus.Registry, outcome string) prometheus.Collector {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := prometheus.NewCounter(prometheus.CounterOpts{Name: "x"})
+	for _, mf := range mfs {
+		if mf.GetName() != "careerbot_questions_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == "outcome" && l.GetValue() == outcome {
+					c.Add(m.GetCounter().GetValue())
+				}
+			}
+		}
+	}
+	return c
+}
