@@ -1,0 +1,88 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/config"
+)
+
+const key = "3b6a27bcceb6a42d62a3a8d02a6f0d73653215771de243a63ac048a18b59da29"
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		env        map[string]string
+		want       string
+	}{
+		{"unknown key", "[http]\nlisen = \":80\"\n", nil, "unknown key http.lisen"},
+		{"bad TOML", "[http\n", nil, "config: line"},
+		{"bad listen", "[http]\nlisten = \"8080\"\n", nil, "http.listen"},
+		{"wrong type", "[limits]\nburst = \"three\"\n", nil, "burst"},
+		{"negative rate", "[limits]\nquestions_per_minute = -1\n", nil, "limits.questions_per_minute"},
+		{"question cap", "[limits]\nmax_question_chars = 5000\n", nil, "limits.max_question_chars"},
+		{"log level", "[log]\nlevel = \"loud\"\n", nil, "log.level"},
+		{"discord mode", "[discord]\nmode = \"webhook\"\n", nil, "discord.mode"},
+		{"gateway without token", "[discord]\nmode = \"gateway\"\n", nil, "discord.token: required in gateway mode (or set DISCORD_BOT_TOKEN)"},
+		{"http without key", "[discord]\nmode = \"http\"\napplication_id = \"1\"\n", nil, "discord.public_key: required"},
+		{"http with a bad key", "[discord]\nmode = \"http\"\napplication_id = \"1\"\npublic_key = \"xyz\"\n", nil, "discord.public_key: want"},
+		{"http without app id", "[discord]\nmode = \"http\"\npublic_key = \"" + key + "\"\n", nil, "discord.application_id"},
+		{"slack mode", "[slack]\nmode = \"rtm\"\n", nil, "slack.mode"},
+		{"socket without app token", "[slack]\nmode = \"socket\"\nbot_token = \"xoxb-1\"\n", nil, "slack.app_token"},
+		{"socket with a bot token as app token", "[slack]\nmode = \"socket\"\nbot_token = \"xoxb-1\"\napp_token = \"xoxb-2\"\n", nil, "slack.app_token"},
+		{"http without secret", "[slack]\nmode = \"http\"\nbot_token = \"xoxb-1\"\n", nil, "slack.signing_secret"},
+		{"http without bot token", "[slack]\nmode = \"http\"\n", map[string]string{"SLACK_SIGNING_SECRET": "s"}, "slack.bot_token"},
+		{"bad api url", "[slack]\napi_url = \"not a url\"\n", nil, "slack.api_url"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Parse(tt.text, env(tt.env))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Parse error = %v; want one naming %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDefaultsAndEnvironment(t *testing.T) {
+	c, err := config.Parse("[discord]\nmode = \"http\"\n[slack]\nmode = \"socket\"\n", env(map[string]string{
+		"DISCORD_PUBLIC_KEY": key, "DISCORD_APPLICATION_ID": "42", "SLACK_APP_TOKEN": "xapp-1", "SLACK_BOT_TOKEN": "xoxb-1",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTP.Listen != config.DefaultListen || c.Limits.Burst != config.DefaultBurst || c.Slack.APIURL != config.DefaultSlackAPIURL || !c.Guides.UseBundled() {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+	if c.Discord.PublicKey != key || c.Discord.ApplicationID != "42" || c.Slack.AppToken != "xapp-1" {
+		t.Errorf("environment not applied: %+v", c)
+	}
+	if got := c.Limits.Interval().Seconds(); got != 15 {
+		t.Errorf("Interval = %vs; want 15s for 4 a minute", got)
+	}
+}
+
+// TestExampleConfig checks the documented example parses and enables
+// nothing that needs a secret it does not have.
+func TestExampleConfig(t *testing.T) {
+	c, err := config.Load(filepath.Join("..", "..", "config.example.toml"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Discord.Mode != "" || c.Slack.Mode != "" {
+		t.Errorf("example enables a bot: %+v", c)
+	}
+	data, _ := os.ReadFile(filepath.Join("..", "..", "config.example.toml"))
+	for _, k := range []string{"listen", "dirs", "bundled", "questions_per_minute", "burst", "max_question_chars", "level",
+		"mode", "token", "application_id", "public_key", "guild_id", "bot_token", "app_token", "signing_secret", "api_url"} {
+		if !strings.Contains(string(data), k+" ") && !strings.Contains(string(data), k+"=") {
+			t.Errorf("config.example.toml does not document %s", k)
+		}
+	}
+}
