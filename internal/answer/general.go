@@ -26,6 +26,9 @@ const (
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
+	// questionPenalty ranks a passage that is itself a question below
+	// passages that state something.
+	questionPenalty = 0.3
 )
 
 type candidate struct {
@@ -67,6 +70,9 @@ func (e *Engine) rank(a *analysis) []candidate {
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
 			score := cov + headBonus*head/a.total + 0.15*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400
+			if strings.HasSuffix(p.text, "?") && !p.list {
+				score -= questionPenalty // a question in a guide asks; it does not answer
+			}
 			out = append(out, candidate{h.Guide, h.Section, p, cov, score})
 		}
 	}

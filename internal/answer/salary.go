@@ -18,7 +18,7 @@ const (
 	maxRegionFigures = 6
 )
 
-var wantsPremium = regexp.MustCompile(`(?i)\b(?:premium|more than|extra|bonus|specializ|specialis)`)
+var wantsPremium = regexp.MustCompile(`(?i)\b(?:premium|more|extra|bonus|specializ|specialis)`)
 
 type figure struct {
 	gi   int
@@ -111,6 +111,19 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = at
 		} else {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
+		}
+	}
+	// Of the figures left, a question naming a role gets those that name
+	// it, rather than the ones that name no role.
+	if role != "" {
+		var named []figure
+		for _, f := range all {
+			if f.s.Role != "" {
+				named = append(named, f)
+			}
+		}
+		if len(named) > 0 {
+			all = named
 		}
 	}
 	for i := range all {

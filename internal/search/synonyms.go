@@ -32,6 +32,7 @@ var synonyms = [][]string{
 	{"certification", "certifications", "certificate", "certified"},
 	{"job", "jobs", "position", "positions", "role", "roles"},
 	{"portfolio", "projects"},
+	{"hire", "hires", "hiring", "employ", "employers", "recruit", "recruiting", "sought after", "in demand"},
 }
 
 type synGroup struct {
