@@ -23,23 +23,10 @@ import (
 	"github.com/careerbot/careerbot/bots/discord"
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
-	"github.com/careerbot/careerbot/internal/guide"
-	"github.com/careerbot/careerbot/knowledge"
+	"github.com/careerbot/careerbot/internal/answer/answertest"
 )
 
-func engine(t *testing.T) *answer.Engine {
-	t.Helper()
-	gs, _, err := guide.Load(knowledge.Guides(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := answer.New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
-}
+func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
 
 // fakeDiscord is Discord's REST API as far as the bot uses it: it records
 // every request and answers command listing and overwrite.

@@ -23,8 +23,7 @@ import (
 	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
-	"github.com/careerbot/careerbot/internal/guide"
-	"github.com/careerbot/careerbot/knowledge"
+	"github.com/careerbot/careerbot/internal/answer/answertest"
 )
 
 const secret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -71,19 +70,7 @@ func (f *fakeSlack) posts() []call {
 	return out
 }
 
-func engine(t *testing.T) *answer.Engine {
-	t.Helper()
-	gs, _, err := guide.Load(knowledge.Guides(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := answer.New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
-}
+func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
 
 func newTestBot(t *testing.T, asker advisor.Asker, lim *bots.Limiter) (*Bot, *fakeSlack) {
 	t.Helper()

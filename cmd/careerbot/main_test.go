@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/careerbot/careerbot/internal/advisor"
 )
 
 // runMain runs careerbot in process with args and stdin, returning its
@@ -20,17 +22,9 @@ func runMain(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// jsonAnswer is one line of ask --json: the answer, or an error in batch mode.
 type jsonAnswer struct {
-	Answer    string `json:"answer"`
-	Abstained bool   `json:"abstained"`
-	Citations []struct {
-		N       int    `json:"n"`
-		Title   string `json:"title"`
-		Section string `json:"section"`
-		Snippet string `json:"snippet"`
-		Source  string `json:"source"`
-		Line    int    `json:"line"`
-	} `json:"citations"`
+	advisor.Answer
 	Error string `json:"error"`
 }
 
@@ -43,7 +37,7 @@ func TestAskJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &a); err != nil {
 		t.Fatalf("output %q is not one JSON object: %v", out, err)
 	}
-	if !strings.Contains(a.Answer, "€4,500–€8,000") || a.Abstained || len(a.Citations) == 0 {
+	if !strings.Contains(a.Text, "€4,500–€8,000") || a.Abstained || len(a.Citations) == 0 {
 		t.Fatalf("answer = %+v", a)
 	}
 	c := a.Citations[0]
@@ -65,7 +59,7 @@ func TestAskBatch(t *testing.T) {
 			t.Fatalf("line %d %q: %v", i+1, l, err)
 		}
 	}
-	if !strings.Contains(as[0].Answer, "€1,500–€2,500") || as[1].Error == "" || !as[2].Abstained {
+	if !strings.Contains(as[0].Text, "€1,500–€2,500") || as[1].Error == "" || !as[2].Abstained {
 		t.Errorf("answers = %+v", as)
 	}
 	if code != 1 {

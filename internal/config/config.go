@@ -80,14 +80,22 @@ const (
 	DefaultSlackAPIURL        = "https://slack.com/api/"
 )
 
-// Env names the environment variables that override secrets and ids.
-var Env = map[string]string{
-	"discord.token":          "DISCORD_BOT_TOKEN",
-	"discord.public_key":     "DISCORD_PUBLIC_KEY",
-	"discord.application_id": "DISCORD_APPLICATION_ID",
-	"slack.bot_token":        "SLACK_BOT_TOKEN",
-	"slack.app_token":        "SLACK_APP_TOKEN",
-	"slack.signing_secret":   "SLACK_SIGNING_SECRET",
+// secret is a key that the environment may set instead of the file.
+type secret struct {
+	key, env string
+	v        *string
+}
+
+// secrets lists the keys the environment overrides, with their variables.
+func (c *Config) secrets() []secret {
+	return []secret{
+		{"discord.token", "DISCORD_BOT_TOKEN", &c.Discord.Token},
+		{"discord.public_key", "DISCORD_PUBLIC_KEY", &c.Discord.PublicKey},
+		{"discord.application_id", "DISCORD_APPLICATION_ID", &c.Discord.ApplicationID},
+		{"slack.bot_token", "SLACK_BOT_TOKEN", &c.Slack.BotToken},
+		{"slack.app_token", "SLACK_APP_TOKEN", &c.Slack.AppToken},
+		{"slack.signing_secret", "SLACK_SIGNING_SECRET", &c.Slack.SigningSecret},
+	}
 }
 
 // Load reads the file at path, applies the environment through getenv
@@ -117,9 +125,9 @@ func Parse(text string, getenv func(string) string) (*Config, error) {
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, fmt.Errorf("config: unknown key %s", und[0])
 	}
-	for key, name := range Env {
-		if v := getenv(name); v != "" {
-			*c.secret(key) = v
+	for _, sec := range c.secrets() {
+		if v := getenv(sec.env); v != "" {
+			*sec.v = v
 		}
 	}
 	c.defaults()
@@ -127,24 +135,6 @@ func Parse(text string, getenv func(string) string) (*Config, error) {
 		return nil, fmt.Errorf("config: %w", err)
 	}
 	return &c, nil
-}
-
-func (c *Config) secret(key string) *string {
-	switch key {
-	case "discord.token":
-		return &c.Discord.Token
-	case "discord.public_key":
-		return &c.Discord.PublicKey
-	case "discord.application_id":
-		return &c.Discord.ApplicationID
-	case "slack.bot_token":
-		return &c.Slack.BotToken
-	case "slack.app_token":
-		return &c.Slack.AppToken
-	case "slack.signing_secret":
-		return &c.Slack.SigningSecret
-	}
-	panic("config: no secret " + key)
 }
 
 func (c *Config) defaults() {
@@ -175,8 +165,10 @@ func keyError(key, format string, args ...any) error {
 
 // required names the key and, where there is one, its environment variable.
 func required(key, why string) error {
-	if env, ok := Env[key]; ok {
-		return keyError(key, "required %s (or set %s)", why, env)
+	for _, sec := range (&Config{}).secrets() {
+		if sec.key == key {
+			return keyError(key, "required %s (or set %s)", why, sec.env)
+		}
 	}
 	return keyError(key, "required %s", why)
 }
