@@ -24,7 +24,7 @@ var (
 
 // hitsWanted is how many sections a question's search returns: the
 // passages of these are scored, so it bounds the work per question.
-const hitsWanted = 12
+const hitsWanted = 20
 
 // Engine answers questions from a fixed set of guides. It is safe for
 // concurrent use.
@@ -37,6 +37,8 @@ type Engine struct {
 	nSec     int
 	strs     map[string]string // interned terms
 	filler   map[string]bool   // terms of fillerWords
+	// stageWords holds the terms of stageWords.
+	stageWords map[string]bool
 	// stageTerms holds the terms of each learning-path stage: [guide][path][stage].
 	stageTerms [][][]struct{ text, head terms }
 	catalog    catalog
@@ -75,6 +77,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
+	}
+	e.stageWords = map[string]bool{}
+	for _, t := range ix.Terms(stageWords) {
+		e.stageWords[t] = true
 	}
 	var docs []search.Doc
 	for gi, g := range guides {
@@ -169,7 +175,7 @@ func passages(s guide.Section) []passage {
 				items = append(items, bs[j].Text)
 				j++
 			}
-			text := strings.Join(items, "; ")
+			text := joinItems(items)
 			if b.Lead != "" {
 				// Only the lead's last sentence introduces the list.
 				lead := guide.Sentences(b.Lead)
@@ -190,6 +196,23 @@ func passages(s guide.Section) []passage {
 		}
 	}
 	return out
+}
+
+// joinItems joins list items into one line: "; " between items, or a
+// space after an item that ends its own sentence.
+func joinItems(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			if strings.ContainsAny(items[i-1][len(items[i-1])-1:], ".!?") {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(it)
+	}
+	return b.String()
 }
 
 // Ask answers question. See advisor.Asker.
@@ -234,20 +257,33 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 // little to BM25 scores. The engine's own passage scoring still weighs it.
 const commonShare = 0.2
 
-// queryTerms returns the question's search terms without the common ones,
-// unless that would leave none.
+// pruneFrom is the index size, in sections, from which common terms are
+// left out of searches: below it every search is cheap anyway, and in a
+// handful of guides every topic word looks common.
+const pruneFrom = 2000
+
+// queryTerms returns the question's search terms without the words that
+// only shape a question ("need", "know") and, in a large index, without
+// the common ones, unless that would leave none.
 func (e *Engine) queryTerms(q string) []string {
 	all := e.index.QueryTerms(q)
-	var rare []string
-	for _, t := range all {
-		if float64(e.df[t]) <= commonShare*float64(e.nSec) {
-			rare = append(rare, t)
+	keep := func(ts []string, ok func(string) bool) []string {
+		var out []string
+		for _, t := range ts {
+			if ok(t) {
+				out = append(out, t)
+			}
 		}
+		if len(out) == 0 {
+			return ts
+		}
+		return out
 	}
-	if len(rare) == 0 {
+	all = keep(all, func(t string) bool { return !e.filler[t] })
+	if e.nSec < pruneFrom {
 		return all
 	}
-	return rare
+	return keep(all, func(t string) bool { return float64(e.df[t]) <= commonShare*float64(e.nSec) })
 }
 
 // relevant reports whether the guides speak to the question at all: some

@@ -36,6 +36,10 @@ var intentRules = []struct {
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first)\b`)},
 }
 
+// stageWords name the parts of a learning path; in a question about a
+// path they say which part, not what it teaches.
+const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months"
+
 // fillerWords carry the question's form, not its topic; they do not count
 // when deciding whether a passage answers it.
 const fillerWords = "need needs know learn learning study want become becoming get getting good best much many " +
@@ -80,9 +84,10 @@ func (e *Engine) analyze(q string, hits []search.Hit) *analysis {
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.regions = facts.FindRegions(q)
+	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
-		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.filler[c.Alts[0][0]] {
-			continue
+		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
+			continue // "the pipelines stage": any stage is a stage
 		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)

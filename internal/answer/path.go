@@ -13,7 +13,7 @@ import (
 const minStageCover = 0.5
 
 // pathWords mark a question about a whole path rather than one stage.
-var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
+var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|course|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
 
 type stageRef struct {
 	gi, pi, si int
@@ -185,5 +185,5 @@ func during(st *facts.Stage) string {
 }
 
 func topics(st *facts.Stage) string {
-	return clip(strings.Join(st.Topics, "; "), maxQuote)
+	return clip(joinItems(st.Topics), maxQuote)
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/facts"
 )
@@ -261,7 +263,7 @@ func contains(s []string, v string) bool {
 // engineers in Romania earn €4,500–€8,000 a month [1]."
 func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 	s := f.s
-	role := s.Role
+	role := s.RoleName
 	var subject string
 	switch {
 	case s.Level != "" && role != "":
@@ -368,8 +370,9 @@ func plural(role string) string {
 }
 
 func capitalize(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }

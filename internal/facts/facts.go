@@ -58,11 +58,11 @@ func rowSalaries(b guide.Block, ctx context, section int) []Salary {
 			head = b.Header[ci]
 		}
 		cctx := ctx
-		cctx.lead = strings.TrimSpace(label + " | " + head + " | " + strings.Join(b.Header, " "))
+		cctx.lead = label + " | " + head
 		for _, s := range salariesIn(cell, cctx) {
-			if l := FindLevel(head); l != "" {
+			if l := levelOf(head); l != "" {
 				s.Level = l
-			} else if l := FindLevel(label); l != "" {
+			} else if l := levelOf(label); l != "" {
 				s.Level = l
 			}
 			if r := FindRegions(head); len(r) > 0 {

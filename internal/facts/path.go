@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/guide"
@@ -98,9 +99,35 @@ func newStage(m []string, line, section int) Stage {
 	if d := duration.FindStringIndex(rest); d != nil {
 		st.Duration = normDuration(rest[d[0]:d[1]])
 		rest = rest[:d[0]] + rest[d[1]:]
+	} else {
+		st.Duration = spanOf(kind, m[2])
 	}
 	st.Name = strings.Trim(strings.TrimSpace(strings.NewReplacer("()", "", "[]", "").Replace(rest)), " :-–—,")
 	return st
+}
+
+var span = regexp.MustCompile(`^(\d+)\s*[-–]\s*(\d+)$`)
+
+// spanOf reads a duration from a stage label that counts time: "Week 5-8"
+// lasts 4 weeks, "Month 3" one month.
+func spanOf(kind, num string) string {
+	unit := map[string]string{"Week": "week", "Month": "month", "Year": "year"}[kind]
+	if unit == "" {
+		return ""
+	}
+	n := 1
+	if m := span.FindStringSubmatch(num); m != nil {
+		lo, _ := strconv.Atoi(m[1])
+		hi, _ := strconv.Atoi(m[2])
+		n = hi - lo + 1
+	}
+	if n < 1 {
+		return ""
+	}
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 func findDuration(s string) string {
@@ -130,12 +157,17 @@ func itemPath(g *guide.Guide, si int) *Path {
 			continue
 		}
 		st := newStage(m, b.Line, si)
-		// "Step 1: Learn Python (4 weeks) - NumPy, Pandas": the name ends at
-		// the first separator, the rest are topics.
+		// "Step 1: Learn Python (4 weeks) - NumPy, Pandas" or "Month 1-2:
+		// Python & SQL. Pandas, NumPy": the name ends at the first
+		// separator, the rest are topics.
 		name, topics, _ := strings.Cut(st.Name, " - ")
-		if n, t, ok := strings.Cut(name, ": "); ok {
-			name, topics = n, strings.TrimSpace(t+" "+topics)
+		for _, sep := range []string{": ", ". "} {
+			if n, t, ok := strings.Cut(name, sep); ok {
+				name, topics = n, strings.TrimSpace(t+" "+topics)
+				break
+			}
 		}
+		topics = strings.TrimSuffix(topics, ".")
 		st.Name = strings.TrimSpace(name)
 		for _, t := range strings.Split(topics, ",") {
 			if t = strings.TrimSpace(t); t != "" {

@@ -20,7 +20,7 @@ func TestLearningPaths(t *testing.T) {
 		{"phases with emoji and weeks", "# G\n\n## 🚀 Roadmap\n\n### Phase 1 — Basics\n\nTakes 8 weeks.\n\n- Git\n\n### Phase 2 — Models\n\n- XGBoost\n",
 			"g.md", []string{"Phase 1: Basics | 8 weeks | Git", "Phase 2: Models |  | XGBoost"}},
 		{"months as headings", "# G\n\n## Plan\n\n### Month 1-2: Python\n\n- NumPy\n\n### Month 3-4: ML\n\n- scikit-learn\n",
-			"g.md", []string{"Month 1-2: Python |  | NumPy", "Month 3-4: ML |  | scikit-learn"}},
+			"g.md", []string{"Month 1-2: Python | 2 months | NumPy", "Month 3-4: ML | 2 months | scikit-learn"}},
 		{"steps as list items", "# G\n\n## How to get there\n\n1. Step 1: Learn Python (4 weeks) - NumPy, Pandas\n2. Step 2: Learn ML (3 months) - scikit-learn\n",
 			"g.md", []string{"Step 1: Learn Python | 4 weeks | NumPy; Pandas", "Step 2: Learn ML | 3 months | scikit-learn"}},
 		{"plain text stages", "A Guide to Data Careers\n\nIntro paragraph that is long enough to be prose, really.\n\nStage 1: Foundations (2 months)\n\nLearn statistics and SQL.\n\nStage 2: Modelling (4 months)\n\nLearn regression and trees.\n",

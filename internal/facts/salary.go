@@ -11,6 +11,7 @@ import (
 // ("€8,000+"), or a percentage premium.
 type Salary struct {
 	Role     string // normalised role ("machine learning engineer"), "" when the guide names none
+	RoleName string // the role as the guide writes it ("ML engineer"), for display
 	Level    Level  // "" when the figure is for all levels
 	Region   Region // zero when the guide names no place
 	Currency string // ISO code, "" when the guide gives none
@@ -45,13 +46,15 @@ const (
 	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
 	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
 	number    = `\d{1,3}(?:[,.\x{202f}\x{a0}']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-	suffix    = `(?:\s?(?:[kK]|[mM]|million|thousand|mn)\b)`
+	suffix    = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
 )
 
 var (
 	// amount matches one money amount with its currency on either side.
-	amount = regexp.MustCompile(`(?:(` + curSymbol + `|` + curCode + `)\s?)?(` + number + `)` + suffix + `?` +
-		`(\+)?(?:\s?(` + curCode + `|` + curWord + `|€|£)\b)?`)
+	amount = regexp.MustCompile(`(?:(?P<pre>` + curSymbol + `|` + curCode + `)\s?)?(?P<num>` + number + `)` + suffix + `?` +
+		`(?P<plus>\+)?(?:\s?(?P<post>` + curCode + `|` + curWord + `|€|£)\b)?`)
+	iPre, iNum, iSuffix, iPlus, iPost = 2 * amount.SubexpIndex("pre"), 2 * amount.SubexpIndex("num"),
+		2 * amount.SubexpIndex("suffix"), 2 * amount.SubexpIndex("plus"), 2 * amount.SubexpIndex("post")
 	rangeJoin  = regexp.MustCompile(`^\s*(?:-|–|—|to|and|until)\s*$`)
 	between    = regexp.MustCompile(`(?i)\b(?:between|from)\s*$`)
 	openAbove  = regexp.MustCompile(`(?i)\b(?:over|above|exceeding|exceed|more than|at least|starting at|upwards of|from)\s*$`)
@@ -66,7 +69,7 @@ var (
 
 var (
 	notMoney = regexp.MustCompile(`(?i)^\s?(?:%|x\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|people\b|positions?\b|jobs?\b|companies\b|users\b)`)
-	suffixed = regexp.MustCompile(`^\s*(?:-|–|—|to)\s*` + curSymbol + `?\s?\d+(?:\.\d+)?\s?[kKmM]\b`)
+	suffixed = regexp.MustCompile(`^\s*(?:-|–|—|to)\s*` + curSymbol + `?\s?\d+(?:\.\d+)?` + suffix)
 )
 
 // suffixedRangeEnd reports whether s continues a range whose upper end
@@ -85,29 +88,30 @@ type mention struct {
 	hasSuffix  bool
 	plus       bool
 	separated  bool // written with thousands separators
+	perYear    bool // the suffix says per year ("LPA")
 }
+
+// multipliers are what a suffix multiplies an amount by. A lakh is
+// 100,000 and a crore 10,000,000 (Indian usage; "LPA" is lakhs per annum).
+var multipliers = map[string]float64{"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+	"l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
 
 func parseMention(s string, m []int) mention {
 	mt := mention{start: m[0], end: m[1]}
-	if m[2] >= 0 {
-		mt.currency = currencyCode(s[m[2]:m[3]])
+	if m[iPre] >= 0 {
+		mt.currency = currencyCode(s[m[iPre]:m[iPre+1]])
 	}
-	if m[8] >= 0 {
-		mt.currency = currencyCode(s[m[8]:m[9]])
+	if m[iPost] >= 0 {
+		mt.currency = currencyCode(s[m[iPost]:m[iPost+1]])
 	}
-	num := s[m[4]:m[5]]
-	mt.value, mt.separated = parseNumber(num)
-	rest := strings.TrimSpace(s[m[5]:m[1]])
-	rest = strings.TrimLeft(rest, " ")
-	switch {
-	case strings.HasPrefix(rest, "k"), strings.HasPrefix(rest, "K"), strings.HasPrefix(rest, "thousand"):
-		mt.value *= 1e3
+	mt.value, mt.separated = parseNumber(s[m[iNum]:m[iNum+1]])
+	if m[iSuffix] >= 0 {
+		suf := s[m[iSuffix]:m[iSuffix+1]]
+		mt.value *= multipliers[strings.ToLower(suf)]
 		mt.hasSuffix = true
-	case strings.HasPrefix(rest, "m"), strings.HasPrefix(rest, "M"):
-		mt.value *= 1e6
-		mt.hasSuffix = true
+		mt.perYear = strings.EqualFold(suf, "lpa")
 	}
-	mt.plus = m[6] >= 0
+	mt.plus = m[iPlus] >= 0
 	return mt
 }
 
@@ -176,8 +180,10 @@ func salariesIn(sentence string, ctx context) []Salary {
 			if hi.currency == "" {
 				hi.currency = lo.currency
 			}
-			if hi.hasSuffix && !lo.hasSuffix && lo.value < 1000 && lo.value*1000 <= hi.value {
-				lo.value *= 1000
+			if hi.hasSuffix && !lo.hasSuffix && lo.value < 1000 {
+				if raw, _ := parseNumber(numberIn(sentence[lo.start:lo.end])); raw > 0 && hi.value/raw >= 1000 {
+					lo.value = raw * hi.value / rawOf(sentence, hi)
+				}
 			}
 		}
 		cur := lo.currency
@@ -220,14 +226,16 @@ func salariesIn(sentence string, ctx context) []Salary {
 			nextStart = ms[nextIdx].start
 		}
 		pre, post := clause(sentence[prevEnd:lo.start], sentence[end:nextStart])
-		if p := periodNear.FindStringSubmatch(post); p != nil {
+		if lo.perYear || hi.perYear {
+			s.Period = "year"
+		} else if p := periodNear.FindStringSubmatch(post); p != nil {
 			s.Period = periods[strings.ToLower(p[1]+p[2])]
 			s.Figure += strings.TrimRight(post[:len(p[0])], " ,")
 		} else {
 			s.Period = firstPeriod(post, sentence, ctx.lead, ctx.headings)
 		}
 		s.Level = firstLevel(pre, post, ctx)
-		s.Role = firstRole(pre, post, ctx)
+		s.Role, s.RoleName = firstRole(pre, post, ctx)
 		if len(ms) == 1 {
 			s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
 		} else {
@@ -248,8 +256,9 @@ func salariesIn(sentence string, ctx context) []Salary {
 				continue
 			}
 			pre, post := sentence[:m[0]], sentence[m[1]:]
+			role, name := firstRole(pre, post, ctx)
 			out = append(out, Salary{Premium: true, Min: lo, Max: hi, Figure: sentence[m[0]:m[1]],
-				Level: firstLevel(pre, post, ctx), Role: firstRole(pre, post, ctx),
+				Level: firstLevel(pre, post, ctx), Role: role, RoleName: name,
 				Region: firstRegion(sentence, ctx.block, ctx.lead, ctx.headings)})
 		}
 	}
@@ -290,6 +299,24 @@ func basis(pre, post string) string {
 	return ""
 }
 
+// numberIn returns the digits of an amount as written ("₹8" → "8").
+func numberIn(s string) string {
+	m := amount.FindStringSubmatchIndex(s)
+	if m == nil {
+		return ""
+	}
+	return s[m[iNum]:m[iNum+1]]
+}
+
+// rawOf returns mention m's number before its suffix was applied.
+func rawOf(s string, m mention) float64 {
+	v, _ := parseNumber(numberIn(s[m.start:m.end]))
+	if v == 0 {
+		return 1
+	}
+	return v
+}
+
 func isYear(m mention) bool {
 	return m.currency == "" && !m.separated && !m.hasSuffix && m.value >= 1900 && m.value <= 2100 && m.value == math.Trunc(m.value)
 }
@@ -327,13 +354,15 @@ func firstLevel(pre, post string, ctx context) Level {
 	return ""
 }
 
-func firstRole(pre, post string, ctx context) string {
+// firstRole returns the role named nearest the figure, normalised and as
+// written.
+func firstRole(pre, post string, ctx context) (string, string) {
 	for _, t := range []string{pre, post, ctx.lead, ctx.headings} {
 		if r := FindRole(t); r != "" {
-			return r
+			return r, FindRoleName(t)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 func firstRegion(texts ...string) Region {

@@ -3,7 +3,9 @@ package facts
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Level is a seniority level, normalised.
@@ -71,6 +73,28 @@ func FindLevel(s string) Level {
 	return l
 }
 
+var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?|yoe)\b`)
+
+// levelOf reads a level from level words or, failing those, from years of
+// experience ("3-5 yrs", "8+ years"): under 3 junior, under 7 mid, else
+// senior.
+func levelOf(s string) Level {
+	if l := FindLevel(s); l != "" {
+		return l
+	}
+	m := yearsOf.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	switch n, _ := strconv.Atoi(m[1]); {
+	case n < 3:
+		return Junior
+	case n < 7:
+		return Mid
+	}
+	return Senior
+}
+
 var (
 	roleHead = regexp.MustCompile(`(?i)\b(engineer|scientist|developer|specialist|architect|analyst|researcher|consultant|manager)s?\b`)
 	// roleStop ends the words taken in front of a role's head noun.
@@ -78,6 +102,7 @@ var (
 		"as": true, "to": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,
 		"successful": true, "skilled": true, "top": true, "typical": true, "average": true, "aspiring": true, "good": true,
 		"my": true, "your": true, "our": true, "is": true, "are": true, "be": true, "become": true, "becoming": true, "many": true,
+		"what": true, "which": true, "who": true, "how": true, "do": true, "does": true, "much": true, "can": true, "by": true,
 		"most": true, "some": true, "these": true, "those": true, "this": true, "that": true, "other": true, "every": true}
 	// abbreviations expanded in role names so "ML engineer" and "machine
 	// learning engineer" compare equal.
@@ -89,27 +114,59 @@ var (
 // abbreviations expanded ("Junior ML Engineers" → "machine learning
 // engineer"), or "".
 func FindRole(s string) string {
-	loc := roleHead.FindStringSubmatchIndex(s)
-	if loc == nil {
+	mods, head := roleParts(s)
+	if head == "" {
 		return ""
 	}
-	head := strings.ToLower(s[loc[2]:loc[3]])
+	norm := make([]string, 0, len(mods)+1)
+	for _, m := range mods {
+		m = strings.ToLower(m)
+		if e, ok := roleAbbrev[m]; ok {
+			m = e
+		}
+		norm = append(norm, m)
+	}
+	return strings.Join(append(norm, head), " ")
+}
+
+// FindRoleName returns the first role named in s as the guide writes it,
+// for display: the speciality in its own case, the head noun in lower case
+// ("Junior ML Engineers" → "ML engineer"), or "".
+func FindRoleName(s string) string {
+	mods, head := roleParts(s)
+	if head == "" {
+		return ""
+	}
+	for i, m := range mods {
+		if strings.ToUpper(m) != m && !strings.ContainsFunc(m[1:], unicode.IsUpper) {
+			mods[i] = strings.ToLower(m) // "Machine" → "machine"; "MLOps", "NLP" stay
+		}
+	}
+	return strings.Join(append(mods, head), " ")
+}
+
+// roleParts finds a role's head noun (lower case, singular) and up to two
+// words before it that say its speciality, as written.
+func roleParts(s string) (mods []string, head string) {
+	loc := roleHead.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return nil, ""
+	}
+	head = strings.ToLower(s[loc[2]:loc[3]])
 	words := strings.Fields(s[:loc[0]])
-	var mods []string
 	for i := len(words) - 1; i >= 0 && len(mods) < 2; i-- {
-		w := strings.ToLower(strings.Trim(words[i], "()[],:;|*_\"'"))
-		if w == "" || roleStop[w] || strings.ContainsAny(w, "|/&") || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
+		if strings.ContainsAny(words[i][len(words[i])-1:], ",;:.!?") {
+			break // punctuation closes the clause before the role
+		}
+		w := strings.Trim(words[i], "()[],:;|*_\"'")
+		lw := strings.ToLower(w)
+		if w == "" || roleStop[lw] || strings.ContainsAny(w, "|/&") || FindLevel(w) != "" || strings.ContainsAny(w, "0123456789.,;:!?$€£") || len(w) > 20 {
 			break
 		}
 		mods = append(mods, w)
 	}
 	slices.Reverse(mods)
-	for i, m := range mods {
-		if e, ok := roleAbbrev[m]; ok {
-			mods[i] = e
-		}
-	}
-	return strings.TrimSpace(strings.Join(append(mods, head), " "))
+	return mods, head
 }
 
 // RoleMatches reports whether a fact's role fits the role a question asks

@@ -201,6 +201,10 @@ func dropContents(raws []raw) []raw {
 			for k := i; k < j; k++ {
 				drop[k] = true
 			}
+			// and its label ("Table of contents"), if it has one
+			if p := i - 1; p >= 0 && raws[p].heading == 0 && raws[p].block.Kind == Paragraph && len(strings.Fields(raws[p].block.Text)) <= 4 {
+				drop[p] = true
+			}
 		}
 		i = j
 	}
