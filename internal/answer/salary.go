@@ -69,6 +69,12 @@ func (e *Engine) salary(a *analysis) *reply {
 		note := ""
 		for i, scope := range [][]facts.Region{a.regions, countries} {
 			in := inRegions(all, scope)
+			if i == 0 {
+				// Figures that name no place but are in the country's own
+				// currency count too ("$180,000" in a guide that names no
+				// country), ranked after those that name it.
+				in = append(in, unplacedIn(all, a.regions)...)
+			}
 			if len(in) == 0 {
 				continue
 			}
@@ -131,6 +137,9 @@ func (e *Engine) salary(a *analysis) *reply {
 	for i := range all {
 		f := &all[i]
 		f.rank = a.score[[2]int{f.gi, f.s.Section}]
+		if f.s.Region.Name != "" {
+			f.rank += 0.5 // a figure that names the place asked about
+		}
 		if role != "" && f.s.Role == role {
 			f.rank += 1
 		}
@@ -214,6 +223,24 @@ func inRegion(a *analysis) string {
 		return ""
 	}
 	return " in " + the(a.regions[0].Name)
+}
+
+// unplacedIn returns the figures that name no place, in the own currency
+// of a country asked about.
+func unplacedIn(fs []figure, regions []facts.Region) []figure {
+	var out []figure
+	for _, q := range regions {
+		cur := facts.CurrencyOf(q.Country)
+		if cur == "" || q.Name != q.Country {
+			continue
+		}
+		for _, f := range fs {
+			if f.s.Region.Name == "" && f.s.Currency == cur {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 func hasLevel(fs []figure, l facts.Level) bool {

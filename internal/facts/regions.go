@@ -129,3 +129,17 @@ func FindRegions(s string) []Region {
 func (q Region) Covers(f Region) bool {
 	return q.Name == f.Name || (q.Name == q.Country && f.Country == q.Name)
 }
+
+// currencies maps countries to their own currency where no other country
+// in the table shares it (so not the euro): a figure in that currency with
+// no place named is most likely about that country.
+var currencies = map[string]string{
+	"United States": "USD", "United Kingdom": "GBP", "India": "INR", "Japan": "JPY", "Canada": "CAD",
+	"Australia": "AUD", "New Zealand": "NZD", "Switzerland": "CHF", "Poland": "PLN", "Romania": "RON",
+	"Sweden": "SEK", "Norway": "NOK", "Denmark": "DKK", "Brazil": "BRL", "Mexico": "MXN", "South Africa": "ZAR",
+	"Singapore": "SGD", "South Korea": "KRW", "China": "CNY", "Israel": "ILS", "Nigeria": "NGN", "Turkey": "TRY",
+	"Czech Republic": "CZK", "Hungary": "HUF", "United Arab Emirates": "AED", "Hong Kong": "HKD",
+}
+
+// CurrencyOf returns the ISO code of the currency only country uses, or "".
+func CurrencyOf(country string) string { return currencies[country] }
