@@ -38,23 +38,61 @@ var (
 	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?)\s*\+?\s*(months?|weeks?|years?|days?|hours?)\b`)
 )
 
-// extractPaths finds runs of sibling sections whose headings are numbered
-// stages ("Level 1", "Phase 2", "Month 3-4"), and the same in list items
-// ("Step 1: Learn Python (4 weeks)").
+// stageOf reads a stage from a heading or list item: numbered
+// ("Level 1: Fundamentals (3-6 months)", "Week 5-8: Pipelines") or timed
+// ("Beginner (0–3 months)"). kind groups stages of one path.
+func stageOf(text string, line, section int) (st Stage, kind string, ok bool) {
+	if m := stageHead.FindStringSubmatch(text); m != nil {
+		return newStage(m, line, section), strings.ToLower(m[1]), true
+	}
+	d := duration.FindStringIndex(text)
+	if d == nil || len(text) > 80 {
+		return Stage{}, "", false
+	}
+	label := strings.TrimSpace(text[:d[0]])
+	rest := strings.TrimSpace(text[d[1]:])
+	label = strings.TrimRight(label, " (:-–—,")
+	if label == "" {
+		return Stage{}, "", false
+	}
+	st = Stage{Label: label, Duration: normDuration(text[d[0]:d[1]]), Ref: Ref{Section: section, Line: line}}
+	if rest = strings.TrimLeft(rest, " ):-–—,"); rest != "" {
+		st.Topics = splitTopics(rest)
+	}
+	return st, "timed", true
+}
+
+// splitTopics splits "syntax, NumPy and pandas" at commas.
+func splitTopics(s string) []string {
+	var out []string
+	for _, t := range strings.Split(strings.TrimSuffix(s, "."), ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// extractPaths finds runs of sibling sections whose headings are stages,
+// and stages written as list items within one section.
 func extractPaths(g *guide.Guide) []Path {
 	var paths []Path
 	var cur *Path
 	var parent []string
+	curKind := ""
 	for si, sec := range g.Sections {
-		m := stageHead.FindStringSubmatch(sec.Heading())
-		if m == nil {
+		st, kind, ok := Stage{}, "", len(sec.Path) > 0
+		if ok {
+			st, kind, ok = stageOf(sec.Heading(), sec.Line, si)
+		}
+		if !ok {
 			if p := itemPath(g, si); p != nil {
 				paths = append(paths, *p)
 			}
 			continue
 		}
 		par := sec.Path[:len(sec.Path)-1]
-		if cur == nil || !slices.Equal(par, parent) || !sameKind(cur.Stages[0].Label, m[1]) {
+		if cur == nil || !slices.Equal(par, parent) || kind != curKind {
 			if cur != nil && len(cur.Stages) >= 2 {
 				paths = append(paths, *cur)
 			}
@@ -62,10 +100,10 @@ func extractPaths(g *guide.Guide) []Path {
 			if len(par) > 0 {
 				name = par[len(par)-1]
 			}
-			cur, parent = &Path{Name: name}, par
+			cur, parent, curKind = &Path{Name: name}, par, kind
 		}
-		st := newStage(m, sec.Line, si)
 		var text []string
+		st.Topics = nil
 		for _, b := range sec.Blocks {
 			text = append(text, b.Text)
 			if b.Kind == guide.Item || b.Kind == guide.Row {
@@ -86,10 +124,6 @@ func extractPaths(g *guide.Guide) []Path {
 		paths = append(paths, *cur)
 	}
 	return paths
-}
-
-func sameKind(label, kind string) bool {
-	return strings.HasPrefix(strings.ToLower(label), strings.ToLower(kind))
 }
 
 func newStage(m []string, line, section int) Stage {
@@ -141,45 +175,61 @@ func normDuration(s string) string {
 	return strings.Join(strings.Fields(strings.NewReplacer("–", "-", " to ", "-").Replace(s)), " ")
 }
 
-// itemPath reads a learning path written as a list within one section.
+// pathHeading marks a section whose numbered list is a sequence of stages.
+var pathHeading = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|curriculum|steps|journey|stages|levels|phases|order|sequence|timeline)\b`)
+
+// itemPath reads a learning path written as a list within one section:
+// items that are numbered stages ("Step 1: Learn Python (4 weeks) -
+// NumPy"), or the items of a numbered list under a heading that says it is
+// a path ("## Roadmap" then "1. Python basics (4 weeks): syntax").
 func itemPath(g *guide.Guide, si int) *Path {
 	sec := g.Sections[si]
 	p := &Path{Name: sec.Heading()}
 	if p.Name == "" {
 		p.Name = g.Title
 	}
+	ordered := pathHeading.MatchString(sec.Heading())
 	for _, b := range sec.Blocks {
 		if b.Kind != guide.Item && b.Kind != guide.Paragraph {
 			continue
 		}
-		m := stageHead.FindStringSubmatch(b.Text)
-		if m == nil || len(m[3]) == 0 {
+		if m := stageHead.FindStringSubmatch(b.Text); m != nil && len(m[3]) > 0 {
+			st := newStage(m, b.Line, si)
+			// "Step 1: Learn Python (4 weeks) - NumPy, Pandas" or "Month 1-2:
+			// Python & SQL. Pandas, NumPy": the name ends at the first
+			// separator, the rest are topics.
+			name, topics := cutName(st.Name)
+			st.Name, st.Topics = name, splitTopics(topics)
+			st.Text, st.Snippet = b.Text, b.Text
+			p.Stages = append(p.Stages, st)
 			continue
 		}
-		st := newStage(m, b.Line, si)
-		// "Step 1: Learn Python (4 weeks) - NumPy, Pandas" or "Month 1-2:
-		// Python & SQL. Pandas, NumPy": the name ends at the first
-		// separator, the rest are topics.
-		name, topics, _ := strings.Cut(st.Name, " - ")
-		for _, sep := range []string{": ", ". "} {
-			if n, t, ok := strings.Cut(name, sep); ok {
-				name, topics = n, strings.TrimSpace(t+" "+topics)
-				break
+		if b.Kind == guide.Item && b.Ordered && ordered {
+			label, topics := cutName(b.Text)
+			st, _, ok := stageOf(label, b.Line, si)
+			if !ok {
+				st = Stage{Label: label, Ref: Ref{Section: si, Line: b.Line}}
 			}
+			st.Topics = append(st.Topics, splitTopics(topics)...)
+			st.Text, st.Snippet = b.Text, b.Text
+			p.Stages = append(p.Stages, st)
 		}
-		topics = strings.TrimSuffix(topics, ".")
-		st.Name = strings.TrimSpace(name)
-		for _, t := range strings.Split(topics, ",") {
-			if t = strings.TrimSpace(t); t != "" {
-				st.Topics = append(st.Topics, t)
-			}
-		}
-		st.Text = b.Text
-		st.Snippet = b.Text
-		p.Stages = append(p.Stages, st)
 	}
 	if len(p.Stages) < 2 {
 		return nil
 	}
 	return p
+}
+
+// cutName splits a stage's text at the first " - ", ": " or ". " into its
+// name and the topics after it.
+func cutName(s string) (name, rest string) {
+	name, rest, _ = strings.Cut(s, " - ")
+	for _, sep := range []string{": ", ". "} {
+		if n, t, ok := strings.Cut(name, sep); ok {
+			name, rest = n, strings.TrimSpace(t+" "+rest)
+			break
+		}
+	}
+	return strings.TrimSpace(name), strings.TrimSpace(rest)
 }

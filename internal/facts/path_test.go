@@ -25,6 +25,11 @@ func TestLearningPaths(t *testing.T) {
 			"g.md", []string{"Step 1: Learn Python | 4 weeks | NumPy; Pandas", "Step 2: Learn ML | 3 months | scikit-learn"}},
 		{"plain text stages", "A Guide to Data Careers\n\nIntro paragraph that is long enough to be prose, really.\n\nStage 1: Foundations (2 months)\n\nLearn statistics and SQL.\n\nStage 2: Modelling (4 months)\n\nLearn regression and trees.\n",
 			"g.txt", []string{"Stage 1: Foundations | 2 months | Learn statistics and SQL.", "Stage 2: Modelling | 4 months | Learn regression and trees."}},
+		{"timed headings", "# G\n\n## Learning Roadmap\n\n### Beginner (0–3 months)\n\n- Python\n\n### Intermediate (3–6 months)\n\n- scikit-learn\n\n### Advanced (6–12 months)\n\n- MLOps\n",
+			"g.md", []string{"Beginner | 0-3 months | Python", "Intermediate | 3-6 months | scikit-learn", "Advanced | 6-12 months | MLOps"}},
+		{"numbered list under a roadmap heading", "# G\n\n## My roadmap\n\n1. **Python basics** (4 weeks): syntax, NumPy\n2. Statistics (6 weeks)\n3. Machine learning: scikit-learn, XGBoost\n",
+			"g.md", []string{"Python basics | 4 weeks | syntax; NumPy", "Statistics | 6 weeks | ", "Machine learning |  | scikit-learn; XGBoost"}},
+		{"a numbered list elsewhere is no path", "# G\n\n## Tips\n\n1. Sleep well\n2. Practise SQL\n", "g.md", nil},
 		{"a single stage is no path", "# G\n\n## Level 1: Basics\n\n- Python\n", "g.md", nil},
 	}
 	for _, tt := range tests {

@@ -83,6 +83,8 @@ type Block struct {
 	// Lead is the text that introduces a list item: the paragraph ending in a
 	// colon before the list, or the parent item of a nested list.
 	Lead string
+	// Ordered marks an item of a numbered list.
+	Ordered bool
 	// Cells and Header hold a table row's cells and its table's header cells.
 	Cells  []string
 	Header []string

@@ -218,7 +218,7 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 				l = prevPara
 			}
 			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
-				p.item(item, l, out, headings)
+				p.item(item, l, c.IsOrdered(), out, headings)
 			}
 			prevPara = ""
 		case *east.Table:
@@ -241,7 +241,7 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 
 // item appends one list item: its own text, then any nested blocks with the
 // item's text as their lead.
-func (p *parser) item(item ast.Node, lead string, out *[]raw, headings *int) {
+func (p *parser) item(item ast.Node, lead string, ordered bool, out *[]raw, headings *int) {
 	first := item.FirstChild()
 	var own string
 	if first != nil {
@@ -252,7 +252,7 @@ func (p *parser) item(item ast.Node, lead string, out *[]raw, headings *int) {
 		}
 	}
 	if own != "" {
-		*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead}})
+		*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead, Ordered: ordered}})
 	}
 	if first == nil {
 		return
@@ -266,7 +266,7 @@ func (p *parser) item(item ast.Node, lead string, out *[]raw, headings *int) {
 		switch c := c.(type) {
 		case *ast.List:
 			for sub := c.FirstChild(); sub != nil; sub = sub.NextSibling() {
-				p.item(sub, nested, out, headings)
+				p.item(sub, nested, c.IsOrdered(), out, headings)
 			}
 		case *ast.Paragraph, *ast.TextBlock:
 			if t := p.inline(c); t != "" {
