@@ -355,3 +355,28 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkInteraction measures a signed /ask through the HTTP handler:
+// verification, the engine, rendering and the JSON response.
+func BenchmarkInteraction(b *testing.B) {
+	e := answertest.Bundled(b)
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
+	h := discord.NewHTTPHandler(context.Background(), bot, pub, nil)
+	body := command("ask", opt("question", "How much does a senior ML engineer make in Romania?"))
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
+		stamp := strconv.FormatInt(time.Now().Unix(), 10)
+		r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
+		r.Header.Set("X-Signature-Timestamp", stamp)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusOK {
+			b.Fatalf("Status = %d", w.Code)
+		}
+		size = w.Body.Len()
+	}
+	b.ReportMetric(float64(size), "response-bytes")
+}

@@ -373,3 +373,51 @@ func TestStripMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestLongAnswerFitsSlackLimits(t *testing.T) {
+	long := advisor.Answer{Text: strings.Repeat("<word> ", 1000), Guides: 1}
+	for i := 1; i <= 30; i++ {
+		long.Citations = append(long.Citations, advisor.Citation{N: i, Title: "T", Section: "S", Snippet: strings.Repeat("s ", 2000), Source: "g.md", Line: i})
+	}
+	bs, text := blocks(long, "q", true)
+	if len(bs) > 50 {
+		t.Errorf("%d blocks; Slack allows 50", len(bs))
+	}
+	if n := len([]rune(text)); n > 3000 || !strings.HasSuffix(text, "…") || strings.Contains(text, "<") {
+		t.Errorf("section text is %d characters, ends %q; want at most 3000, cut with …, escaped", n, text[len(text)-10:])
+	}
+	for _, b := range bs[1:] {
+		if c, ok := b.(*slack.ContextBlock); ok {
+			for _, el := range c.ContextElements.Elements {
+				if to, ok := el.(*slack.TextBlockObject); ok && len([]rune(to.Text)) > 3000 {
+					t.Errorf("context text is %d characters; Slack allows 3000", len([]rune(to.Text)))
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkSlashCommand measures a signed /career through the HTTP
+// handler: verification, the engine, Block Kit and the JSON response.
+func BenchmarkSlashCommand(b *testing.B) {
+	e := answertest.Bundled(b)
+	f := &fakeSlack{}
+	srv := httptest.NewServer(f)
+	defer srv.Close()
+	bot, err := New(context.Background(), bots.NewResponder(e, bots.Options{}), Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: srv.URL + "/"}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := bot.CommandsHandler()
+	body := commandBody("How much does a senior ML engineer make in Romania?")
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		w := serve(h, signed("/slack/commands", body, time.Now().Unix(), nil))
+		if w.Code != http.StatusOK {
+			b.Fatalf("Status = %d", w.Code)
+		}
+		size = w.Body.Len()
+	}
+	b.ReportMetric(float64(size), "response-bytes")
+}
