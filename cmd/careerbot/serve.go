@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
@@ -157,6 +158,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 func (m *Main) runDiscord(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "register" {
 		fmt.Fprintln(m.Stderr, "Usage: careerbot discord register [--config FILE] [--guild ID]")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return flag.ErrHelp
+		}
 		return errUsage
 	}
 	fs := m.newFlagSet("discord register", "discord register [--config FILE] [--guild ID]\n\nInstalls the slash commands with one bulk overwrite: in a guild (instant, for testing)\nor globally. Needs discord.token and discord.application_id (or DISCORD_BOT_TOKEN\nand DISCORD_APPLICATION_ID).")
