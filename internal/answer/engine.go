@@ -39,6 +39,7 @@ type Engine struct {
 	filler   map[string]bool   // terms of fillerWords
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
+
 	// stageTerms holds the terms of each learning-path stage: [guide][path][stage].
 	stageTerms [][][]struct{ text, head terms }
 	catalog    catalog
@@ -224,11 +225,12 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	if err := ctx.Err(); err != nil {
 		return advisor.Answer{}, err
 	}
+	in := intentOf(q)
 	hits, err := e.index.SearchTerms(e.queryTerms(q), hitsWanted)
 	if err != nil {
 		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
 	}
-	a := e.analyze(q, hits)
+	a := e.analyze(q, in, hits)
 	var ans *reply
 	if a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
 		a.intent = intentGeneral // "when does the season start?" is not about a learning path
@@ -257,6 +259,20 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 // little to BM25 scores. The engine's own passage scoring still weighs it.
 const commonShare = 0.2
 
+// keep returns the terms ok accepts, or all of ts if it accepts none.
+func keep(ts []string, ok func(string) bool) []string {
+	var out []string
+	for _, t := range ts {
+		if ok(t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return ts
+	}
+	return out
+}
+
 // pruneFrom is the index size, in sections, from which common terms are
 // left out of searches: below it every search is cheap anyway, and in a
 // handful of guides every topic word looks common.
@@ -267,18 +283,6 @@ const pruneFrom = 2000
 // the common ones, unless that would leave none.
 func (e *Engine) queryTerms(q string) []string {
 	all := e.index.QueryTerms(q)
-	keep := func(ts []string, ok func(string) bool) []string {
-		var out []string
-		for _, t := range ts {
-			if ok(t) {
-				out = append(out, t)
-			}
-		}
-		if len(out) == 0 {
-			return ts
-		}
-		return out
-	}
 	all = keep(all, func(t string) bool { return !e.filler[t] })
 	if e.nSec < pruneFrom {
 		return all

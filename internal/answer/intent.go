@@ -68,14 +68,18 @@ type analysis struct {
 	nocover []string
 }
 
-func (e *Engine) analyze(q string, hits []search.Hit) *analysis {
-	a := &analysis{q: q, hits: hits, score: map[[2]int]float64{}}
+// intentOf returns the kind of question q is.
+func intentOf(q string) intent {
 	for _, r := range intentRules {
 		if r.re.MatchString(q) {
-			a.intent = r.intent
-			break
+			return r.intent
 		}
 	}
+	return intentGeneral
+}
+
+func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
+	a := &analysis{q: q, intent: in, hits: hits, score: map[[2]int]float64{}}
 	if len(hits) > 0 {
 		for _, h := range hits {
 			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score

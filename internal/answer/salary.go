@@ -137,7 +137,7 @@ func (e *Engine) salary(a *analysis) *reply {
 	for i := range all {
 		f := &all[i]
 		f.rank = a.score[[2]int{f.gi, f.s.Section}]
-		if f.s.Region.Name != "" {
+		if regional && f.s.Region.Name != "" {
 			f.rank += 0.5 // a figure that names the place asked about
 		}
 		if role != "" && f.s.Role == role {
