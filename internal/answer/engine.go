@@ -48,6 +48,7 @@ type Engine struct {
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
 	title       terms
+	all         terms // every term of the section: headings and passages
 	passages    []passage
 }
 
@@ -109,7 +110,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 			for t := range seen {
 				e.df[t]++
+				info.all = append(info.all, e.strs[t])
 			}
+			slices.Sort(info.all)
 			infos[si] = info
 		}
 		e.sections = append(e.sections, infos)

@@ -62,6 +62,7 @@ type analysis struct {
 	total    float64 // the concepts' summed weight
 	level    facts.Level
 	role     string
+	roleName string // the role as the question writes it
 	regions  []facts.Region
 	// nocover names the places and roles the question asks about that no
 	// guide mentions; they are left out of the concepts.
@@ -87,6 +88,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 	}
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
+	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {

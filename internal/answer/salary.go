@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"fmt"
 	"math"
 	"regexp"
@@ -47,12 +48,15 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = append(all, figure{gi: gi, s: s})
 		}
 	}
-	if len(all) == 0 {
+	if len(all) == 0 || !e.figuresFit(a, all) {
 		return nil
 	}
 	r := &reply{e: e}
 	var missing []string
 	missing = append(missing, a.nocover...)
+	if role != "" && strings.Contains(role, " ") && !hasNamedRole(all) {
+		r.say("The guides give no figures for " + plural(a.roleName) + " specifically; the general figures they give:")
+	}
 
 	// Region: only figures for the place asked about or, for a city, its
 	// country, preferring the scope that has the level asked about. With
@@ -241,6 +245,67 @@ func unplacedIn(fs []figure, regions []facts.Region) []figure {
 		}
 	}
 	return out
+}
+
+func hasNamedRole(fs []figure) bool {
+	for _, f := range fs {
+		if f.s.Role != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// figuresFit reports whether salary figures answer the question: the
+// question's other words ("remotely", "international companies") must be
+// about the sections the figures come from, else a passage answers better.
+// Pay words, levels, places and the role are what figures are about anyway.
+func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
+	roleTerms := e.index.Terms(a.role)
+	var other []weighted
+	total := 0.0
+	for _, c := range a.concepts {
+		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || within(c, roleTerms) {
+			continue
+		}
+		other = append(other, c)
+		total += c.weight
+	}
+	if total == 0 {
+		return true
+	}
+	best := 0.0
+	seen := map[[2]int]bool{}
+	for _, f := range fs {
+		k := [2]int{f.gi, f.s.Section}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		all := e.sections[f.gi][f.s.Section].all
+		got := 0.0
+		for _, c := range other {
+			if covers(all, c.Concept) {
+				got += c.weight
+			}
+		}
+		best = max(best, got/total)
+	}
+	return best >= minCoverage
+}
+
+// within reports whether one of c's phrasings consists of terms in ts.
+func within(c weighted, ts []string) bool {
+	for _, alt := range c.Alts {
+		in := len(alt) > 0
+		for _, t := range alt {
+			in = in && slices.Contains(ts, t)
+		}
+		if in {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLevel(fs []figure, l facts.Level) bool {
