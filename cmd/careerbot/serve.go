@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"

@@ -33,7 +33,7 @@ var intentRules = []struct {
 	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
 	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|how much (?:do|does|can|will|would|should|is|are)\b)`)},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first)\b`)},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module))\b`)},
 }
 
 // stageWords name the parts of a learning path; in a question about a
@@ -111,20 +111,47 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			w = min(w, aw/float64(len(alt)))
 		}
 		a.concepts = append(a.concepts, weighted{c, w})
-		a.total += w
+	}
+	// A word no guide uses weighs as much as three quarters of the
+	// question's most telling known word: enough that "recipe for pancakes"
+	// or "cook pasta with ML" go unanswered, not so much that one stray
+	// word ("Is Python enough?") sinks a question the guides answer.
+	known := 0.0
+	for _, c := range a.concepts {
+		if !e.unknown(c.Concept) {
+			known = max(known, c.weight)
+		}
+	}
+	for i := range a.concepts {
+		if known > 0 && e.unknown(a.concepts[i].Concept) {
+			a.concepts[i].weight = unknownShare * known
+		}
+		a.total += a.concepts[i].weight
 	}
 	return a
+}
+
+// unknownShare is the weight of a word no guide uses, against the
+// question's heaviest known word.
+const unknownShare = 0.75
+
+// unknown reports whether no guide uses any phrasing of c.
+func (e *Engine) unknown(c search.Concept) bool {
+	for _, alt := range c.Alts {
+		for _, t := range alt {
+			if e.df[t] > 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unknownSubject reports whether concept c is a place or a role the
 // question names that no guide mentions at all, and how to name it.
 func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
-	for _, alt := range c.Alts {
-		for _, t := range alt {
-			if e.df[t] > 0 {
-				return "", false
-			}
-		}
+	if !e.unknown(c) {
+		return "", false
 	}
 	for _, r := range a.regions {
 		if mentions(r.Name, c.Text) || len(facts.FindRegions(c.Text)) > 0 {

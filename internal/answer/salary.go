@@ -1,10 +1,10 @@
 package answer
 
 import (
-	"slices"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"

@@ -32,6 +32,7 @@ var synonyms = [][]string{
 	{"certification", "certifications", "certificate", "certified"},
 	{"job", "jobs", "position", "positions", "role", "roles"},
 	{"portfolio", "projects"},
+	{"book", "books", "textbook", "textbooks"},
 	{"hire", "hires", "hiring", "employ", "employers", "recruit", "recruiting", "sought after", "in demand"},
 }
 
