@@ -9,7 +9,7 @@ import (
 )
 
 // RunGateway connects s to Discord's gateway and answers interactions
-// until ctx ends. It needs no privileged intents. discordgo reconnects a
+// until ctx ends, then closes the connection and returns nil. It needs no privileged intents. discordgo reconnects a
 // dropped connection itself; a failed first connection is retried here
 // with exponential backoff up to a minute.
 func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session) error {
@@ -30,7 +30,7 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session) error {
 		b.log.Warn("discord: gateway connection failed; retrying", "err", err, "in", wait.String())
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return nil
 		case <-time.After(wait):
 		}
 		wait = min(2*wait, time.Minute)
