@@ -380,3 +380,43 @@ func BenchmarkInteraction(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "response-bytes")
 }
+
+// FuzzInteraction sends arbitrary signed bodies through the HTTP handler:
+// it must answer every one with a status and, for 200, a JSON interaction
+// response, and never panic.
+func FuzzInteraction(f *testing.F) {
+	for _, b := range [][]byte{
+		[]byte(`{"id":"p","type":1}`),
+		command("ask", opt("question", "junior ML salary romania")),
+		command("salary", opt("role", 5)),
+		command("next"),
+		[]byte(`{"type":4,"data":{"name":"salary","options":[{"name":"region","type":3,"value":null,"focused":true}]}}`),
+		[]byte(`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":"@everyone"}]}}`),
+		[]byte(`{"type":3,"data":{}}`),
+		[]byte(`null`),
+	} {
+		f.Add(b)
+	}
+	e := answertest.Bundled(f)
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
+	h := discord.NewHTTPHandler(context.Background(), bot, pub, nil)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
+		stamp := strconv.FormatInt(time.Now().Unix(), 10)
+		r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
+		r.Header.Set("X-Signature-Timestamp", stamp)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code == http.StatusOK {
+			var resp discordgo.InteractionResponse
+			if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || resp.Type == 0 {
+				t.Fatalf("200 with %q", w.Body.String())
+			}
+			if resp.Data != nil && resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult &&
+				(resp.Data.AllowedMentions == nil || len(resp.Data.AllowedMentions.Parse) != 0) {
+				t.Fatalf("response without empty allowed_mentions: %s", w.Body.String())
+			}
+		}
+	})
+}

@@ -72,15 +72,15 @@ func (f *fakeSlack) posts() []call {
 
 func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
 
-func newTestBot(t *testing.T, asker advisor.Asker, lim *bots.Limiter) (*Bot, *fakeSlack) {
-	t.Helper()
+func newTestBot(tb testing.TB, asker advisor.Asker, lim *bots.Limiter) (*Bot, *fakeSlack) {
+	tb.Helper()
 	f := &fakeSlack{}
 	srv := httptest.NewServer(f)
-	t.Cleanup(srv.Close)
+	tb.Cleanup(srv.Close)
 	b, err := New(context.Background(), bots.NewResponder(asker, bots.Options{Limiter: lim}),
 		Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: srv.URL + "/"}, nil)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return b, f
 }
@@ -420,4 +420,28 @@ func BenchmarkSlashCommand(b *testing.B) {
 		size = w.Body.Len()
 	}
 	b.ReportMetric(float64(size), "response-bytes")
+}
+
+// FuzzEvents sends arbitrary signed bodies to the events endpoint: every
+// one gets a status, nothing panics, and answers go only to the fake API.
+func FuzzEvents(f *testing.F) {
+	for _, s := range []string{
+		`{"type":"url_verification","challenge":"x"}`,
+		eventBody("E1", map[string]any{"type": "app_mention", "user": "U1", "text": "<@UBOT> pay?", "ts": "1.1", "channel": "C1"}),
+		eventBody("E2", map[string]any{"type": "message", "channel_type": "im", "user": "U1", "text": "<!channel>", "ts": "1.2", "channel": "D1"}),
+		`{"type":"event_callback","event":{"type":"app_mention"}}`,
+		`{"type":"event_callback","event":null}`,
+		`[]`,
+	} {
+		f.Add(s)
+	}
+	b, _ := newTestBot(f, answertest.Bundled(f), nil)
+	h := b.EventsHandler()
+	f.Fuzz(func(t *testing.T, body string) {
+		w := serve(h, signed("/slack/events", body, time.Now().Unix(), nil))
+		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest && w.Code != http.StatusRequestEntityTooLarge {
+			t.Fatalf("Status = %d for %q", w.Code, body)
+		}
+		b.Wait()
+	})
 }
