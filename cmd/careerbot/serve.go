@@ -137,6 +137,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		m.Ready(ln.Addr().String())
 	}
 
+	// Run until asked to stop or until a transport fails, then stop the
+	// rest and wait for each (they all send one result) a few seconds.
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
@@ -147,6 +149,16 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	defer done()
 	if serr := srv.Shutdown(shut); serr != nil && err == nil {
 		err = serr
+	}
+	for ; background > 0; background-- {
+		select {
+		case berr := <-errc:
+			if err == nil {
+				err = berr
+			}
+		case <-shut.Done():
+			background = 0
+		}
 	}
 	if errors.Is(err, http.ErrServerClosed) || errors.Is(err, context.Canceled) {
 		err = nil
