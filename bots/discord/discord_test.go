@@ -104,6 +104,12 @@ func newHarness(t *testing.T, asker advisor.Asker, cat advisor.Catalog, lim *bot
 
 // do sends body signed at ts (signed with key when key is not nil).
 func (h *harness) do(body []byte, ts time.Time, key ed25519.PrivateKey) *httptest.ResponseRecorder {
+	return post(h.handler, body, ts, key)
+}
+
+// post sends body to handler as Discord would, signed at ts with key (not
+// signed when key is nil).
+func post(handler http.Handler, body []byte, ts time.Time, key ed25519.PrivateKey) *httptest.ResponseRecorder {
 	r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
 	stamp := strconv.FormatInt(ts.Unix(), 10)
 	if key != nil {
@@ -111,7 +117,7 @@ func (h *harness) do(body []byte, ts time.Time, key ed25519.PrivateKey) *httptes
 	}
 	r.Header.Set("X-Signature-Timestamp", stamp)
 	w := httptest.NewRecorder()
-	h.handler.ServeHTTP(w, r)
+	handler.ServeHTTP(w, r)
 	return w
 }
 
@@ -367,12 +373,7 @@ func BenchmarkInteraction(b *testing.B) {
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
-		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
-		stamp := strconv.FormatInt(time.Now().Unix(), 10)
-		r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
-		r.Header.Set("X-Signature-Timestamp", stamp)
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
+		w := post(h, body, time.Now(), priv)
 		if w.Code != http.StatusOK {
 			b.Fatalf("Status = %d", w.Code)
 		}
@@ -402,12 +403,7 @@ func FuzzInteraction(f *testing.F) {
 	bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
 	h := discord.NewHTTPHandler(context.Background(), bot, pub, nil)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		r := httptest.NewRequest(http.MethodPost, "/discord/interactions", bytes.NewReader(body))
-		stamp := strconv.FormatInt(time.Now().Unix(), 10)
-		r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(stamp), body...))))
-		r.Header.Set("X-Signature-Timestamp", stamp)
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
+		w := post(h, body, time.Now(), priv)
 		if w.Code == http.StatusOK {
 			var resp discordgo.InteractionResponse
 			if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || resp.Type == 0 {
