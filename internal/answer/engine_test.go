@@ -254,6 +254,34 @@ Week 3-4: Classical ML with scikit-learn.
 
 Week 5-6: Deep learning with PyTorch.
 `,
+	"nordics.md": `<!-- saved from blog -->
+Data careers in the Nordics
+===========================
+
+By Karin L. · 6 min read
+
+Salaries
+--------
+
+* Sweden
+  * Junior data scientist — 38 000–45 000 SEK per month
+  * Senior data scientist — 60 000–75 000 SEK per month
+* Norway
+  * Junior ML engineer: NOK 550k-650k a year
+
+Learning order
+--------------
+
+1. SQL and spreadsheets (1 month)
+2. Python and pandas (2 months)
+3. Statistics and experiments (2 months)
+
+FAQ
+---
+
+**Do employers care about degrees?**
+Less than they used to; a portfolio of two or three real projects matters more in most Nordic companies.
+`,
 	"us-other.md": `# Another US Salary Survey
 
 ## Senior Pay
@@ -280,6 +308,11 @@ func TestAskVariants(t *testing.T) {
 		{"what comes after scikit-learn?", []check{says("Week 5-6", "Phase 3: Deployment")}},
 		{"Do I need a PhD?", []check{says("research scientist")}},
 		{"What is the salary for a junior data scientist in Japan?", []check{says("don't cover", "Japan")}},
+		{"senior data scientist salary in Sweden", []check{says("SEK 60,000–75,000 a month")}},
+		{"junior ML engineer pay in Norway", []check{says("NOK 550,000–650,000 a year")}},
+		{"salary of a prompt engineer in Denmark", []check{says("don't cover salaries for prompt engineers in Denmark")}},
+		{"Do employers care about degrees?", []check{says("portfolio"), saysNot("?")}},
+		{"what should I learn after pandas?", []check{says("Statistics and experiments (2 months)")}},
 		{"Give me a recipe for pancakes", []check{abstains(true)}},
 	}
 	for _, tt := range tests {

@@ -92,6 +92,9 @@ func (e *Engine) general(a *analysis) *reply {
 		r.say("The guides don't cover " + joinAnd(a.nocover) + "; the closest they say:")
 	}
 	best := cands[0]
+	if ans, ok := e.answerTo(best); ok {
+		best = ans // a guide's own question (an FAQ): quote its answer
+	}
 	r.say(e.quote(best, r))
 	for _, c := range cands[1:] {
 		if c.gi != best.gi && c.cov >= secondCoverage && c.score >= 0.85*best.score {
@@ -100,6 +103,22 @@ func (e *Engine) general(a *analysis) *reply {
 		}
 	}
 	return r
+}
+
+// answerTo returns the passage after c in its section when c is a
+// question, as in a guide's FAQ.
+func (e *Engine) answerTo(c candidate) (candidate, bool) {
+	if !strings.HasSuffix(c.p.text, "?") {
+		return c, false
+	}
+	ps := e.sections[c.gi][c.si].passages
+	for i := range ps {
+		if &ps[i] == c.p && i+1 < len(ps) && !strings.HasSuffix(ps[i+1].text, "?") {
+			c.p = &ps[i+1]
+			return c, true
+		}
+	}
+	return c, false
 }
 
 // quote renders a passage as a sentence of the answer with its citation.

@@ -38,7 +38,7 @@ var intentRules = []struct {
 
 // stageWords name the parts of a learning path; in a question about a
 // path they say which part, not what it teaches.
-const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months"
+const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months first last final"
 
 // fillerWords carry the question's form, not its topic; they do not count
 // when deciding whether a passage answers it.

@@ -52,16 +52,26 @@ func (e *Engine) salary(a *analysis) *reply {
 		return nil
 	}
 	r := &reply{e: e}
-	var missing []string
-	missing = append(missing, a.nocover...)
-	if role != "" && strings.Contains(role, " ") && !hasNamedRole(all) {
-		r.say("The guides give no figures for " + plural(a.roleName) + " specifically; the general figures they give:")
+	// What the guides lack, said once before the figures: a role no figure
+	// names, places no figure is about.
+	roleGap, roleUnknown := "", false
+	var placeGap []string
+	for _, n := range a.nocover {
+		if isRegion(n, a.regions) {
+			placeGap = append(placeGap, n)
+		} else {
+			roleGap, roleUnknown = n, true
+		}
+	}
+	if roleGap == "" && strings.Contains(role, " ") && !hasNamedRole(all) {
+		roleGap = plural(a.roleName)
 	}
 
 	// Region: only figures for the place asked about or, for a city, its
 	// country, preferring the scope that has the level asked about. With
 	// none, say so by name and offer the closest figures.
 	regional := len(a.regions) > 0
+	note := ""
 	if regional {
 		var countries []facts.Region
 		for _, q := range a.regions {
@@ -70,7 +80,6 @@ func (e *Engine) salary(a *analysis) *reply {
 			}
 		}
 		var pool []figure
-		note := ""
 		for i, scope := range [][]facts.Region{a.regions, countries} {
 			in := inRegions(all, scope)
 			if i == 0 {
@@ -92,23 +101,30 @@ func (e *Engine) salary(a *analysis) *reply {
 		}
 		if pool == nil {
 			for _, q := range a.regions {
-				if !contains(missing, q.Name) {
-					missing = append(missing, q.Name)
+				if !contains(placeGap, q.Name) {
+					placeGap = append(placeGap, q.Name)
 				}
 			}
 			regional = false
 		} else {
 			all = pool
-			if note != "" {
-				r.say(note)
-			}
 		}
 	}
-	if len(missing) > 0 {
-		for i, m := range missing {
-			missing[i] = the(m)
-		}
-		r.say("The guides don't cover salaries for " + joinAnd(missing) + "; the closest figures they give:")
+	for i, p := range placeGap {
+		placeGap[i] = the(p)
+	}
+	switch {
+	case roleGap != "" && len(placeGap) > 0:
+		r.say("The guides don't cover salaries for " + roleGap + " in " + joinAnd(placeGap) + "; the closest figures they give:")
+	case len(placeGap) > 0:
+		r.say("The guides don't cover salaries for " + joinAnd(placeGap) + "; the closest figures they give:")
+	case roleUnknown:
+		r.say("The guides don't cover salaries for " + roleGap + "; the closest figures they give:")
+	case roleGap != "":
+		r.say("The guides give no figures for " + roleGap + " specifically; the general figures they give:")
+	}
+	if note != "" {
+		r.say(note)
 	}
 
 	// Level: figures for the level asked about, if any guide has them.
@@ -245,6 +261,16 @@ func unplacedIn(fs []figure, regions []facts.Region) []figure {
 		}
 	}
 	return out
+}
+
+// isRegion reports whether name is one of the regions asked about.
+func isRegion(name string, regions []facts.Region) bool {
+	for _, r := range regions {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func hasNamedRole(fs []figure) bool {
@@ -397,7 +423,10 @@ func formatRange(s *facts.Salary) string {
 		return trimFloat(s.Min) + "–" + trimFloat(s.Max) + "%"
 	}
 	var out string
+	_, sym := symbols[s.Currency]
 	switch {
+	case s.Min > 0 && s.Max > 0 && s.Min != s.Max && !sym && s.Currency != "":
+		out = s.Currency + " " + groupThousands(s.Min) + "–" + groupThousands(s.Max) // "NOK 550,000–650,000"
 	case s.Min > 0 && s.Max > 0 && s.Min != s.Max:
 		out = money(s.Currency, s.Min) + "–" + money(s.Currency, s.Max)
 	case s.Min > 0 && s.Max == s.Min:

@@ -45,7 +45,7 @@ const (
 	curSymbol = `(?:CA\$|C\$|AU\$|A\$|NZ\$|US\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦)`
 	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
 	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
-	number    = `\d{1,3}(?:[,.\x{202f}\x{a0}']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	number    = `\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	suffix    = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
 )
 
@@ -146,7 +146,7 @@ func parseNumber(s string) (float64, bool) {
 	return v, sep
 }
 
-var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}']\d{3})+)(\.\d+)?$`)
+var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+)(\.\d+)?$`)
 
 // salariesIn extracts the salary figures in one sentence. ctx is the text
 // around the sentence (block, list lead, headings) used when the sentence
@@ -155,6 +155,9 @@ func salariesIn(sentence string, ctx context) []Salary {
 	locs := amount.FindAllStringSubmatchIndex(sentence, -1)
 	var ms []mention
 	for _, m := range locs {
+		if m[0] > 0 && sentence[m[0]-1] >= '0' && sentence[m[0]-1] <= '9' {
+			continue
+		}
 		mt := parseMention(sentence, m)
 		if notMoney.MatchString(sentence[m[1]:]) || (mt.currency == "" && !mt.hasSuffix && mt.value < 1000 && !suffixedRangeEnd(sentence[m[1]:])) {
 			continue // "8+ years", "2-3x", "40%": counts, not pay
