@@ -70,6 +70,9 @@ func rowSalaries(b guide.Block, ctx context, section int) []Salary {
 			} else if r := FindRegions(label); len(r) > 0 {
 				s.Region = r[0]
 			}
+			if s.Currency == "" && !s.Premium {
+				s.Currency = currencyIn(head + " " + label)
+			}
 			s.Ref = Ref{Section: section, Line: b.Line, Snippet: b.Text}
 			out = append(out, s)
 		}

@@ -115,6 +115,17 @@ func parseMention(s string, m []int) mention {
 	return mt
 }
 
+var currencyAlone = regexp.MustCompile(`(?:^|[^A-Za-z])(` + curCode + `|` + curSymbol + `)(?:$|[^A-Za-z])`)
+
+// currencyIn returns the currency a table header names ("Germany (EUR)",
+// "Salary in $"), or "".
+func currencyIn(s string) string {
+	if m := currencyAlone.FindStringSubmatch(s); m != nil {
+		return currencyCode(m[1])
+	}
+	return ""
+}
+
 func currencyCode(s string) string {
 	if c, ok := symbolCodes[strings.ToLower(s)]; ok {
 		return c
