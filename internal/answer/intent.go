@@ -31,9 +31,9 @@ var intentRules = []struct {
 	re     *regexp.Regexp
 }{
 	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|how much (?:do|does|can|will|would|should|is|are)\b)`)},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are)\b)`)},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module))\b`)},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`)},
 }
 
 // stageWords name the parts of a learning path; in a question about a
@@ -45,7 +45,8 @@ const stageWords = "stage stages level levels step steps phase phases part parts
 const fillerWords = "need needs know learn learning study want become becoming get getting good best much many " +
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
-	"move go should would could whole entire overall"
+	"move go should would could whole entire overall important importance necessary needed required useful " +
+	"matter matters"
 
 type weighted struct {
 	search.Concept

@@ -12,6 +12,9 @@ import (
 // be the one the question is about.
 const minStageCover = 0.5
 
+// maxStagesListed bounds the later stages a "where to start" answer names.
+const maxStagesListed = 6
+
 // pathWords mark a question about a whole path rather than one stage.
 var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|course|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
 
@@ -111,8 +114,14 @@ func (e *Engine) start(a *analysis) *reply {
 	first := &p.Stages[0]
 	r := &reply{e: e}
 	r.say(sentence("Start with "+first.Title()+during(first)+": "+topics(first), r.cite(ref.gi, first.Section, first.Line, first.Snippet)))
-	second := &p.Stages[1]
-	r.say(sentence("Then "+second.Title()+during(second), r.cite(ref.gi, second.Section, second.Line, second.Snippet)))
+	// Then the rest of the path, stage by stage, so a roadmap question
+	// sees the whole of it.
+	var rest []string
+	for i := 1; i < len(p.Stages) && i <= maxStagesListed; i++ {
+		st := &p.Stages[i]
+		rest = append(rest, st.Title()+during(st)+" "+r.cite(ref.gi, st.Section, st.Line, st.Snippet))
+	}
+	r.say("Then " + strings.Join(rest, ", then ") + ".")
 	return r
 }
 
