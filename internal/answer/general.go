@@ -69,7 +69,10 @@ func (e *Engine) rank(a *analysis) []candidate {
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + headBonus*head/a.total + 0.15*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400
+			if head >= 0.5*a.total {
+				score += headBonus * head / a.total // the section is about the question, not just mentioning part of it
+			}
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
