@@ -42,6 +42,11 @@ type Engine struct {
 
 	// stageTerms holds the terms of each learning-path stage: [guide][path][stage].
 	stageTerms [][][]struct{ text, head terms }
+	// stagePost and stageHeadPost list the stages holding each term in
+	// their text and in their heading.
+	stagePost, stageHeadPost map[string][]stageRef
+	// coverage says what the guides cover, for abstentions.
+	coverage string
 	catalog    catalog
 }
 
@@ -76,7 +81,8 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{}}
+	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
@@ -123,6 +129,13 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			for si, s := range p.Stages {
 				st[pi][si].text = e.termSet(s.Text)
 				st[pi][si].head = e.termSet(s.Title())
+				ref := stageRef{gi, pi, si}
+				for _, t := range st[pi][si].text {
+					e.stagePost[t] = append(e.stagePost[t], ref)
+				}
+				for _, t := range st[pi][si].head {
+					e.stageHeadPost[t] = append(e.stageHeadPost[t], ref)
+				}
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
@@ -134,6 +147,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	}
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
+	e.coverage = e.describeCoverage()
 	return e, nil
 }
 

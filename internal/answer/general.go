@@ -138,6 +138,14 @@ func (e *Engine) quote(c candidate, r *reply) string {
 // abstain says the guides hold no answer, and what they do cover.
 func (e *Engine) abstain() advisor.Answer {
 	r := &reply{e: e, abstained: true}
+	r.say("I can't answer that from the guides I have.")
+	r.say(e.coverage)
+	return r.answer()
+}
+
+// describeCoverage says what the guides cover: the places their figures
+// are for, whether they lay out paths, and their titles.
+func (e *Engine) describeCoverage() string {
 	var regions []string
 	seen := map[string]bool{}
 	salaries, paths := 0, 0
@@ -170,9 +178,7 @@ func (e *Engine) abstain() advisor.Answer {
 	for _, g := range e.guides {
 		titles = append(titles, "“"+g.Title+"”")
 	}
-	r.say("I can't answer that from the guides I have.")
-	r.say("They cover " + joinAnd(topics) + ", in " + strings.Join(firstN(titles, 5), ", ") + more(len(titles), 5) + ".")
-	return r.answer()
+	return "They cover " + joinAnd(topics) + ", in " + strings.Join(firstN(titles, 5), ", ") + more(len(titles), 5) + "."
 }
 
 func firstN(s []string, n int) []string {

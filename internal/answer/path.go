@@ -22,6 +22,16 @@ type stageRef struct {
 	gi, pi, si int
 }
 
+func (r stageRef) less(o stageRef) bool {
+	if r.gi != o.gi {
+		return r.gi < o.gi
+	}
+	if r.pi != o.pi {
+		return r.pi < o.pi
+	}
+	return r.si < o.si
+}
+
 func (e *Engine) stage(r stageRef) *facts.Stage {
 	return &e.facts[r.gi].Paths[r.pi].Stages[r.si]
 }
@@ -37,34 +47,45 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 		ref      stageRef
 		cov, tie float64
 	}
-	var all []scored
-	for gi, fx := range e.facts {
-		for pi, p := range fx.Paths {
-			for si, st := range p.Stages {
-				ts := e.stageTerms[gi][pi][si].text
-				if headOnly {
-					ts = e.stageTerms[gi][pi][si].head
-				}
-				got := 0.0
-				for _, c := range a.concepts {
-					if covers(ts, c.Concept) {
-						got += c.weight
-					}
-				}
-				if got > 0 {
-					all = append(all, scored{stageRef{gi, pi, si}, got / a.total, a.score[[2]int{gi, st.Section}]})
-				}
+	// Only stages holding the first term of some phrasing can cover
+	// anything: look those up instead of scanning every stage.
+	post := e.stagePost
+	if headOnly {
+		post = e.stageHeadPost
+	}
+	cands := map[stageRef]bool{}
+	for _, c := range a.concepts {
+		for _, alt := range c.Alts {
+			for _, ref := range post[alt[0]] {
+				cands[ref] = true
 			}
 		}
+	}
+	var all []scored
+	for ref := range cands {
+		ts := e.stageTerms[ref.gi][ref.pi][ref.si].text
+		if headOnly {
+			ts = e.stageTerms[ref.gi][ref.pi][ref.si].head
+		}
+		got := 0.0
+		for _, c := range a.concepts {
+			if covers(ts, c.Concept) {
+				got += c.weight
+			}
+		}
+		all = append(all, scored{ref, got / a.total, a.score[[2]int{ref.gi, e.stage(ref).Section}]})
 	}
 	if len(all) == 0 {
 		return nil, 0
 	}
-	sort.SliceStable(all, func(i, j int) bool {
+	sort.Slice(all, func(i, j int) bool {
 		if all[i].cov != all[j].cov {
 			return all[i].cov > all[j].cov
 		}
-		return all[i].tie > all[j].tie
+		if all[i].tie != all[j].tie {
+			return all[i].tie > all[j].tie
+		}
+		return all[i].ref.less(all[j].ref) // map order must not decide
 	})
 	best := all[0].cov
 	var out []stageRef

@@ -174,7 +174,7 @@ func roleParts(s string) (mods []string, head string) {
 // A fact without a role fits any question, and a question without a role
 // fits any fact.
 func RoleMatches(question, fact string) bool {
-	if question == "" || fact == "" {
+	if question == "" || fact == "" || question == fact {
 		return true
 	}
 	qMods, qHead := splitRole(question)
