@@ -47,7 +47,7 @@ type Engine struct {
 	stagePost, stageHeadPost map[string][]stageRef
 	// coverage says what the guides cover, for abstentions.
 	coverage string
-	catalog    catalog
+	catalog  catalog
 }
 
 type sectionInfo struct {
