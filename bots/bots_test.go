@@ -3,6 +3,7 @@ package bots_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -196,4 +197,23 @@ func metricFor(t *testing.T, reg *prometheus.Registry, outcome string) prometheu
 		}
 	}
 	return c
+}
+
+func TestRetry(t *testing.T) {
+	calls := 0
+	start := time.Now()
+	ok := bots.Retry(context.Background(), slog.New(slog.DiscardHandler), "test", func() error {
+		if calls++; calls == 1 {
+			return errors.New("refused")
+		}
+		return nil
+	})
+	if !ok || calls != 2 || time.Since(start) < time.Second {
+		t.Errorf("Retry = %v after %d calls in %v; want success on the 2nd call after a 1 s wait", ok, calls, time.Since(start))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if bots.Retry(ctx, slog.New(slog.DiscardHandler), "test", func() error { return errors.New("refused") }) {
+		t.Errorf("Retry with a cancelled context reported success")
+	}
 }

@@ -3,9 +3,10 @@ package discord
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/careerbot/careerbot/bots"
 )
 
 // RunGateway connects s to Discord's gateway and answers interactions
@@ -21,19 +22,8 @@ func (b *Bot) RunGateway(ctx context.Context, s *discordgo.Session) error {
 		}, s)
 	})
 	defer remove()
-	wait := time.Second
-	for {
-		err := s.Open()
-		if err == nil {
-			break
-		}
-		b.log.Warn("discord: gateway connection failed; retrying", "err", err, "in", wait.String())
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Minute)
+	if !bots.Retry(ctx, b.log, "discord: gateway connection", s.Open) {
+		return nil
 	}
 	b.log.Info("discord: connected to the gateway")
 	<-ctx.Done()

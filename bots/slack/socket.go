@@ -2,11 +2,12 @@ package slack
 
 import (
 	"context"
-	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
+
+	"github.com/careerbot/careerbot/bots"
 )
 
 // acker acknowledges Socket Mode envelopes: the test seam for dispatch.
@@ -32,21 +33,15 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 			}
 		}
 	}()
-	wait := time.Second
-	for {
+	bots.Retry(ctx, b.log, "slack: socket mode connection", func() error {
 		err := sm.RunContext(ctx)
 		if ctx.Err() != nil {
-			b.Wait()
-			return nil
+			return nil // stopped, not failed
 		}
-		b.log.Warn("slack: socket mode connection failed; retrying", "err", err, "in", wait.String())
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Minute)
-	}
+		return err
+	})
+	b.Wait()
+	return nil
 }
 
 // dispatch acknowledges one Socket Mode envelope promptly and answers it:
