@@ -38,11 +38,21 @@ type candidate struct {
 	score  float64 // cov plus tie-breakers
 }
 
-// rank scores every passage of the sections the search returned.
+// rank scores every passage of the sections the search returned, once
+// per question: the relevance check and the general answer both use it.
 func (e *Engine) rank(a *analysis) []candidate {
 	if a.total == 0 {
 		return nil
 	}
+	if a.ranked != nil {
+		return a.ranked
+	}
+	a.ranked = e.rankPassages(a)
+	return a.ranked
+}
+
+// rankPassages scores each passage by the share of the question it covers.
+func (e *Engine) rankPassages(a *analysis) []candidate {
 	var out []candidate
 	for _, h := range a.hits {
 		info := &e.sections[h.Guide][h.Section]

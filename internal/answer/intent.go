@@ -68,6 +68,7 @@ type analysis struct {
 	// nocover names the places and roles the question asks about that no
 	// guide mentions; they are left out of the concepts.
 	nocover []string
+	ranked  []candidate // the passages, best first, once rank has run
 }
 
 // intentOf returns the kind of question q is.

@@ -35,7 +35,7 @@ type figure struct {
 func (e *Engine) salary(a *analysis) *reply {
 	premium := wantsPremium.MatchString(a.q)
 	role := a.role
-	if contains(a.nocover, plural(role)) {
+	if slices.Contains(a.nocover, plural(role)) {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
 	var all []figure
@@ -101,7 +101,7 @@ func (e *Engine) salary(a *analysis) *reply {
 		}
 		if pool == nil {
 			for _, q := range a.regions {
-				if !contains(placeGap, q.Name) {
+				if !slices.Contains(placeGap, q.Name) {
 					placeGap = append(placeGap, q.Name)
 				}
 			}
@@ -288,10 +288,11 @@ func hasNamedRole(fs []figure) bool {
 // Pay words, levels, places and the role are what figures are about anyway.
 func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 	roleTerms := e.index.Terms(a.role)
+	slices.Sort(roleTerms)
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || within(c, roleTerms) {
+		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)
@@ -318,20 +319,6 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 		best = max(best, got/total)
 	}
 	return best >= minCoverage
-}
-
-// within reports whether one of c's phrasings consists of terms in ts.
-func within(c weighted, ts []string) bool {
-	for _, alt := range c.Alts {
-		in := len(alt) > 0
-		for _, t := range alt {
-			in = in && slices.Contains(ts, t)
-		}
-		if in {
-			return true
-		}
-	}
-	return false
 }
 
 func hasLevel(fs []figure, l facts.Level) bool {
@@ -366,15 +353,6 @@ func the(name string) string {
 		}
 	}
 	return name
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // describe states one figure as a sentence: "Senior machine learning

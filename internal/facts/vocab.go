@@ -19,9 +19,6 @@ const (
 	Lead   Level = "lead"
 )
 
-// Levels lists the levels in order of seniority.
-var Levels = []Level{Junior, Mid, Senior, Lead}
-
 // Label returns the level as a reader would write it ("Mid-level").
 func (l Level) Label() string {
 	switch l {
