@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -24,7 +25,7 @@ var (
 
 // hitsWanted is how many sections a question's search returns: the
 // passages of these are scored, so it bounds the work per question.
-const hitsWanted = 20
+const hitsWanted = 40
 
 // Engine answers questions from a fixed set of guides. It is safe for
 // concurrent use.
@@ -37,6 +38,7 @@ type Engine struct {
 	nSec     int
 	strs     map[string]string // interned terms
 	filler   map[string]bool   // terms of fillerWords
+	kind     map[string]bool   // terms of kindWords
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -54,16 +56,29 @@ type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
 	title       terms
 	all         terms // every term of the section: headings and passages
-	passages    []passage
+	// role is the role the section is about: named by its headings, else
+	// by the guide's title ("" when neither names one).
+	role     string
+	passages []passage
 }
 
 // passage is a unit an answer can quote: a sentence, a list with its lead,
-// or a table row.
+// one item of a list, or a table row.
 type passage struct {
 	text  string
 	line  int
 	terms terms
 	list  bool // a list of items, quoted with its heading when it has no lead
+	// items are a list's items, so an answer can name the relevant ones
+	// rather than cut the list at a byte count.
+	items []string
+	// item marks one item of a list of several: it answers a question
+	// about something only it names ("MLOps: MLflow, Kubeflow"), in the
+	// context of its list's lead (lead) and heading.
+	item      bool
+	required  bool // its lead or heading says it is required ("Must-Have", "Required Skills")
+	leadText  string
+	leadTerms terms
 }
 
 // terms is a sorted set of index terms.
@@ -86,24 +101,37 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
-	e.stageWords = map[string]bool{}
+	e.stageWords, e.kind = map[string]bool{}, map[string]bool{}
 	for _, t := range ix.Terms(stageWords) {
 		e.stageWords[t] = true
+	}
+	for _, t := range ix.Terms(kindWords) {
+		e.kind[t] = true
 	}
 	var docs []search.Doc
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
 		title := e.termSet(g.Title)
+		guideRole := facts.FindRole(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
-			info := sectionInfo{head: e.termSet(s.Heading()), title: title}
+			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole}
+			for _, h := range slices.Backward(s.Path) {
+				if r := facts.FindRole(h); r != "" {
+					info.role = r
+					break
+				}
+			}
 			if len(s.Path) > 1 {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
 			seen := map[string]bool{}
 			for _, p := range passages(s) {
 				p.terms = e.termSet(p.text)
+				if p.leadText != "" {
+					p.leadTerms = e.termSet(p.leadText)
+				}
 				for _, t := range p.terms {
 					seen[t] = true
 				}
@@ -178,6 +206,9 @@ func (e *Engine) idf(term string) float64 {
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 
+// requiredLead marks a list introduced as what is required.
+var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need)\b`)
+
 // passages cuts a section into quotable units.
 func passages(s guide.Section) []passage {
 	var out []passage
@@ -193,13 +224,20 @@ func passages(s guide.Section) []passage {
 				items = append(items, bs[j].Text)
 				j++
 			}
-			text := joinItems(items)
+			text, lead := joinItems(items), ""
 			if b.Lead != "" {
 				// Only the lead's last sentence introduces the list.
-				lead := guide.Sentences(b.Lead)
-				text = lead[len(lead)-1] + " " + text
+				ls := guide.Sentences(b.Lead)
+				lead = ls[len(ls)-1]
+				text = lead + " " + text
 			}
-			out = append(out, passage{text: text, line: b.Line, list: b.Lead == ""})
+			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
+			out = append(out, passage{text: text, line: b.Line, list: b.Lead == "", items: items, required: required})
+			if len(items) > 1 {
+				for k, it := range items {
+					out = append(out, passage{text: it, line: bs[i+k].Line, item: true, leadText: lead, required: required})
+				}
+			}
 			i = j - 1
 		case guide.Row:
 			out = append(out, passage{text: b.Text, line: b.Line})

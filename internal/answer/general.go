@@ -1,11 +1,13 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/facts"
 )
 
 // Coverage thresholds: the share of a question's weight a passage must
@@ -59,14 +61,22 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		for pi := range info.passages {
 			p := &info.passages[pi]
 			got, head := 0.0, 0.0
+			own := false // an item names something its context does not
 			for _, c := range a.concepts {
 				if covers(info.head, c.Concept) {
 					head += c.weight
 				}
+				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
+					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
 				switch {
 				case covers(p.terms, c.Concept):
 					got += c.weight
-				case covers(info.head, c.Concept) && p.list:
+					own = own || p.item && !inContext
+				case c.kind && p.enumerates():
+					got += c.weight // "which tools": the tools themselves
+				case p.item && covers(p.leadTerms, c.Concept):
+					got += c.weight // an item is what its lead introduces
+				case covers(info.head, c.Concept) && (p.list || p.item):
 					got += c.weight // a bare list is all about its heading
 				case covers(info.head, c.Concept):
 					got += weightHead * c.weight
@@ -76,10 +86,19 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					got += weightTitle * c.weight
 				}
 			}
+			if p.item && !own {
+				continue // the whole list answers better than any one item
+			}
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role)
+			if a.wantsList() && p.enumerates() {
+				score += listBonus // "which cloud platforms": the one naming them
+			}
+			if a.needs && p.required {
+				score += requiredBonus // "what do I need": the list of what is required
+			}
 			if head >= 0.5*a.total {
 				score += headBonus * head / a.total // the section is about the question, not just mentioning part of it
 			}
@@ -91,6 +110,46 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// Role fit: a section about the role the question names (by its headings
+// or its guide's title) ranks above one about another role, whose words
+// may still match ("Feature Engineering" in a data scientist's guide).
+const (
+	roleBonus   = 0.1
+	rolePenalty = 0.15
+	// requiredBonus breaks ties toward a list its lead calls required when
+	// the question asks what is needed.
+	requiredBonus = 0.05
+	// listBonus breaks ties toward a passage that names several things
+	// when the question asks for a kind of thing ("which tools").
+	listBonus = 0.05
+)
+
+// wantsList reports whether the question asks for a kind of thing.
+func (a *analysis) wantsList() bool {
+	for _, c := range a.concepts {
+		if c.kind {
+			return true
+		}
+	}
+	return false
+}
+
+func roleFit(question, section string) float64 {
+	switch {
+	case question == "" || section == "":
+		return 0
+	case facts.RoleMatches(question, section):
+		return roleBonus
+	}
+	return -rolePenalty
+}
+
+// enumerates reports whether p lists several things: a list, or an item
+// or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
+func (p *passage) enumerates() bool {
+	return p.items != nil || strings.Count(p.text, ",")+strings.Count(p.text, ";") >= 2
 }
 
 // general quotes the passages that best cover the question: the best one,
@@ -108,10 +167,10 @@ func (e *Engine) general(a *analysis) *reply {
 	if ans, ok := e.answerTo(best); ok {
 		best = ans // a guide's own question (an FAQ): quote its answer
 	}
-	r.say(e.quote(best, r))
+	r.say(e.quote(a, best, r))
 	for _, c := range cands[1:] {
 		if c.gi != best.gi && c.cov >= secondCoverage && c.score >= 0.85*best.score {
-			r.say(e.quote(c, r))
+			r.say(e.quote(a, c, r))
 			break
 		}
 	}
@@ -134,15 +193,85 @@ func (e *Engine) answerTo(c candidate) (candidate, bool) {
 	return c, false
 }
 
-// quote renders a passage as a sentence of the answer with its citation.
-func (e *Engine) quote(c candidate, r *reply) string {
+// quote renders a passage as a sentence of the answer with its citation:
+// a list by the items that answer, an item or a bare list with the
+// heading that says what it is about.
+func (e *Engine) quote(a *analysis, c candidate, r *reply) string {
 	text := c.p.text
-	if c.p.list {
-		if h := e.guides[c.gi].Sections[c.si].Heading(); h != "" {
-			text = h + ": " + text
+	heading := e.guides[c.gi].Sections[c.si].Heading()
+	switch {
+	case c.p.items != nil:
+		text = e.listText(a, c.p)
+		if c.p.list && heading != "" {
+			text = heading + ": " + text
 		}
+	case c.p.item && heading != "":
+		text = heading + " — " + text
 	}
 	return sentence(clip(text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+}
+
+// maxListItems bounds the items an answer names from one list.
+const maxListItems = 8
+
+// listText renders a list passage: its lead, then its items in the
+// guide's order, keeping to maxListItems and maxQuote by leaving out
+// first the items that name none of the question's concepts.
+func (e *Engine) listText(a *analysis, p *passage) string {
+	lead := strings.TrimSuffix(p.text, joinItems(p.items))
+	if lead == p.text {
+		lead = ""
+	}
+	fits := func(keep []bool) bool {
+		n, size := 0, len(lead)
+		for i, k := range keep {
+			if k {
+				n++
+				size += len(p.items[i]) + 2
+			}
+		}
+		return n <= maxListItems && size <= maxQuote
+	}
+	keep := make([]bool, len(p.items))
+	for i := range keep {
+		keep[i] = true
+	}
+	if !fits(keep) {
+		// Relevant items first, each in the guide's order, while they fit.
+		relevant := make([]bool, len(p.items))
+		for i, it := range p.items {
+			ts := terms(e.index.Terms(it))
+			slices.Sort(ts)
+			for _, c := range a.concepts {
+				if covers(ts, c.Concept) {
+					relevant[i] = true
+					break
+				}
+			}
+		}
+		clear(keep)
+		for _, want := range []bool{true, false} {
+			for i := range p.items {
+				if relevant[i] != want || keep[i] {
+					continue
+				}
+				keep[i] = true
+				if !fits(keep) {
+					keep[i] = false
+				}
+			}
+		}
+	}
+	var items []string
+	for i, k := range keep {
+		if k {
+			items = append(items, p.items[i])
+		}
+	}
+	if len(items) == 0 {
+		return p.text // one item longer than a quote: clip it
+	}
+	return lead + joinItems(items)
 }
 
 // abstain says the guides hold no answer, and what they do cover.

@@ -36,6 +36,9 @@ var intentRules = []struct {
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`)},
 }
 
+// needWords ask what is required.
+var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
+
 // stageWords name the parts of a learning path; in a question about a
 // path they say which part, not what it teaches.
 const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months first last final"
@@ -48,9 +51,19 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"move go should would could whole entire overall important importance necessary needed required useful " +
 	"matter matters"
 
+// kindWords name the kind of thing a question asks to have listed
+// ("which MLOps tools", "what skills"): the answer names the things, as a
+// list, and seldom the kind itself.
+const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
+	"book books course courses certification certifications project projects topic topics resource resources " +
+	"subject subjects technology technologies stack option options area areas example examples"
+
 type weighted struct {
 	search.Concept
 	weight float64
+	// kind marks a word naming what the question wants listed: an
+	// enumeration covers it.
+	kind bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -69,6 +82,7 @@ type analysis struct {
 	// guide mentions; they are left out of the concepts.
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
+	needs   bool        // it asks what is needed or required
 }
 
 // intentOf returns the kind of question q is.
@@ -88,6 +102,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
 		}
 	}
+	a.needs = needWords.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
@@ -112,7 +127,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			// little in guides that say "machine learning" everywhere.
 			w = min(w, aw/float64(len(alt)))
 		}
-		a.concepts = append(a.concepts, weighted{c, w})
+		a.concepts = append(a.concepts, weighted{c, w, len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.kind[c.Alts[0][0]]})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"

@@ -25,6 +25,8 @@ var synonyms = [][]string{
 	{"mid-level", "mid level", "mid-career", "intermediate"},
 	{"senior", "experienced"},
 	{"lead", "principal", "staff"},
+	{"good to have", "good-to-have", "nice to have", "nice-to-have", "optional", "bonus"},
+	{"must have", "must-have", "required", "essential", "mandatory"},
 	{"kubernetes", "k8s"},
 	{"phd", "doctorate", "doctoral"},
 	{"mathematics", "math", "maths"},
