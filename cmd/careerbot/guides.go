@@ -47,6 +47,13 @@ func (m *Main) runGuides(args []string) error {
 				fmt.Fprintf(&b, "    %s (%s), line %d: %s\n", st.Title(), d, st.Line, strings.Join(st.Topics, "; "))
 			}
 		}
+		for _, l := range fx.Ladders {
+			names := make([]string, len(l.Rungs))
+			for i, r := range l.Rungs {
+				names[i] = r.Title()
+			}
+			fmt.Fprintf(&b, "  career ladder, line %d: %s\n", l.Rungs[0].Line, strings.Join(names, " → "))
+		}
 	}
 	_, err = fmt.Fprint(m.Stdout, b.String())
 	return err

@@ -47,6 +47,8 @@ type Engine struct {
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
 	stagePost, stageHeadPost map[string][]stageRef
+	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
+	rungTerms [][][]terms
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
@@ -167,6 +169,13 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
+		rt := make([][]terms, len(fx.Ladders))
+		for li, l := range fx.Ladders {
+			for _, r := range l.Rungs {
+				rt[li] = append(rt[li], e.termSet(r.Name))
+			}
+		}
+		e.rungTerms = append(e.rungTerms, rt)
 		e.nSec += len(g.Sections)
 	}
 	if err := ix.Add(docs); err != nil {
@@ -287,17 +296,22 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	}
 	a := e.analyze(q, in, hits)
 	var ans *reply
-	if a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
+	if a.intent == intentLadder || a.intent == intentNext {
+		// A ladder answers only a question whose role a rung names.
+		ans = e.ladder(a)
+	}
+	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
 		a.intent = intentGeneral // "when does the season start?" is not about a learning path
 	}
-	switch a.intent {
-	case intentSalary:
-		ans = e.salary(a)
-	case intentNext:
+	switch {
+	case ans != nil:
+	case a.intent == intentNext:
 		ans = e.next(a)
-	case intentStart:
+	case a.intent == intentSalary:
+		ans = e.salary(a)
+	case a.intent == intentStart:
 		ans = e.start(a)
-	case intentDuration:
+	case a.intent == intentDuration:
 		ans = e.duration(a)
 	}
 	if ans == nil {

@@ -14,6 +14,7 @@ import (
 type Facts struct {
 	Salaries []Salary
 	Paths    []Path
+	Ladders  []Ladder
 }
 
 // Extract reads the facts out of g.
@@ -40,6 +41,7 @@ func Extract(g *guide.Guide) Facts {
 	}
 	f.Salaries = dedupe(f.Salaries)
 	f.Paths = extractPaths(g)
+	f.Ladders = extractLadders(g, f.Paths)
 	return f
 }
 

@@ -107,6 +107,16 @@ var (
 		"nlp": "natural language processing", "cv": "computer vision", "ds": "data science"}
 )
 
+// IsRoleWord reports whether w names a role or a level on its own
+// ("engineer", "lead", "senior", "officer").
+func IsRoleWord(w string) bool {
+	return roleHead.MatchString(w) || FindLevel(w) != "" || roleTitle.MatchString(w)
+}
+
+// roleTitle are words that name a role at the top of a ladder without
+// being a role's head noun in running text.
+var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive)s?$`)
+
 // FindRole returns the first role named in s, normalised to lower case with
 // abbreviations expanded ("Junior ML Engineers" → "machine learning
 // engineer"), or "".
