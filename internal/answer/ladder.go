@@ -29,7 +29,7 @@ func (e *Engine) rung(r rungRef) *facts.Rung {
 }
 
 // bestRungs returns the rungs that best name the role the question asks
-// about, at most one per guide and two in all, best first. It returns
+// about, at most one per ladder and two in all, best first. It returns
 // none unless the question names a role or a level that a rung names.
 func (e *Engine) bestRungs(a *analysis) []rungRef {
 	roleWeight, topic := 0.0, 0.0
@@ -90,13 +90,13 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	var out []rungRef
-	seen := map[int]bool{}
+	seen := map[[2]int]bool{}
 	for _, s := range all {
 		if len(out) == 2 || s.score < all[0].score-0.1 {
 			break
 		}
-		if !seen[s.ref.gi] {
-			seen[s.ref.gi] = true
+		if k := [2]int{s.ref.gi, s.ref.li}; !seen[k] {
+			seen[k] = true
 			out = append(out, s.ref)
 		}
 	}

@@ -82,7 +82,7 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 		l := Ladder{}
 		for _, st := range p.Stages {
 			name := st.Title()
-			if FindRole(name) == "" && FindLevel(name) == "" {
+			if !namesRole(name) {
 				l.Rungs = nil
 				break
 			}
@@ -109,7 +109,7 @@ func yearsOnly(d string) string {
 func arrowLadder(text string, line, section int) (Ladder, bool) {
 	pieces := arrow.Split(text, -1)
 	if len(pieces) == 1 {
-		if r, ok := rungOf(text, line, section); ok && len(strings.Fields(text)) <= maxRungWords && (FindRole(text) != "" || FindLevel(text) != "") {
+		if r, ok := rungOf(text, line, section); ok && len(strings.Fields(text)) <= maxRungWords && namesRole(text) {
 			return Ladder{Rungs: []Rung{r}}, true
 		}
 		return Ladder{}, false
@@ -130,7 +130,7 @@ func arrowLadder(text string, line, section int) (Ladder, bool) {
 	// Rungs name roles or levels; "data → model → product" is a pipeline.
 	named := 0
 	for _, r := range l.Rungs {
-		if FindRole(r.Name) != "" || FindLevel(r.Name) != "" || rungYears.MatchString(r.Years) {
+		if namesRole(r.Name) || rungYears.MatchString(r.Years) {
 			named++
 		}
 	}
@@ -174,7 +174,7 @@ func headingLadders(g *guide.Guide) []Ladder {
 			continue
 		}
 		h := sec.Heading()
-		if FindLevel(h) == "" && FindRole(h) == "" {
+		if !namesRole(h) {
 			flush()
 			continue
 		}

@@ -115,7 +115,20 @@ func IsRoleWord(w string) bool {
 
 // roleTitle are words that name a role at the top of a ladder without
 // being a role's head noun in running text.
-var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive)s?$`)
+var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive|intern|trainee|apprentice)s?$`)
+
+// namesRole reports whether s names a role or a level in any of its words.
+func namesRole(s string) bool {
+	if FindRole(s) != "" || FindLevel(s) != "" {
+		return true
+	}
+	for w := range strings.FieldsSeq(s) {
+		if roleTitle.MatchString(strings.Trim(w, "*_()[],.:;")) {
+			return true
+		}
+	}
+	return false
+}
 
 // FindRole returns the first role named in s, normalised to lower case with
 // abbreviations expanded ("Junior ML Engineers" → "machine learning
