@@ -47,12 +47,18 @@ type Engine struct {
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
 	stagePost, stageHeadPost map[string][]stageRef
+	// qualTerms holds the terms of each salary figure's qualifier.
+	qualTerms map[string]terms
+	// priceAt marks the lines of each guide that state a price.
+	priceAt map[priceKey]bool
 	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
 	rungTerms [][][]terms
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
 }
+
+type priceKey struct{ guide, line int }
 
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
@@ -99,7 +105,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
@@ -176,6 +182,14 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 		}
 		e.rungTerms = append(e.rungTerms, rt)
+		for _, s := range fx.Salaries {
+			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
+				e.qualTerms[s.Qualifier] = e.termSet(s.Qualifier)
+			}
+		}
+		for _, p := range fx.Prices {
+			e.priceAt[priceKey{gi, p.Line}] = true
+		}
 		e.nSec += len(g.Sections)
 	}
 	if err := ix.Add(docs); err != nil {

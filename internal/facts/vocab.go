@@ -47,6 +47,9 @@ var levelWords = []struct {
 // levelAt finds level words in s and returns the one whose match starts
 // last (last=true) or first, with its position; ok is false if none.
 func levelIn(s string, last bool) (Level, bool) {
+	if notLevel.MatchString(s) {
+		s = notLevel.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	}
 	best, bestPos := Level(""), -1
 	for _, lw := range levelWords {
 		locs := lw.re.FindAllStringIndex(s, -1)
@@ -69,6 +72,10 @@ func FindLevel(s string) Level {
 	l, _ := levelIn(s, false)
 	return l
 }
+
+// notLevel are phrases whose level words say something else: a
+// "mid-size" company, a "head count", a "lead time".
+var notLevel = regexp.MustCompile(`(?i)\b(?:mid[- ]?(?:size[d]?|market|tier|range)|head ?count|headquarters|lead time|leads? to|staff(?:ing)? agenc\w*)\b`)
 
 var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?|yoe)\b`)
 
