@@ -240,12 +240,20 @@ func passages(s guide.Section) []passage {
 		b := bs[i]
 		switch b.Kind {
 		case guide.Item:
-			// A list: consecutive items under the same lead.
+			// A list: consecutive items under the same lead, without the
+			// items that only introduce a nested list ("Industry Networks:").
 			j := i
 			var items []string
+			var lines []int
 			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
-				items = append(items, bs[j].Text)
+				if !(j+1 < len(bs) && bs[j+1].Lead == bs[j].Text && strings.HasSuffix(bs[j].Text, ":")) {
+					items, lines = append(items, bs[j].Text), append(lines, bs[j].Line)
+				}
 				j++
+			}
+			if len(items) == 0 {
+				i = j - 1
+				continue
 			}
 			text, lead := joinItems(items), ""
 			if b.Lead != "" {
@@ -255,10 +263,10 @@ func passages(s guide.Section) []passage {
 				text = lead + " " + text
 			}
 			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
-			out = append(out, passage{text: text, line: b.Line, list: b.Lead == "", items: items, required: required})
+			out = append(out, passage{text: text, line: lines[0], list: b.Lead == "", items: items, required: required})
 			if len(items) > 1 {
 				for k, it := range items {
-					out = append(out, passage{text: it, line: bs[i+k].Line, item: true, leadText: lead, required: required})
+					out = append(out, passage{text: it, line: lines[k], item: true, leadText: lead, required: required})
 				}
 			}
 			i = j - 1

@@ -25,6 +25,9 @@ const (
 	weightHead  = 0.8
 	weightOuter = 0.5
 	weightTitle = 0.7 // a guide's title says what every section is about
+	// weightSection counts a concept only another passage of the section
+	// names, for passages chosen for what they state (a price, a duration).
+	weightSection = 0.5
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -38,6 +41,10 @@ type candidate struct {
 	p      *passage
 	cov    float64 // share of the question's weight covered
 	score  float64 // cov plus tie-breakers
+	// near is cov counting, at weightSection, what the rest of the
+	// section says: the passage stating a duration or a price may leave
+	// the subject to its neighbours ("Transition Timeline: 3-6 months").
+	near float64
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -60,7 +67,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head := 0.0, 0.0
+			got, head, near := 0.0, 0.0, 0.0
 			own := false // an item names something its context does not
 			for _, c := range a.concepts {
 				if covers(info.head, c.Concept) {
@@ -84,6 +91,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					got += weightOuter * c.weight
 				case covers(info.title, c.Concept):
 					got += weightTitle * c.weight
+				case covers(info.all, c.Concept):
+					near += weightSection * c.weight
 				}
 			}
 			if p.item && !own {
@@ -105,7 +114,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
-			out = append(out, candidate{h.Guide, h.Section, p, cov, score})
+			out = append(out, candidate{h.Guide, h.Section, p, cov, score, (got + near) / a.total})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -156,17 +165,13 @@ func (p *passage) enumerates() bool {
 // and the best from another guide when it is nearly as good.
 func (e *Engine) general(a *analysis) *reply {
 	cands := e.rank(a)
-	if a.intent == intentPrice {
-		// "How much is the bootcamp?": the passages that state a price.
-		var priced []candidate
-		for _, c := range cands {
-			if e.priceAt[priceKey{c.gi, c.p.line}] {
-				priced = append(priced, c)
-			}
-		}
-		if len(priced) > 0 && priced[0].cov >= minCoverage {
-			cands = priced
-		}
+	// "How much is the bootcamp?", "how long does the switch take?": the
+	// passages that state a price or a duration, when one answers.
+	switch a.intent {
+	case intentPrice:
+		cands = preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] })
+	case intentDuration:
+		cands = preferring(cands, statesDuration)
 	}
 	if len(cands) == 0 || cands[0].cov < minCoverage {
 		return nil
@@ -187,6 +192,33 @@ func (e *Engine) general(a *analysis) *reply {
 		}
 	}
 	return r
+}
+
+func statesDuration(c candidate) bool { return facts.FindDuration(c.p.text) != "" }
+
+// durationPassage reports whether a passage stating a duration answers
+// the question.
+func (e *Engine) durationPassage(a *analysis) bool {
+	cands := preferring(e.rank(a), statesDuration)
+	return len(cands) > 0 && statesDuration(cands[0]) && cands[0].cov >= minCoverage
+}
+
+// preferring returns the candidates ok accepts, their neighbours counted,
+// when the best of them answers the question, else all of them.
+func preferring(cands []candidate, ok func(candidate) bool) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if ok(c) {
+			c.score += c.near - c.cov
+			c.cov = c.near
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	if len(out) > 0 && out[0].cov >= minCoverage {
+		return out
+	}
+	return cands
 }
 
 // answerTo returns the passage after c in its section when c is a

@@ -64,7 +64,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 // list, and seldom the kind itself.
 const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
 	"book books course courses certification certifications project projects topic topics resource resources " +
-	"subject subjects technology technologies stack option options area areas example examples"
+	"subject subjects technology technologies stack option options area areas example examples question questions"
 
 type weighted struct {
 	search.Concept
