@@ -39,6 +39,7 @@ type Engine struct {
 	strs     map[string]string // interned terms
 	filler   map[string]bool   // terms of fillerWords
 	kind     map[string]bool   // terms of kindWords
+	generic  map[string]bool   // terms of genericWords
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -115,6 +116,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	}
 	for _, t := range ix.Terms(kindWords) {
 		e.kind[t] = true
+	}
+	e.generic = map[string]bool{}
+	for _, t := range ix.Terms(genericWords) {
+		e.generic[t] = true
 	}
 	var docs []search.Doc
 	for gi, g := range guides {

@@ -135,7 +135,11 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			// little in guides that say "machine learning" everywhere.
 			w = min(w, aw/float64(len(alt)))
 		}
-		a.concepts = append(a.concepts, weighted{c, w, len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.kind[c.Alts[0][0]]})
+		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
+		if e.isGeneric(c) {
+			w *= genericShare
+		}
+		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]]})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -143,7 +147,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 	// word ("Is Python enough?") sinks a question the guides answer.
 	known := 0.0
 	for _, c := range a.concepts {
-		if !e.unknown(c.Concept) {
+		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
 			known = max(known, c.weight)
 		}
 	}
@@ -154,6 +158,19 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 		a.total += a.concepts[i].weight
 	}
 	return a
+}
+
+// genericWords are words any text may use ("people", "career", "best"):
+// rare in the guides, so weighty by idf, yet no sign a passage answers.
+const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
+	"good great best top better other others lot lots really actually anything something everything"
+
+// genericShare scales a generic word's weight: it still ranks passages,
+// but cannot make a question answered on its own.
+const genericShare = 0.3
+
+func (e *Engine) isGeneric(c search.Concept) bool {
+	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
 }
 
 // unknownShare is the weight of a word no guide uses, against the
