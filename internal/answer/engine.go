@@ -15,6 +15,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -57,6 +58,7 @@ type Engine struct {
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
+	reader   *reading.Reader // reads questions as people type them
 }
 
 type priceKey struct{ guide, line int }
@@ -204,6 +206,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
+	e.reader = newReader(guides)
 	return e, nil
 }
 
@@ -313,6 +316,11 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	if err != nil {
 		return advisor.Answer{}, err
 	}
+	return e.askRead(ctx, q)
+}
+
+// answer answers q as the reader read it (see askRead).
+func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return advisor.Answer{}, err
 	}
