@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -67,11 +68,14 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head, near := 0.0, 0.0, 0.0
+			got, head, near, label := 0.0, 0.0, 0.0, 0.0
 			own := false // an item names something its context does not
 			for _, c := range a.concepts {
 				if covers(info.head, c.Concept) {
 					head += c.weight
+				}
+				if covers(p.label, c.Concept) {
+					label += c.weight
 				}
 				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
 					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
@@ -79,6 +83,10 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				case covers(p.terms, c.Concept):
 					got += c.weight
 					own = own || p.item && !inContext
+				case c.kind && e.question[c.Alts[0][0]]:
+					if p.questions {
+						got += c.weight // "which interview questions": a list of them
+					}
 				case c.kind && p.enumerates():
 					got += c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
@@ -101,9 +109,13 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role)
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
+			}
+			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
+			if a.transition && arrowHeading.MatchString(info.heading) {
+				score += transitionBonus // "from junior to mid": the "Junior → Mid" section
 			}
 			if a.needs && p.required {
 				score += requiredBonus // "what do I need": the list of what is required
@@ -133,7 +145,16 @@ const (
 	// listBonus breaks ties toward a passage that names several things
 	// when the question asks for a kind of thing ("which tools").
 	listBonus = 0.05
+	// labelBonus favours an item whose label names the question's concepts
+	// over one that only mentions them.
+	labelBonus = 0.1
+	// transitionBonus favours a section headed "A → B" for a question
+	// about getting from A to B.
+	transitionBonus = 0.15
 )
+
+// arrowHeading marks a heading about moving from one level or role to another.
+var arrowHeading = regexp.MustCompile(`→|->|⟶|➡|=>|\bto\b`)
 
 // wantsList reports whether the question asks for a kind of thing.
 func (a *analysis) wantsList() bool {
@@ -155,10 +176,19 @@ func roleFit(question, section string) float64 {
 	return -rolePenalty
 }
 
+// levelFit ranks a section about another level than the question asks
+// about ("Junior → Mid Level" for "mid level") below the others.
+func levelFit(question, section facts.Level) float64 {
+	if question == "" || section == "" || question == section {
+		return 0
+	}
+	return -rolePenalty
+}
+
 // enumerates reports whether p lists several things: a list, or an item
 // or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 func (p *passage) enumerates() bool {
-	return p.items != nil || strings.Count(p.text, ",")+strings.Count(p.text, ";") >= 2
+	return p.items != nil || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }
 
 // general quotes the passages that best cover the question: the best one,

@@ -44,6 +44,9 @@ var intentRules = []struct {
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
+// fromTo asks how to get from one level or role to another.
+var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
+
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
 
@@ -91,6 +94,9 @@ type analysis struct {
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
 	needs   bool        // it asks what is needed or required
+	// transition marks a question about getting from one level or role
+	// to another ("from junior to mid").
+	transition bool
 }
 
 // intentOf returns the kind of question q is.
@@ -103,14 +109,19 @@ func intentOf(q string) intent {
 	return intentGeneral
 }
 
-func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
-	a := &analysis{q: q, intent: in, hits: hits, score: map[[2]int]float64{}}
-	if len(hits) > 0 {
-		for _, h := range hits {
-			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
-		}
+// setHits records the sections the search found and their scores, each
+// over the best one's.
+func (a *analysis) setHits(hits []search.Hit) {
+	a.hits = hits
+	for _, h := range hits {
+		a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
 	}
+}
+
+func (e *Engine) analyze(q string, in intent) *analysis {
+	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q)
+	a.transition = fromTo.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)

@@ -24,7 +24,6 @@ var synonyms = [][]string{
 	{"junior", "entry-level", "entry level"},
 	{"mid-level", "mid level", "mid-career", "intermediate"},
 	{"senior", "experienced"},
-	{"lead", "principal", "staff"},
 	{"good to have", "good-to-have", "nice to have", "nice-to-have", "bonus"},
 	{"must have", "must-have", "required", "essential", "mandatory"},
 	{"transition", "transitions", "switch", "switching", "pivot", "pivoting", "career change", "change careers", "move into", "moving into"},
