@@ -70,11 +70,11 @@ type sectionInfo struct {
 	all         terms // every term of the section: headings and passages
 	// role is the role the section is about: named by its headings, else
 	// by the guide's title ("" when neither names one).
-	role     string
-	heading  string // the section's own heading
+	role    string
+	heading string // the section's own heading
 	// level is the level the section is about, named by its innermost
 	// heading that names one ("" when none does).
-	level facts.Level
+	level    facts.Level
 	passages []passage
 }
 
