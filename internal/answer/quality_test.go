@@ -88,9 +88,9 @@ var qualitySets = []struct {
 // engine answered right when the floor was recorded. A row missing from a set
 // has no floor yet. The test logs today's figures in this form to paste.
 var qualityFloors = map[string]map[string]float64{
-	"bundled":     {},
-	"own":         {},
-	"own+bundled": {},
+	"bundled":     {"salary": 62.5, "compare": 50.0, "next": 66.6, "ladder": 50.0, "start": 75.0, "howlong": 60.0, "list": 78.5, "general": 81.8, "offtopic": 75.0, "chat": 23.0},
+	"own":         {"salary": 66.6, "compare": 70.0, "price": 33.3, "next": 80.0, "ladder": 27.2, "start": 25.0, "howlong": 83.3, "list": 66.6, "general": 66.6, "offtopic": 100.0, "chat": 30.0},
+	"own+bundled": {"salary": 66.6, "compare": 70.0, "price": 33.3, "next": 80.0, "ladder": 18.1, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 66.6, "offtopic": 87.5, "chat": 30.0},
 }
 
 func TestQuality(t *testing.T) {
