@@ -307,3 +307,71 @@ func (sc *scores) report(t *testing.T, floors map[string]float64) {
 		t.Logf("%d misses:\n  %s", len(sc.misses), strings.Join(sc.misses, "\n  "))
 	}
 }
+
+// Abstention ceilings, in percent: off-topic questions answered, on-topic
+// questions abstained, when recorded. The target is under 3 each; lower a
+// ceiling when the engine improves.
+const (
+	falseAnswerCeiling  = 13.7
+	falseAbstainCeiling = 2.0
+)
+
+// TestAbstention asks the bundled guides 100+ questions they do not answer
+// (cooking, sports, weather, code errors, greetings, travel, some sharing a
+// word with the guides) and 100 they do, and measures both kinds of error.
+//
+//	go test ./internal/answer -run TestAbstention -v
+func TestAbstention(t *testing.T) {
+	e := newEngine(t, bundled(t))
+	rate := func(file string, wantAbstain bool) (float64, []string) {
+		qs := readLines(t, filepath.Join(qualityDir, "abstain", file))
+		if len(qs) < 100 {
+			t.Fatalf("%s: %d questions; want at least 100", file, len(qs))
+		}
+		var wrong []string
+		for _, q := range qs {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", q, err)
+			}
+			wellFormed(t, a)
+			if a.Abstained != wantAbstain {
+				wrong = append(wrong, fmt.Sprintf("%q\n      answer: %.200s", q, a.Text))
+			}
+		}
+		return 100 * float64(len(wrong)) / float64(len(qs)), wrong
+	}
+	for _, tt := range []struct {
+		file, what  string
+		wantAbstain bool
+		ceiling     float64
+	}{
+		{"offtopic.txt", "false answers", true, falseAnswerCeiling},
+		{"ontopic.txt", "false abstentions", false, falseAbstainCeiling},
+	} {
+		got, wrong := rate(tt.file, tt.wantAbstain)
+		t.Logf("%s: %.1f%% (ceiling %.1f%%, target under 3%%)", tt.what, got, tt.ceiling)
+		if len(wrong) > 0 {
+			t.Logf("%s:\n  %s", tt.what, strings.Join(wrong, "\n  "))
+		}
+		if got > tt.ceiling {
+			t.Errorf("%s: %.1f%%, above the ceiling of %.1f%%", tt.what, got, tt.ceiling)
+		}
+	}
+}
+
+// readLines reads one question a line, skipping blank lines and # comments.
+func readLines(t testing.TB, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for l := range strings.Lines(string(data)) {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
