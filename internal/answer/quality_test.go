@@ -17,6 +17,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/guidegen"
 )
 
 // The project's own question sets live in testdata/quality: one JSON object a
@@ -374,4 +375,81 @@ func readLines(t testing.TB, path string) []string {
 		}
 	}
 	return out
+}
+
+// scaleFloors is the percentage of generated questions per intent answered
+// right (the right guide cited first, its facts in the answer) when
+// recorded: with each question's guide loaded alone, which measures reading
+// the shapes, and with all 1,200 loaded, which adds choosing the guide. The
+// issue's target is 97 for every intent.
+var scaleFloors = map[string]map[string]float64{
+	"alone":       {"salary": 96.6, "price": 35.0, "next": 100.0, "ladder": 20.0, "start": 85.0, "howlong": 90.0, "list": 51.6},
+	"1200 guides": {"salary": 83.3, "price": 3.3, "next": 0.0, "ladder": 0.0, "start": 8.3, "howlong": 8.3, "list": 0.0},
+}
+
+// TestQualityAtScale asks questions of every intent about guides generated in
+// varied shapes: the question's role, level and place must pick the guide,
+// and the answer must state its facts.
+//
+//	go test ./internal/answer -run TestQualityAtScale -v
+func TestQualityAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 1,200-guide index")
+	}
+	gen := guidegen.GenerateVaried(1200, 1)
+	gs := make([]*guide.Guide, len(gen))
+	bySource := map[string]*guide.Guide{}
+	for i, g := range gen {
+		pg, _, err := guide.Parse(g.Name, []byte(g.Text))
+		if err != nil {
+			t.Fatalf("Parse(%s): %v", g.Name, err)
+		}
+		gs[i], bySource[g.Name] = pg, pg
+	}
+	qs := guidegen.Questions(gen, 60, 1)
+	t.Run("alone", func(t *testing.T) {
+		engines := map[string]*answer.Engine{}
+		askScaled(t, qs, func(q guidegen.Question) *answer.Engine {
+			if engines[q.Source] == nil {
+				engines[q.Source] = newEngine(t, []*guide.Guide{bySource[q.Source]})
+			}
+			return engines[q.Source]
+		}, scaleFloors["alone"])
+	})
+	t.Run("1200 guides", func(t *testing.T) {
+		e := newEngine(t, gs)
+		askScaled(t, qs, func(guidegen.Question) *answer.Engine { return e }, scaleFloors["1200 guides"])
+	})
+}
+
+// askScaled asks every question of the engine engineFor gives it and reports
+// the scores per intent, and the misses per intent and shape.
+func askScaled(t *testing.T, qs []guidegen.Question, engineFor func(guidegen.Question) *answer.Engine, floors map[string]float64) {
+	sc := &scores{right: map[string]int{}, total: map[string]int{}}
+	missedShapes := map[string]int{}
+	for _, q := range qs {
+		a, err := engineFor(q).Ask(context.Background(), q.Q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", q.Q, err)
+		}
+		wellFormed(t, a)
+		ok, why := judge(qualityCase{Groups: q.Groups, None: q.None}, a)
+		if ok && (len(a.Citations) == 0 || a.Citations[0].Source != q.Source) {
+			ok, why = false, "first citation not from "+q.Source
+		}
+		sc.total[q.Intent]++
+		if ok {
+			sc.right[q.Intent]++
+			continue
+		}
+		missedShapes[q.Intent+"/"+q.Shape]++
+		sc.misses = append(sc.misses, fmt.Sprintf("[%s, %s] %q: %s\n      answer: %.240s", q.Intent, q.Shape, q.Q, why, a.Text))
+	}
+	var shapes []string
+	for k, n := range missedShapes {
+		shapes = append(shapes, fmt.Sprintf("%s %d", k, n))
+	}
+	slices.Sort(shapes)
+	t.Logf("misses by intent/shape: %s", strings.Join(shapes, ", "))
+	sc.report(t, floors)
 }
