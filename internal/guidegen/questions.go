@@ -109,6 +109,9 @@ func ask(in string, g *Guide, rng *rand.Rand) (Question, bool) {
 			"How long does the %s stage take for %s in %s?", "how long is %s on the path to %s in %s",
 		}), strings.ToLower(st.Name), article(role), place)
 		q.Groups, q.Shape = [][]string{{st.Duration}}, g.Shape.Path
+		if st.Span != "" {
+			q.Groups[0] = append(q.Groups[0], st.Span)
+		}
 	case "list":
 		if len(g.Skills) < 2 {
 			return q, false

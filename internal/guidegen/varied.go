@@ -21,7 +21,10 @@ type Level struct {
 type Stage struct {
 	Name     string // "Core Modelling"
 	Duration string // "3-6 months"
-	Topics   []string
+	// Span is how the guide writes the stage's place in time when it does
+	// not write its duration ("Month 3-5").
+	Span   string
+	Topics []string
 }
 
 // Rung is one role of a guide's career ladder.
@@ -246,8 +249,11 @@ func writePath(b *strings.Builder, g *Guide) {
 			st := &g.Stages[s]
 			var n int
 			fmt.Sscanf(st.Duration, "%d", &n)
-			st.Duration = fmt.Sprintf("%d months", n)
-			fmt.Fprintf(b, "Month %d-%d: %s: %s.\n\n", m, m+n-1, st.Name, strings.Join(st.Topics, ", "))
+			st.Duration, st.Span = fmt.Sprintf("%d months", n), fmt.Sprintf("Month %d-%d", m, m+n-1)
+			if n == 1 {
+				st.Duration, st.Span = "1 month", fmt.Sprintf("Month %d", m)
+			}
+			fmt.Fprintf(b, "%s: %s: %s.\n\n", st.Span, st.Name, strings.Join(st.Topics, ", "))
 			m += n
 		}
 	}
