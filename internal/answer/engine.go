@@ -47,10 +47,18 @@ type Engine struct {
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
 	stagePost, stageHeadPost map[string][]stageRef
+	// qualTerms holds the terms of each salary figure's qualifier.
+	qualTerms map[string]terms
+	// priceAt marks the lines of each guide that state a price.
+	priceAt map[priceKey]bool
+	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
+	rungTerms [][][]terms
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
 }
+
+type priceKey struct{ guide, line int }
 
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
@@ -97,7 +105,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
@@ -167,6 +175,21 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
+		rt := make([][]terms, len(fx.Ladders))
+		for li, l := range fx.Ladders {
+			for _, r := range l.Rungs {
+				rt[li] = append(rt[li], e.termSet(r.Name))
+			}
+		}
+		e.rungTerms = append(e.rungTerms, rt)
+		for _, s := range fx.Salaries {
+			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
+				e.qualTerms[s.Qualifier] = e.termSet(s.Qualifier)
+			}
+		}
+		for _, p := range fx.Prices {
+			e.priceAt[priceKey{gi, p.Line}] = true
+		}
 		e.nSec += len(g.Sections)
 	}
 	if err := ix.Add(docs); err != nil {
@@ -287,17 +310,22 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	}
 	a := e.analyze(q, in, hits)
 	var ans *reply
-	if a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
+	if a.intent == intentLadder || a.intent == intentNext {
+		// A ladder answers only a question whose role a rung names.
+		ans = e.ladder(a)
+	}
+	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
 		a.intent = intentGeneral // "when does the season start?" is not about a learning path
 	}
-	switch a.intent {
-	case intentSalary:
-		ans = e.salary(a)
-	case intentNext:
+	switch {
+	case ans != nil:
+	case a.intent == intentNext:
 		ans = e.next(a)
-	case intentStart:
+	case a.intent == intentSalary:
+		ans = e.salary(a)
+	case a.intent == intentStart:
 		ans = e.start(a)
-	case intentDuration:
+	case a.intent == intentDuration:
 		ans = e.duration(a)
 	}
 	if ans == nil {

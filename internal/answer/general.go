@@ -156,6 +156,18 @@ func (p *passage) enumerates() bool {
 // and the best from another guide when it is nearly as good.
 func (e *Engine) general(a *analysis) *reply {
 	cands := e.rank(a)
+	if a.intent == intentPrice {
+		// "How much is the bootcamp?": the passages that state a price.
+		var priced []candidate
+		for _, c := range cands {
+			if e.priceAt[priceKey{c.gi, c.p.line}] {
+				priced = append(priced, c)
+			}
+		}
+		if len(priced) > 0 && priced[0].cov >= minCoverage {
+			cands = priced
+		}
+	}
 	if len(cands) == 0 || cands[0].cov < minCoverage {
 		return nil
 	}

@@ -18,10 +18,15 @@ const (
 	intentNext                   // the stage after the one teaching X
 	intentStart                  // the first stage of a path
 	intentDuration               // how long a stage or a path takes
+	intentLadder                 // the role after this one, or the top of a career ladder
+	intentPrice                  // what a course, exam or bootcamp costs
 )
 
+// payQuestion marks a question about pay, which no price answers.
+var payQuestion = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|make|makes|compensation|comp|tc|wages?|income|lpa|ctc)\b`)
+
 func (i intent) String() string {
-	return [...]string{"general", "salary", "next", "start", "duration"}[i]
+	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
 }
 
 // The rules, in the order they are tried. Each is a plain reading of how
@@ -29,11 +34,14 @@ func (i intent) String() string {
 var intentRules = []struct {
 	intent intent
 	re     *regexp.Regexp
+	unless *regexp.Regexp // a match here rules the intent out
 }{
-	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are)\b)`)},
-	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`)},
+	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
+	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
+	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
 // needWords ask what is required.
@@ -49,7 +57,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters"
+	"matter matters can whats wat hows"
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -88,7 +96,7 @@ type analysis struct {
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
 	for _, r := range intentRules {
-		if r.re.MatchString(q) {
+		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
 			return r.intent
 		}
 	}
@@ -183,6 +191,12 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 
 // covers reports whether ts holds every term of one of c's alternatives.
 func covers(ts terms, c search.Concept) bool {
+	_, ok := covering(ts, c)
+	return ok
+}
+
+// covering returns the first of c's alternatives whose every term ts holds.
+func covering(ts terms, c search.Concept) ([]string, bool) {
 	for _, alt := range c.Alts {
 		all := true
 		for _, t := range alt {
@@ -192,10 +206,10 @@ func covers(ts terms, c search.Concept) bool {
 			}
 		}
 		if all {
-			return true
+			return alt, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // mentions reports whether text names the phrase, case-insensitively and

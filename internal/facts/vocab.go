@@ -47,6 +47,9 @@ var levelWords = []struct {
 // levelAt finds level words in s and returns the one whose match starts
 // last (last=true) or first, with its position; ok is false if none.
 func levelIn(s string, last bool) (Level, bool) {
+	if notLevel.MatchString(s) {
+		s = notLevel.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	}
 	best, bestPos := Level(""), -1
 	for _, lw := range levelWords {
 		locs := lw.re.FindAllStringIndex(s, -1)
@@ -69,6 +72,10 @@ func FindLevel(s string) Level {
 	l, _ := levelIn(s, false)
 	return l
 }
+
+// notLevel are phrases whose level words say something else: a
+// "mid-size" company, a "head count", a "lead time".
+var notLevel = regexp.MustCompile(`(?i)\b(?:mid[- ]?(?:size[d]?|market|tier|range)|head ?count|headquarters|lead time|leads? to|staff(?:ing)? agenc\w*)\b`)
 
 var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?|yoe)\b`)
 
@@ -106,6 +113,29 @@ var (
 	roleAbbrev = map[string]string{"ml": "machine learning", "ai": "artificial intelligence", "dl": "deep learning",
 		"nlp": "natural language processing", "cv": "computer vision", "ds": "data science"}
 )
+
+// IsRoleWord reports whether w names a role or a level on its own
+// ("engineer", "lead", "senior", "officer").
+func IsRoleWord(w string) bool {
+	return roleHead.MatchString(w) || FindLevel(w) != "" || roleTitle.MatchString(w)
+}
+
+// roleTitle are words that name a role at the top of a ladder without
+// being a role's head noun in running text.
+var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive|intern|trainee|apprentice)s?$`)
+
+// namesRole reports whether s names a role or a level in any of its words.
+func namesRole(s string) bool {
+	if FindRole(s) != "" || FindLevel(s) != "" {
+		return true
+	}
+	for w := range strings.FieldsSeq(s) {
+		if roleTitle.MatchString(strings.Trim(w, "*_()[],.:;")) {
+			return true
+		}
+	}
+	return false
+}
 
 // FindRole returns the first role named in s, normalised to lower case with
 // abbreviations expanded ("Junior ML Engineers" → "machine learning
