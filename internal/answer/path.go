@@ -73,7 +73,7 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 		}
 		got := 0.0
 		for _, c := range a.concepts {
-			if covers(ts, c.Concept) {
+			if covers(ts, c.Concept) || c.subject && covers(e.titles[ref.gi], c.Concept) {
 				got += c.weight
 			}
 		}
