@@ -60,6 +60,7 @@ type Engine struct {
 	priceAt map[priceKey]bool
 	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
 	rungTerms [][][]terms
+	rungWords terms // every term of every rung's name
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
@@ -215,7 +216,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		rt := make([][]terms, len(fx.Ladders))
 		for li, l := range fx.Ladders {
 			for _, r := range l.Rungs {
-				rt[li] = append(rt[li], e.termSet(r.Name))
+				ts := e.termSet(r.Name)
+				rt[li] = append(rt[li], ts)
+				e.rungWords = append(e.rungWords, ts...)
 			}
 		}
 		e.rungTerms = append(e.rungTerms, rt)
@@ -233,6 +236,8 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		ix.Close()
 		return nil, err
 	}
+	slices.Sort(e.rungWords)
+	e.rungWords = slices.Compact(e.rungWords)
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
@@ -383,7 +388,7 @@ func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	}
 	a.setHits(e.withSubjectGuides(a, hits))
 	var ans *reply
-	if a.intent == intentLadder || a.intent == intentNext && !a.namesTopic() {
+	if a.intent == intentLadder || a.intent == intentNext && !e.namesTopic(a) {
 		// "What comes after senior ML engineer?" asks for a ladder's next
 		// rung; "what after Excel, as a data analyst?" for a path's stage.
 		ans = e.ladder(a)

@@ -16,11 +16,12 @@ var topWords = regexp.MustCompile(`(?i)\b(?:top|highest|how high|how far|climb|p
 var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step)$`)
 
 // namesTopic reports whether the question names something besides the
-// role, level and place it is about and the words that shape a ladder
-// question: a skill or tool it wants the next step after.
-func (a *analysis) namesTopic() bool {
+// role, level and place it is about, the words of the guides' rung names
+// ("ML" in "ML Lead") and the words that shape a ladder question: a
+// skill or tool it wants the next step after.
+func (e *Engine) namesTopic(a *analysis) bool {
 	for _, c := range a.concepts {
-		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) {
+		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) && !covers(e.rungWords, c.Concept) {
 			return true
 		}
 	}
