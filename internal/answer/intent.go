@@ -1,9 +1,9 @@
 package answer
 
 import (
-	"slices"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -48,6 +48,9 @@ var intentRules = []struct {
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
+// payShape are words that say which figure a pay question wants.
+var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting)$`)
+
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
 
@@ -79,6 +82,12 @@ type weighted struct {
 	// subject marks the role, level or place the question is about: a
 	// guide or section titled with it is about it throughout.
 	subject bool
+	// shape marks words that say what kind of answer is wanted (pay
+	// words, "comes after"), not what it is about.
+	shape bool
+	// stemOnly marks a word the guides never write as the question does,
+	// only words sharing its stem ("pythons", "live" for "living").
+	stemOnly bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -89,7 +98,8 @@ type analysis struct {
 	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
 	concepts []weighted
 	total    float64 // the concepts' summed weight
-	topic    float64 // the summed weight of the concepts that are not its subject
+	topic    float64 // the summed weight of the concepts that are neither its subject nor its shape
+	specific bool    // some of those are not generic words
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -155,7 +165,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
+		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: single && e.kind[c.Alts[0][0]], subject: a.isSubject(e, c),
+			shape: intentOf(c.Text) == intentSalary || payShape.MatchString(c.Text) ||
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -168,12 +181,15 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	for i := range a.concepts {
-		if known > 0 && e.unknown(a.concepts[i].Concept) {
+		if known > 0 && e.unknown(a.concepts[i].Concept) && !e.isGeneric(a.concepts[i].Concept) {
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight
-		if !a.concepts[i].subject {
-			a.topic += a.concepts[i].weight
+		if c := a.concepts[i]; !c.subject && !c.shape {
+			a.topic += c.weight
+			if !e.isGeneric(c.Concept) {
+				a.specific = true
+			}
 		}
 	}
 	return a
@@ -182,7 +198,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
 const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
-	"good great best top better other others lot lots really actually anything something everything"
+	"good great best top better other others lot lots really actually anything something everything " +
+	"today tonight now currently nowadays job jobs work working field industry"
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.
@@ -207,7 +224,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 
 // unknownShare is the weight of a word no guide uses, against the
 // question's heaviest known word.
-const unknownShare = 0.75
+const unknownShare = 1.0
 
 // unknown reports whether no guide uses any phrasing of c.
 func (e *Engine) unknown(c search.Concept) bool {
