@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
@@ -46,7 +47,8 @@ type qualityCase struct {
 	All    []string   `json:"all,omitempty"`
 	Any    []string   `json:"any,omitempty"`
 	Groups [][]string `json:"groups,omitempty"`
-	// None may not appear: a wrong reading (a price called a salary).
+	// None may not appear at the start of a word ("earn" is not in
+	// "learning"): a wrong reading, such as a price called a salary.
 	None []string `json:"none,omitempty"`
 	// Cite: one of the first three citations' titles contains one of these.
 	Cite []string `json:"cite,omitempty"`
@@ -90,8 +92,8 @@ var qualitySets = []struct {
 // has no floor yet. The test logs today's figures in this form to paste.
 var qualityFloors = map[string]map[string]float64{
 	"bundled":     {"salary": 62.5, "compare": 50.0, "next": 66.6, "ladder": 25.0, "start": 75.0, "howlong": 60.0, "list": 78.5, "general": 81.8, "offtopic": 75.0, "chat": 23.0},
-	"own":         {"salary": 88.8, "compare": 60.0, "price": 88.8, "next": 80.0, "ladder": 54.5, "start": 25.0, "howlong": 83.3, "list": 66.6, "general": 66.6, "offtopic": 87.5, "chat": 40.0},
-	"own+bundled": {"salary": 88.8, "compare": 60.0, "price": 88.8, "next": 80.0, "ladder": 27.2, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 66.6, "offtopic": 75.0, "chat": 40.0},
+	"own":         {"salary": 88.8, "compare": 60.0, "price": 100.0, "next": 80.0, "ladder": 54.5, "start": 25.0, "howlong": 83.3, "list": 66.6, "general": 66.6, "offtopic": 87.5, "chat": 40.0},
+	"own+bundled": {"salary": 88.8, "compare": 60.0, "price": 100.0, "next": 80.0, "ladder": 27.2, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 66.6, "offtopic": 75.0, "chat": 40.0},
 }
 
 func TestQuality(t *testing.T) {
@@ -210,7 +212,7 @@ func judge(c qualityCase, a advisor.Answer) (bool, string) {
 		return false, "abstained"
 	}
 	for _, s := range c.None {
-		if has(s) {
+		if hasWord(text, normalize(s)) {
 			return false, fmt.Sprintf("says %q", s)
 		}
 	}
@@ -239,6 +241,20 @@ func judge(c qualityCase, a advisor.Answer) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// hasWord reports whether w occurs in text at the start of a word.
+func hasWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || !unicode.IsLetter(rune(text[i+j-1])) {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 var notSaid = regexp.MustCompile(`\bno\b|\bnot\b|n't|\bnone\b`)
@@ -381,10 +397,13 @@ func readLines(t testing.TB, path string) []string {
 // right (the right guide cited first, its facts in the answer) when
 // recorded: with each question's guide loaded alone, which measures reading
 // the shapes, and with all 1,200 loaded, which adds choosing the guide. The
-// issue's target is 97 for every intent.
+// issue's target is 97 for every intent. Over 1,200 guides the engine's
+// answers vary from run to run by a question or two (ties the index breaks
+// differently), so those floors sit one question under the lowest of six
+// runs.
 var scaleFloors = map[string]map[string]float64{
-	"alone":       {"salary": 96.6, "price": 80.0, "next": 100.0, "ladder": 68.3, "start": 85.0, "howlong": 100.0, "list": 51.6},
-	"1200 guides": {"salary": 83.3, "price": 6.6, "next": 0.0, "ladder": 0.0, "start": 8.3, "howlong": 10.0, "list": 0.0},
+	"alone":       {"salary": 96.6, "price": 100.0, "next": 100.0, "ladder": 68.3, "start": 85.0, "howlong": 100.0, "list": 51.6},
+	"1200 guides": {"salary": 81.6, "price": 18.3, "next": 0.0, "ladder": 0.0, "start": 6.6, "howlong": 6.6, "list": 0.0},
 }
 
 // TestQualityAtScale asks questions of every intent about guides generated in

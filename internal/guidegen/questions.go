@@ -140,7 +140,11 @@ func ask(in string, g *Guide, rng *rand.Rand) (Question, bool) {
 		q.Q = fmt.Sprintf(pick(rng, []string{
 			"How much is the %s in %s?", "What does the %s in %s cost?",
 		}), strings.ToLower(g.Course), place)
-		q.Groups, q.None, q.Shape = [][]string{amounts(g.Price)}, []string{"earn", "salar"}, g.Shape.Price
+		// Called pay, the price would read "… earn €3,400" or "Salaries
+		// run €3,400"; a heading quoted before it ("What a … earns in …:")
+		// is not that.
+		p := money(g.Currency, g.Price)
+		q.Groups, q.None, q.Shape = [][]string{amounts(g.Price)}, []string{"earn " + p, "earns " + p, "run " + p}, g.Shape.Price
 	}
 	return q, true
 }
