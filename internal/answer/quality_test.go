@@ -91,9 +91,9 @@ var qualitySets = []struct {
 // engine answered right when the floor was recorded. A row missing from a set
 // has no floor yet. The test logs today's figures in this form to paste.
 var qualityFloors = map[string]map[string]float64{
-	"bundled":     {"salary": 62.5, "compare": 50.0, "next": 66.6, "ladder": 25.0, "start": 75.0, "howlong": 60.0, "list": 78.5, "general": 81.8, "offtopic": 75.0, "chat": 23.0},
-	"own":         {"salary": 88.8, "compare": 60.0, "price": 100.0, "next": 80.0, "ladder": 54.5, "start": 25.0, "howlong": 83.3, "list": 66.6, "general": 66.6, "offtopic": 87.5, "chat": 40.0},
-	"own+bundled": {"salary": 88.8, "compare": 60.0, "price": 100.0, "next": 80.0, "ladder": 27.2, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 66.6, "offtopic": 75.0, "chat": 40.0},
+	"bundled":     {"salary": 58.8, "compare": 50.0, "next": 66.6, "ladder": 25.0, "start": 60.0, "howlong": 66.6, "list": 73.3, "general": 81.8, "offtopic": 80.0, "chat": 27.7},
+	"own":         {"salary": 85.7, "compare": 50.0, "price": 100.0, "next": 80.0, "ladder": 46.1, "start": 20.0, "howlong": 62.5, "list": 55.5, "general": 71.4, "offtopic": 81.8, "chat": 35.2},
+	"own+bundled": {"salary": 85.7, "compare": 50.0, "price": 100.0, "next": 80.0, "ladder": 23.0, "start": 0.0, "howlong": 50.0, "list": 55.5, "general": 71.4, "offtopic": 72.7, "chat": 35.2},
 }
 
 func TestQuality(t *testing.T) {
@@ -403,7 +403,7 @@ func readLines(t testing.TB, path string) []string {
 // runs.
 var scaleFloors = map[string]map[string]float64{
 	"alone":       {"salary": 96.6, "price": 100.0, "next": 100.0, "ladder": 68.3, "start": 85.0, "howlong": 100.0, "list": 51.6},
-	"1200 guides": {"salary": 81.6, "price": 18.3, "next": 0.0, "ladder": 0.0, "start": 6.6, "howlong": 6.6, "list": 0.0},
+	"1200 guides": {"salary": 81.6, "price": 18.3, "next": 0.0, "ladder": 0.0, "start": 6.6, "howlong": 8.3, "list": 0.0},
 }
 
 // TestQualityAtScale asks questions of every intent about guides generated in
