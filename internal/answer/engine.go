@@ -15,6 +15,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -39,6 +40,8 @@ type Engine struct {
 	strs     map[string]string // interned terms
 	filler   map[string]bool   // terms of fillerWords
 	kind     map[string]bool   // terms of kindWords
+	generic  map[string]bool   // terms of genericWords
+	question map[string]bool   // the terms of "question", a kind a list of questions satisfies
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -56,6 +59,7 @@ type Engine struct {
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
+	reader   *reading.Reader // reads questions as people type them
 }
 
 type priceKey struct{ guide, line int }
@@ -66,7 +70,11 @@ type sectionInfo struct {
 	all         terms // every term of the section: headings and passages
 	// role is the role the section is about: named by its headings, else
 	// by the guide's title ("" when neither names one).
-	role     string
+	role    string
+	heading string // the section's own heading
+	// level is the level the section is about, named by its innermost
+	// heading that names one ("" when none does).
+	level    facts.Level
 	passages []passage
 }
 
@@ -87,6 +95,11 @@ type passage struct {
 	required  bool // its lead or heading says it is required ("Must-Have", "Required Skills")
 	leadText  string
 	leadTerms terms
+	// label holds the terms of an item's label ("Cloud Platforms" in
+	// "Cloud Platforms: SageMaker, Vertex AI"): what the item is about.
+	label terms
+	// questions marks a list whose items are questions (interview questions).
+	questions bool
 }
 
 // terms is a sorted set of index terms.
@@ -116,6 +129,13 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	for _, t := range ix.Terms(kindWords) {
 		e.kind[t] = true
 	}
+	e.generic, e.question = map[string]bool{}, map[string]bool{}
+	for _, t := range ix.Terms("question questions") {
+		e.question[t] = true
+	}
+	for _, t := range ix.Terms(genericWords) {
+		e.generic[t] = true
+	}
 	var docs []search.Doc
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
@@ -124,10 +144,16 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
-			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole}
+			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole, heading: s.Heading()}
 			for _, h := range slices.Backward(s.Path) {
 				if r := facts.FindRole(h); r != "" {
 					info.role = r
+					break
+				}
+			}
+			for _, h := range slices.Backward(s.Path) {
+				if l := facts.LevelOf(h); l != "" {
+					info.level = l
 					break
 				}
 			}
@@ -139,6 +165,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 				p.terms = e.termSet(p.text)
 				if p.leadText != "" {
 					p.leadTerms = e.termSet(p.leadText)
+				}
+				if l := itemLabel(p.text); p.item && l != "" {
+					p.label = e.termSet(l)
 				}
 				for _, t := range p.terms {
 					seen[t] = true
@@ -199,6 +228,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
+	e.reader = newReader(guides)
 	return e, nil
 }
 
@@ -229,6 +259,22 @@ func (e *Engine) idf(term string) float64 {
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 
+// maxLabel bounds the label of a labelled item, in bytes.
+const maxLabel = 60
+
+// itemLabel returns what an item names before saying more about it:
+// "Cloud Platforms" in "Cloud Platforms: SageMaker, Vertex AI", "Big Data
+// Tools (Spark, Hadoop)" in "Big Data Tools (Spark, Hadoop) - Big Data
+// Processing", or "".
+func itemLabel(text string) string {
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if l, _, ok := strings.Cut(text, sep); ok && len(l) <= maxLabel {
+			return l
+		}
+	}
+	return ""
+}
+
 // requiredLead marks a list introduced as what is required.
 var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need)\b`)
 
@@ -240,12 +286,20 @@ func passages(s guide.Section) []passage {
 		b := bs[i]
 		switch b.Kind {
 		case guide.Item:
-			// A list: consecutive items under the same lead.
+			// A list: consecutive items under the same lead, without the
+			// items that only introduce a nested list ("Industry Networks:").
 			j := i
 			var items []string
+			var lines []int
 			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
-				items = append(items, bs[j].Text)
+				if !(j+1 < len(bs) && bs[j+1].Lead == bs[j].Text && strings.HasSuffix(bs[j].Text, ":")) {
+					items, lines = append(items, bs[j].Text), append(lines, bs[j].Line)
+				}
 				j++
+			}
+			if len(items) == 0 {
+				i = j - 1
+				continue
 			}
 			text, lead := joinItems(items), ""
 			if b.Lead != "" {
@@ -255,10 +309,16 @@ func passages(s guide.Section) []passage {
 				text = lead + " " + text
 			}
 			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
-			out = append(out, passage{text: text, line: b.Line, list: b.Lead == "", items: items, required: required})
+			asks := 0
+			for _, it := range items {
+				if strings.HasSuffix(it, "?") {
+					asks++
+				}
+			}
+			out = append(out, passage{text: text, line: lines[0], list: b.Lead == "", items: items, required: required, questions: asks >= 2})
 			if len(items) > 1 {
 				for k, it := range items {
-					out = append(out, passage{text: it, line: bs[i+k].Line, item: true, leadText: lead, required: required})
+					out = append(out, passage{text: it, line: lines[k], item: true, leadText: lead, required: required})
 				}
 			}
 			i = j - 1
@@ -300,15 +360,20 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	if err != nil {
 		return advisor.Answer{}, err
 	}
+	return e.askRead(ctx, q)
+}
+
+// answer answers q as the reader read it (see askRead).
+func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return advisor.Answer{}, err
 	}
-	in := intentOf(q)
-	hits, err := e.index.SearchTerms(e.queryTerms(q), hitsWanted)
+	a := e.analyze(q, intentOf(q))
+	hits, err := e.index.SearchTerms(e.queryTerms(q, a), hitsWanted)
 	if err != nil {
 		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
 	}
-	a := e.analyze(q, in, hits)
+	a.setHits(hits)
 	var ans *reply
 	if a.intent == intentLadder || a.intent == intentNext {
 		// A ladder answers only a question whose role a rung names.
@@ -364,9 +429,21 @@ const pruneFrom = 2000
 // queryTerms returns the question's search terms without the words that
 // only shape a question ("need", "know") and, in a large index, without
 // the common ones, unless that would leave none.
-func (e *Engine) queryTerms(q string) []string {
+func (e *Engine) queryTerms(q string, a *analysis) []string {
 	all := e.index.QueryTerms(q)
-	all = keep(all, func(t string) bool { return !e.filler[t] })
+	// A filler word that is part of a phrase ("good" in "good to have")
+	// is searched for.
+	phrase := map[string]bool{}
+	for _, c := range a.concepts {
+		if len(c.Alts) > 1 {
+			for _, alt := range c.Alts {
+				for _, t := range alt {
+					phrase[t] = true
+				}
+			}
+		}
+	}
+	all = keep(all, func(t string) bool { return !e.filler[t] || phrase[t] })
 	if e.nSec < pruneFrom {
 		return all
 	}

@@ -44,6 +44,9 @@ var intentRules = []struct {
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
+// fromTo asks how to get from one level or role to another.
+var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
+
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
 
@@ -64,7 +67,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 // list, and seldom the kind itself.
 const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
 	"book books course courses certification certifications project projects topic topics resource resources " +
-	"subject subjects technology technologies stack option options area areas example examples"
+	"subject subjects technology technologies stack option options area areas example examples question questions"
 
 type weighted struct {
 	search.Concept
@@ -91,6 +94,9 @@ type analysis struct {
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
 	needs   bool        // it asks what is needed or required
+	// transition marks a question about getting from one level or role
+	// to another ("from junior to mid").
+	transition bool
 }
 
 // intentOf returns the kind of question q is.
@@ -103,14 +109,19 @@ func intentOf(q string) intent {
 	return intentGeneral
 }
 
-func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
-	a := &analysis{q: q, intent: in, hits: hits, score: map[[2]int]float64{}}
-	if len(hits) > 0 {
-		for _, h := range hits {
-			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
-		}
+// setHits records the sections the search found and their scores, each
+// over the best one's.
+func (a *analysis) setHits(hits []search.Hit) {
+	a.hits = hits
+	for _, h := range hits {
+		a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
 	}
+}
+
+func (e *Engine) analyze(q string, in intent) *analysis {
+	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q)
+	a.transition = fromTo.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
@@ -135,7 +146,11 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			// little in guides that say "machine learning" everywhere.
 			w = min(w, aw/float64(len(alt)))
 		}
-		a.concepts = append(a.concepts, weighted{c, w, len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.kind[c.Alts[0][0]]})
+		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
+		if e.isGeneric(c) {
+			w *= genericShare
+		}
+		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]]})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -143,7 +158,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 	// word ("Is Python enough?") sinks a question the guides answer.
 	known := 0.0
 	for _, c := range a.concepts {
-		if !e.unknown(c.Concept) {
+		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
 			known = max(known, c.weight)
 		}
 	}
@@ -154,6 +169,19 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 		a.total += a.concepts[i].weight
 	}
 	return a
+}
+
+// genericWords are words any text may use ("people", "career", "best"):
+// rare in the guides, so weighty by idf, yet no sign a passage answers.
+const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
+	"good great best top better other others lot lots really actually anything something everything"
+
+// genericShare scales a generic word's weight: it still ranks passages,
+// but cannot make a question answered on its own.
+const genericShare = 0.3
+
+func (e *Engine) isGeneric(c search.Concept) bool {
+	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
 }
 
 // unknownShare is the weight of a word no guide uses, against the

@@ -140,6 +140,10 @@ func (e *Engine) salary(a *analysis) *reply {
 		}
 		if len(at) > 0 {
 			all = at
+			if t := facts.FindLeadTitle(a.q); t != "" && a.level == facts.Lead {
+				// "principal": not the staff figures beside them.
+				all = keepIf(all, func(f figure) bool { return f.s.Title == t })
+			}
 		} else {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
 		}
@@ -486,6 +490,9 @@ func (e *Engine) sayFigures(fs []figure, a *analysis, r *reply) {
 // at FAANG", "overall (total compensation)".
 func figureLabel(s *facts.Salary) string {
 	l := strings.ToLower(s.Level.Label())
+	if s.Title != "" {
+		l = s.Title
+	}
 	if l == "" {
 		l = "overall"
 	}
@@ -507,11 +514,15 @@ func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 	s := f.s
 	role := s.RoleName
 	var subject string
+	level := s.Level.Label()
+	if s.Title != "" {
+		level = capitalize(s.Title)
+	}
 	switch {
 	case s.Level != "" && role != "":
-		subject = s.Level.Label() + " " + plural(role)
+		subject = level + " " + plural(role)
 	case s.Level != "":
-		subject = s.Level.Label() + " roles"
+		subject = level + " roles"
 	case role != "":
 		subject = capitalize(plural(role))
 	}

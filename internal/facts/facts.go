@@ -98,9 +98,12 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 			headLevel, labelLevel := levelOf(head), levelOf(label)
 			switch {
 			case labelLevel != "":
-				s.Level = labelLevel
+				s.Level, s.Title = labelLevel, FindLeadTitle(label)
 			case headLevel != "":
-				s.Level = headLevel
+				s.Level, s.Title = headLevel, FindLeadTitle(head)
+			}
+			if s.Level != Lead {
+				s.Title = ""
 			}
 			headRegion, labelRegion := FindRegions(head), FindRegions(label)
 			switch {

@@ -17,6 +17,9 @@ type Salary struct {
 	Currency string // ISO code, "" when the guide gives none
 	Period   string // "year", "month", "week", "day", "hour" or ""
 	Basis    string // "base", "total" or ""
+	// Title is the word that names a level above senior ("staff",
+	// "principal"), "" for other levels.
+	Title    string
 	Min, Max float64
 	Plus     bool // the range's top is open: "$180,000 - $250,000+"
 	// Premium marks a percentage over a baseline ("15-25% more"); Min and
@@ -276,6 +279,9 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 			s.Period = firstPeriod(post, around, ctx.lead, ctx.headings)
 		}
 		s.Level = firstLevel(pre, post, ctx)
+		if s.Level == Lead {
+			s.Title = firstTitle(pre, post, ctx)
+		}
 		s.Role, s.RoleName = firstRole(pre, post, ctx)
 		if len(ms) == 1 {
 			s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
@@ -441,6 +447,19 @@ func firstLevel(pre, post string, ctx context) Level {
 	for _, t := range []string{ctx.lead, ctx.headings} {
 		if l := FindLevel(t); l != "" {
 			return l
+		}
+	}
+	return ""
+}
+
+// firstTitle returns the word above senior nearest the figure.
+func firstTitle(pre, post string, ctx context) string {
+	if m := leadTitles.FindAllString(pre, -1); m != nil {
+		return strings.ToLower(m[len(m)-1])
+	}
+	for _, t := range []string{post, ctx.lead, ctx.headings} {
+		if w := FindLeadTitle(t); w != "" {
+			return w
 		}
 	}
 	return ""

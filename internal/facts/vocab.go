@@ -40,7 +40,7 @@ var levelWords = []struct {
 }{
 	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
 	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
-	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors)\b`)},
+	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors|experienced)\b`)},
 	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},
 }
 
@@ -66,6 +66,20 @@ func levelIn(s string, last bool) (Level, bool) {
 	}
 	return best, bestPos >= 0
 }
+
+// leadTitles are the words that name a level above senior; a question
+// naming one wants its figures, not those of the others.
+var leadTitles = regexp.MustCompile(`(?i)\b(staff|principal|distinguished|director|head|vp|chief|lead)\b`)
+
+// FindLeadTitle returns the first word above senior that s names, lower
+// case ("principal"), or "".
+func FindLeadTitle(s string) string {
+	return strings.ToLower(leadTitles.FindString(s))
+}
+
+// LevelOf reads a level from level words or, failing those, from years
+// of experience; see levelOf.
+func LevelOf(s string) Level { return levelOf(s) }
 
 // FindLevel returns the first level named in s, or "".
 func FindLevel(s string) Level {
