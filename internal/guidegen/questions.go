@@ -88,8 +88,8 @@ func ask(in string, g *Guide, rng *rand.Rand) (Question, bool) {
 		q.Q = fmt.Sprintf(pick(rng, []string{
 			"I know %[1]s as %[2]s in %[3]s, what should I learn next?",
 			"What should %[2]s in %[3]s learn after %[1]s?",
-			"%[3]s %[2]s here, done with %[1]s, what's next?",
-		}), tool, article(role), place)
+			"%[3]s %[4]s here, done with %[1]s, what's next?",
+		}), tool, article(role), place, role)
 		q.Groups, q.Shape = [][]string{{g.Stages[s+1].Name}}, g.Shape.Path
 	case "start":
 		if len(g.Stages) == 0 {
