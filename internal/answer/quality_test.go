@@ -1,8 +1,6 @@
 package answer_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -135,41 +133,29 @@ func loadGuides(t testing.TB, dir string) []*guide.Guide {
 // repeated ids and questions that check nothing.
 func readCases(t testing.TB, path string) []qualityCase {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cases []qualityCase
 	ids := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
+	for _, line := range readLines(t, path) {
 		var c qualityCase
-		dec := json.NewDecoder(bytes.NewReader(line))
+		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
-			t.Fatalf("%s:%d: %v", path, n, err)
+			t.Fatalf("%s: %v in %.80s", path, err, line)
 		}
 		switch {
 		case c.ID == "" || c.Q == "":
-			t.Fatalf("%s:%d: id and q are required", path, n)
+			t.Fatalf("%s: id and q are required: %.80s", path, line)
 		case ids[c.ID]:
-			t.Fatalf("%s:%d: id %q repeats", path, n, c.ID)
+			t.Fatalf("%s: id %q repeats", path, c.ID)
 		case !slices.Contains(intents, c.Intent):
-			t.Fatalf("%s:%d: intent %q is none of %v", path, n, c.Intent, intents)
+			t.Fatalf("%s: %s: intent %q is none of %v", path, c.ID, c.Intent, intents)
 		case !c.Abstain && c.Nocover == "" && len(c.All)+len(c.Any)+len(c.Groups) == 0:
-			t.Fatalf("%s:%d: %s checks no fact", path, n, c.ID)
+			t.Fatalf("%s: %s checks no fact", path, c.ID)
 		case (c.Intent == "offtopic") != c.Abstain:
-			t.Fatalf("%s:%d: off-topic questions, and only they, abstain", path, n)
+			t.Fatalf("%s: %s: off-topic questions, and only they, abstain", path, c.ID)
 		}
 		ids[c.ID] = true
 		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if len(cases) == 0 {
 		t.Fatalf("%s: no questions", path)
@@ -377,7 +363,7 @@ func TestAbstention(t *testing.T) {
 	}
 }
 
-// readLines reads one question a line, skipping blank lines and # comments.
+// readLines reads a file's lines, skipping blank lines and # comments.
 func readLines(t testing.TB, path string) []string {
 	t.Helper()
 	data, err := os.ReadFile(path)
