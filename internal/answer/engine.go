@@ -52,10 +52,15 @@ type Engine struct {
 	stagePost, stageHeadPost map[string][]stageRef
 	// qualTerms holds the terms of each salary figure's qualifier.
 	qualTerms map[string]terms
+	// titles holds each guide's title terms; titlePost the guides whose
+	// title holds each term.
+	titles    []terms
+	titlePost map[string][]int
 	// priceAt marks the lines of each guide that state a price.
 	priceAt map[priceKey]bool
 	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
 	rungTerms [][][]terms
+	rungWords terms // every term of every rung's name
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
@@ -118,7 +123,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
@@ -140,6 +145,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
 		title := e.termSet(g.Title)
+		e.titles = append(e.titles, title)
+		for _, t := range title {
+			e.titlePost[t] = append(e.titlePost[t], gi)
+		}
 		guideRole := facts.FindRole(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
@@ -207,7 +216,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		rt := make([][]terms, len(fx.Ladders))
 		for li, l := range fx.Ladders {
 			for _, r := range l.Rungs {
-				rt[li] = append(rt[li], e.termSet(r.Name))
+				ts := e.termSet(r.Name)
+				rt[li] = append(rt[li], ts)
+				e.rungWords = append(e.rungWords, ts...)
 			}
 		}
 		e.rungTerms = append(e.rungTerms, rt)
@@ -225,6 +236,8 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		ix.Close()
 		return nil, err
 	}
+	slices.Sort(e.rungWords)
+	e.rungWords = slices.Compact(e.rungWords)
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
@@ -373,10 +386,11 @@ func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	if err != nil {
 		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
 	}
-	a.setHits(hits)
+	a.setHits(e.withSubjectGuides(a, hits))
 	var ans *reply
-	if a.intent == intentLadder || a.intent == intentNext {
-		// A ladder answers only a question whose role a rung names.
+	if a.intent == intentLadder || a.intent == intentNext && !e.namesTopic(a) {
+		// "What comes after senior ML engineer?" asks for a ladder's next
+		// rung; "what after Excel, as a data analyst?" for a path's stage.
 		ans = e.ladder(a)
 	}
 	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
@@ -400,6 +414,63 @@ func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 		return e.abstain(), nil
 	}
 	return ans.answer(), nil
+}
+
+// maxSubjectGuides bounds the guides whose every section joins the
+// search results because their title names the question's subject.
+const maxSubjectGuides = 3
+
+// withSubjectGuides adds to hits every section of the guides whose title
+// names all of the question's role, level and place ("Data Analyst in
+// Bucharest"), when few do: among a thousand guides their skills section
+// may name none of it, and the search would not find it.
+func (e *Engine) withSubjectGuides(a *analysis, hits []search.Hit) []search.Hit {
+	var subject []weighted
+	for _, c := range a.concepts {
+		if c.subject {
+			subject = append(subject, c)
+		}
+	}
+	if len(subject) == 0 || len(hits) == 0 {
+		return hits
+	}
+	// Guides holding some phrasing of the first subject concept, then
+	// kept while their title covers every one.
+	var guides []int
+	for _, alt := range subject[0].Alts {
+		guides = append(guides, e.titlePost[alt[0]]...)
+	}
+	slices.Sort(guides)
+	guides = slices.Compact(guides)
+	var found []int
+	for _, gi := range guides {
+		all := true
+		for _, c := range subject {
+			if !covers(e.titles[gi], c.Concept) {
+				all = false
+				break
+			}
+		}
+		if all {
+			found = append(found, gi)
+		}
+	}
+	if len(found) == 0 || len(found) > maxSubjectGuides {
+		return hits
+	}
+	in := map[[2]int]bool{}
+	for _, h := range hits {
+		in[[2]int{h.Guide, h.Section}] = true
+	}
+	low := hits[len(hits)-1].Score
+	for _, gi := range found {
+		for si := range e.sections[gi] {
+			if !in[[2]int{gi, si}] {
+				hits = append(hits, search.Hit{Guide: gi, Section: si, Score: low})
+			}
+		}
+	}
+	return hits
 }
 
 // commonShare is the share of sections above which a term is left out of

@@ -93,6 +93,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					got += c.weight // an item is what its lead introduces
 				case covers(info.head, c.Concept) && (p.list || p.item):
 					got += c.weight // a bare list is all about its heading
+				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
+					got += c.weight // a guide about senior data engineers in Spain is so throughout
 				case covers(info.head, c.Concept):
 					got += weightHead * c.weight
 				case covers(info.outer, c.Concept):

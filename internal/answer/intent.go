@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"math"
 	"regexp"
 	"strings"
@@ -75,6 +76,9 @@ type weighted struct {
 	// kind marks a word naming what the question wants listed: an
 	// enumeration covers it.
 	kind bool
+	// subject marks the role, level or place the question is about: a
+	// guide or section titled with it is about it throughout.
+	subject bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -150,7 +154,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]]})
+		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -182,6 +186,19 @@ const genericShare = 0.3
 
 func (e *Engine) isGeneric(c search.Concept) bool {
 	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isSubject reports whether c names the question's role, level or place.
+func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
+	if facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 {
+		return true
+	}
+	if a.role == "" {
+		return false
+	}
+	ts := e.index.Terms(a.role + " " + a.roleName)
+	slices.Sort(ts)
+	return covers(ts, c)
 }
 
 // unknownShare is the weight of a word no guide uses, against the
