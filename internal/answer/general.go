@@ -51,10 +51,10 @@ type candidate struct {
 	// section says: the passage stating a duration or a price may leave
 	// the subject to its neighbours ("Transition Timeline: 3-6 months").
 	near float64
-	// topicCov is the share of the question's topic weight (neither its
-	// subject nor its shape) covered; specific, whether a word of it that
-	// is not generic is.
-	topicCov float64
+	// askedCov is the share covered of what the question asks about
+	// beyond its subject, its shape and the kind of answer; specific,
+	// whether a word of it that is not generic is.
+	askedCov float64
 	specific bool
 }
 
@@ -66,7 +66,7 @@ func (a *analysis) answers(c candidate) bool {
 	if c.cov < minCoverage {
 		return false
 	}
-	return a.topic == 0 || c.topicCov > minCoverage && c.specific
+	return a.asked == 0 || c.askedCov > minCoverage && c.specific
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -90,7 +90,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		for pi := range info.passages {
 			p := &info.passages[pi]
 			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
-			specific := false // it covers a topic word that is not generic
+			specific, asked := false, 0.0 // it covers an asked word that is not generic; their weight
 			own := false      // an item names something its context does not
 			for _, c := range a.concepts {
 				before := got
@@ -139,8 +139,11 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				}
 				if !c.subject && !c.shape {
 					topic += got - before
-					if got > before && !e.isGeneric(c.Concept) {
-						specific = true
+					if !c.kind {
+						asked += got - before
+						if got > before && !e.isGeneric(c.Concept) {
+							specific = true
+						}
 					}
 				}
 			}
@@ -175,8 +178,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
 			c := candidate{gi: h.Guide, si: h.Section, p: p, cov: cov, score: score, near: (got + near) / a.total, specific: specific}
-			if a.topic > 0 {
-				c.topicCov = topic / a.topic
+			if a.asked > 0 {
+				c.askedCov = asked / a.asked
 			}
 			out = append(out, c)
 		}

@@ -42,7 +42,7 @@ var intentRules = []struct {
 	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
 // fromTo asks how to get from one level or role to another.
@@ -99,7 +99,10 @@ type analysis struct {
 	concepts []weighted
 	total    float64 // the concepts' summed weight
 	topic    float64 // the summed weight of the concepts that are neither its subject nor its shape
-	specific bool    // some of those are not generic words
+	// asked is topic without the kind words ("tools" in "tools for
+	// woodworking"): what the question is about beyond the kind of answer.
+	asked    float64
+	specific bool // some of those are not generic words
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -146,6 +149,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
 			continue // "the pipelines stage": any stage is a stage
 		}
+		if len(c.Text) < 3 && e.unknown(c) {
+			continue // "n", "u": chat, not a topic
+		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
 			continue
@@ -187,8 +193,11 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		a.total += a.concepts[i].weight
 		if c := a.concepts[i]; !c.subject && !c.shape {
 			a.topic += c.weight
-			if !e.isGeneric(c.Concept) {
-				a.specific = true
+			if !c.kind {
+				a.asked += c.weight
+				if !e.isGeneric(c.Concept) {
+					a.specific = true
+				}
 			}
 		}
 	}
@@ -224,7 +233,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 
 // unknownShare is the weight of a word no guide uses, against the
 // question's heaviest known word.
-const unknownShare = 1.0
+const unknownShare = 0.75
 
 // unknown reports whether no guide uses any phrasing of c.
 func (e *Engine) unknown(c search.Concept) bool {
