@@ -320,6 +320,20 @@ func (e *Engine) answerTo(c candidate) (candidate, bool) {
 	for i := range ps {
 		if &ps[i] == c.p && i+1 < len(ps) && !strings.HasSuffix(ps[i+1].text, "?") {
 			c.p = &ps[i+1]
+			// The whole answer, not its first sentence ("Not strictly."):
+			// the sentences of the same paragraph that follow.
+			text := c.p.text
+			for _, n := range ps[i+2:] {
+				if n.line != c.p.line || n.item || n.items != nil || len(text)+len(n.text) >= maxQuote {
+					break
+				}
+				text += " " + n.text
+			}
+			if text != c.p.text {
+				p := *c.p
+				p.text = text
+				c.p = &p
+			}
 			return c, true
 		}
 	}

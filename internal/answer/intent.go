@@ -255,6 +255,9 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 	}
 	for _, r := range a.regions {
 		if mentions(r.Name, c.Text) || len(facts.FindRegions(c.Text)) > 0 {
+			if e.knowsPlace(r) {
+				return "", false // "Indian" where the guides say "India"
+			}
 			return r.Name, true
 		}
 	}
@@ -262,6 +265,18 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 		return a.role + "s", true
 	}
 	return "", false
+}
+
+// knowsPlace reports whether some guide names the place (by its English
+// name).
+func (e *Engine) knowsPlace(r facts.Region) bool {
+	ts := e.index.Terms(r.Name)
+	for _, t := range ts {
+		if e.df[t] == 0 {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.
