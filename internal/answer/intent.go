@@ -39,7 +39,7 @@ var intentRules = []struct {
 }{
 	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
 	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
@@ -172,7 +172,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			w *= genericShare
 		}
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: single && e.kind[c.Alts[0][0]], subject: a.isSubject(e, c),
-			shape: intentOf(c.Text) == intentSalary || payShape.MatchString(c.Text) ||
+			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
