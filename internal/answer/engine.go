@@ -391,9 +391,10 @@ func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	}
 	a.setHits(e.withSubjectGuides(a, hits))
 	var ans *reply
-	if a.intent == intentLadder || a.intent == intentNext && !e.namesTopic(a) {
+	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
 		// "What comes after senior ML engineer?" asks for a ladder's next
-		// rung; "what after Excel, as a data analyst?" for a path's stage.
+		// rung, "how many years until principal?" for a rung's years;
+		// "what after Excel, as a data analyst?" for a path's stage.
 		ans = e.ladder(a)
 	}
 	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
