@@ -26,6 +26,17 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Guides is how many distinct guides the citations come from.
 	Guides int `json:"guides"`
+	// ReadAs says how the question was read when that differs from how it
+	// was typed: a follow-up read with the previous question ("Senior →
+	// junior, Romania"). Front ends show it above the answer.
+	ReadAs string `json:"read_as,omitempty"`
+	// Question is the question as answered: a follow-up rewritten to stand
+	// alone. It is what a conversation remembers for the next follow-up.
+	// Set by AskTurn.
+	Question string `json:"question,omitempty"`
+	// Intent is the kind of question answered (salary, next, start,
+	// duration, general), kept with feedback. Set by AskTurn.
+	Intent string `json:"intent,omitempty"`
 }
 
 // Citation says where a piece of an answer came from.
