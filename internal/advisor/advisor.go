@@ -37,6 +37,9 @@ type Answer struct {
 	// Intent is the kind of question answered (salary, next, start,
 	// duration, general), kept with feedback. Set by AskTurn.
 	Intent string `json:"intent,omitempty"`
+	// ID names the answer for feedback on it; chat front ends set it when
+	// they record answers.
+	ID string `json:"id,omitempty"`
 }
 
 // Citation says where a piece of an answer came from.
