@@ -48,3 +48,21 @@ type Conversation struct {
 	Key string
 	TTL time.Duration
 }
+
+// Continues reports whether a question is remembered under key: whether a
+// follow-up there would be read with one.
+func (r *Responder) Continues(ctx context.Context, key string) bool {
+	if r.context == nil {
+		return false
+	}
+	_, ok := r.context.Previous(ctx, key)
+	return ok
+}
+
+// Remember keeps question as the previous one of the conversation under
+// key, for conversations an adapter starts itself (a thread it opens).
+func (r *Responder) Remember(ctx context.Context, key, question string, ttl time.Duration) {
+	if r.context != nil && key != "" {
+		r.context.Remember(ctx, key, question, ttl)
+	}
+}

@@ -29,6 +29,11 @@ type Reply struct {
 	Sources   []Source
 	Footer    string
 	Abstained bool
+	// ReadAs says how a follow-up was read ("Senior → junior, Romania"),
+	// escaped and cut to a label's limit; "" when read as typed.
+	ReadAs string
+	// AnswerID names the answer for the feedback buttons; "" for none.
+	AnswerID string
 }
 
 // Source is one citation, rendered.
@@ -38,10 +43,21 @@ type Source struct {
 	Ref     string // "file.md:12"
 }
 
+// ReadAsPrefix introduces how a question was read.
+const ReadAsPrefix = "Read as: "
+
+// Feedback buttons' labels and the private acknowledgement of a click.
+const (
+	HelpfulLabel    = "Helpful"
+	NotHelpfulLabel = "Not helpful"
+	VoteThanks      = "Thanks — noted."
+	VoteRepeated    = "You already voted on this answer — thanks."
+)
+
 // Len returns the characters the reply holds, as platforms count them for
 // an overall limit.
 func (r Reply) Len() int {
-	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.Footer)
+	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.Footer) + utf8.RuneCountInString(r.ReadAs)
 	for _, s := range r.Sources {
 		n += utf8.RuneCountInString(s.Label) + utf8.RuneCountInString(s.Snippet) + utf8.RuneCountInString(s.Ref)
 	}
@@ -51,7 +67,10 @@ func (r Reply) Len() int {
 // Render renders a for a platform whose markup esc escapes, within lim.
 // Sources that do not fit the overall limit are dropped from the end.
 func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
-	r := Reply{Text: Cut(esc(a.Text), lim.Text), Abstained: a.Abstained}
+	r := Reply{Text: Cut(esc(a.Text), lim.Text), Abstained: a.Abstained, AnswerID: a.ID}
+	if a.ReadAs != "" {
+		r.ReadAs = Cut(esc(ReadAsPrefix+a.ReadAs), lim.Label)
+	}
 	for _, c := range a.Citations {
 		if len(r.Sources) == lim.Sources {
 			break

@@ -1,6 +1,9 @@
 package advisor
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Vote is a reader's verdict on an answer.
 type Vote string
@@ -70,4 +73,11 @@ type Gap struct {
 	Count    int       `json:"count"`    // how many questions
 	Examples []string  `json:"examples"` // up to three of them, most recent first
 	Last     time.Time `json:"last"`
+}
+
+// GapLister lists what the guides miss, for moderators in chat.
+type GapLister interface {
+	// TopGaps returns up to n groups of unanswered questions, most asked
+	// first.
+	TopGaps(ctx context.Context, n int) ([]Gap, error)
 }
