@@ -48,6 +48,8 @@ func (f *fakeDiscord) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(r.URL.Path, "/commands") && r.Method == http.MethodPut:
 		json.Unmarshal(body, &f.commands)
 		w.Write(body)
+	case strings.HasSuffix(r.URL.Path, "/threads"):
+		w.Write([]byte(`{"id":"th1","type":11,"parent_id":"ch1"}`))
 	case strings.Contains(r.URL.Path, "/webhooks/"):
 		w.Write([]byte(`{"id":"m1","channel_id":"c1"}`))
 	default:
