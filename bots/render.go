@@ -25,13 +25,15 @@ type Limits struct {
 // Reply is an answer rendered for chat: every string escaped for the
 // platform and cut to its limits.
 type Reply struct {
-	Text      string
+	Text string
+	// ReadAs is one short line saying how the question was read ("Read
+	// as: “jr DS salary in the US”", "Read as: “Senior → junior,
+	// Romania”") when a correction or a follow-up changed it; "" otherwise.
+	// It counts against the Text limit.
+	ReadAs    string
 	Sources   []Source
 	Footer    string
 	Abstained bool
-	// ReadAs says how a follow-up was read ("Senior → junior, Romania"),
-	// escaped and cut to a label's limit; "" when read as typed.
-	ReadAs string
 	// AnswerID names the answer for the feedback buttons; "" for none.
 	AnswerID string
 }
@@ -42,9 +44,6 @@ type Source struct {
 	Snippet string
 	Ref     string // "file.md:12"
 }
-
-// ReadAsPrefix introduces how a question was read.
-const ReadAsPrefix = "Read as: "
 
 // Feedback buttons' labels and the private acknowledgement of a click.
 const (
@@ -57,7 +56,7 @@ const (
 // Len returns the characters the reply holds, as platforms count them for
 // an overall limit.
 func (r Reply) Len() int {
-	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.Footer) + utf8.RuneCountInString(r.ReadAs)
+	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.ReadAs) + utf8.RuneCountInString(r.Footer)
 	for _, s := range r.Sources {
 		n += utf8.RuneCountInString(s.Label) + utf8.RuneCountInString(s.Snippet) + utf8.RuneCountInString(s.Ref)
 	}
@@ -67,10 +66,13 @@ func (r Reply) Len() int {
 // Render renders a for a platform whose markup esc escapes, within lim.
 // Sources that do not fit the overall limit are dropped from the end.
 func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
-	r := Reply{Text: Cut(esc(a.Text), lim.Text), Abstained: a.Abstained, AnswerID: a.ID}
+	r := Reply{Abstained: a.Abstained, AnswerID: a.ID}
+	textLim := lim.Text
 	if a.ReadAs != "" {
-		r.ReadAs = Cut(esc(ReadAsPrefix+a.ReadAs), lim.Label)
+		r.ReadAs = Cut(esc("Read as: “"+a.ReadAs+"”"), min(readAsLimit, lim.Text/4))
+		textLim -= utf8.RuneCountInString(r.ReadAs) + 2 // and a blank line
 	}
+	r.Text = Cut(esc(a.Text), textLim)
 	for _, c := range a.Citations {
 		if len(r.Sources) == lim.Sources {
 			break
@@ -94,10 +96,14 @@ func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
 		r.Sources = r.Sources[:len(r.Sources)-1]
 	}
 	if lim.Total > 0 && r.Len() > lim.Total {
-		r.Text = Cut(r.Text, lim.Total-utf8.RuneCountInString(r.Footer))
+		r.Text = Cut(r.Text, lim.Total-utf8.RuneCountInString(r.Footer)-utf8.RuneCountInString(r.ReadAs))
 	}
 	return r
 }
+
+// readAsLimit bounds the read-as line: questions are short, and it must
+// stay one line.
+const readAsLimit = 200
 
 // Cut shortens s to at most max runes, at a word boundary where one is
 // near, ending with "…". It never splits a rune, an HTML entity (&amp;) or

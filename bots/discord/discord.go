@@ -278,14 +278,15 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, q string) (*
 		return ephemeralText(advisor.ErrorMessage(err)), ans
 	}
 	r := bots.Render(ans, Escape, embedLimits)
+	desc := r.Text
+	if r.ReadAs != "" {
+		desc = r.ReadAs + "\n\n" + desc
+	}
 	e := &discordgo.MessageEmbed{
 		Title:       bots.Cut(Escape(q), titleLimit),
-		Description: r.Text,
+		Description: desc,
 		Color:       color,
 		Footer:      &discordgo.MessageEmbedFooter{Text: r.Footer},
-	}
-	if r.ReadAs != "" {
-		e.Author = &discordgo.MessageEmbedAuthor{Name: r.ReadAs}
 	}
 	for _, s := range r.Sources {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.Label, Value: s.Snippet + "\n" + s.Ref})

@@ -178,7 +178,7 @@ func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block,
 	r := bots.Render(ans, escape, blockLimits)
 	var bs []slack.Block
 	if r.ReadAs != "" {
-		bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "_"+r.ReadAs+"_", false, false)))
+		bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, r.ReadAs, false, false)))
 	}
 	bs = append(bs, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, r.Text, false, false), nil, nil))
 	for _, s := range r.Sources {

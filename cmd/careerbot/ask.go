@@ -11,7 +11,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/guide"
@@ -162,7 +161,7 @@ func (m *Main) printAnswer(a advisor.Answer, asJSON bool) error {
 	}
 	var b strings.Builder
 	if a.ReadAs != "" {
-		b.WriteString(wrap("("+bots.ReadAsPrefix+a.ReadAs+")", 78, ""))
+		b.WriteString(wrap("Read as: “"+a.ReadAs+"”", 78, ""))
 	}
 	b.WriteString(wrap(a.Text, 78, ""))
 	if len(a.Citations) > 0 {

@@ -27,8 +27,10 @@ type Answer struct {
 	// Guides is how many distinct guides the citations come from.
 	Guides int `json:"guides"`
 	// ReadAs says how the question was read when that differs from how it
-	// was typed: a follow-up read with the previous question ("Senior →
-	// junior, Romania"). Front ends show it above the answer.
+	// was typed: corrected or shorthand words ("learnt tensorflow whats
+	// next" for "learnt tensorflw whats next"), or a follow-up read with the
+	// previous question ("Senior → junior, Romania"). Front ends show it
+	// above the answer.
 	ReadAs string `json:"read_as,omitempty"`
 	// Question is the question as answered: a follow-up rewritten to stand
 	// alone. It is what a conversation remembers for the next follow-up.

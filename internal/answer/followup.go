@@ -364,11 +364,12 @@ func (e *Engine) substitute(prev, q string, fp, fq said) (string, string, bool) 
 // the next stage for "what after X", the first for "where do I start".
 func (e *Engine) reachedStage(prev string) (*facts.Stage, bool) {
 	in := intentOf(prev)
-	hits, err := e.index.SearchTerms(e.queryTerms(prev), hitsWanted)
+	a := e.analyze(prev, in)
+	hits, err := e.index.SearchTerms(e.queryTerms(prev, a), hitsWanted)
 	if err != nil {
 		return nil, false
 	}
-	a := e.analyze(prev, in, hits)
+	a.setHits(e.withSubjectGuides(a, hits))
 	switch in {
 	case intentNext:
 		refs, cov := e.bestStages(a, false, 1)
