@@ -29,6 +29,9 @@ const (
 	// weightSection counts a concept only another passage of the section
 	// names, for passages chosen for what they state (a price, a duration).
 	weightSection = 0.5
+	// weightEnumeration counts a kind word ("skills") for a passage that
+	// lists things without naming the kind.
+	weightEnumeration = 0.6
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -68,11 +71,15 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head, near, label := 0.0, 0.0, 0.0, 0.0
+			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 			own := false // an item names something its context does not
 			for _, c := range a.concepts {
+				before := got
 				if covers(info.head, c.Concept) {
 					head += c.weight
+					if !c.subject {
+						headTopic += c.weight
+					}
 				}
 				if covers(p.label, c.Concept) {
 					label += c.weight
@@ -80,6 +87,10 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
 					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
 				switch {
+				case c.kind && !e.question[c.Alts[0][0]] && covers(p.terms, c.Concept) && !p.enumerates():
+					// "MLOps Tools - Machine Learning Operations" names the
+					// kind asked for but lists none of it.
+					got += weightEnumeration * c.weight
 				case covers(p.terms, c.Concept):
 					got += c.weight
 					own = own || p.item && !inContext
@@ -88,7 +99,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 						got += c.weight // "which interview questions": a list of them
 					}
 				case c.kind && p.enumerates():
-					got += c.weight // "which tools": the tools themselves
+					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
 				case covers(info.head, c.Concept) && (p.list || p.item):
@@ -104,6 +115,9 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				case covers(info.all, c.Concept):
 					near += weightSection * c.weight
 				}
+				if !c.subject {
+					topic += got - before
+				}
 			}
 			if p.item && !own {
 				continue // the whole list answers better than any one item
@@ -112,6 +126,10 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
 			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
+			if a.topic > 0 {
+				// Within the guide about the subject, what else it covers decides.
+				score += topicWeight * topic / a.topic
+			}
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
 			}
@@ -122,8 +140,11 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			if a.needs && p.required {
 				score += requiredBonus // "what do I need": the list of what is required
 			}
-			if head >= 0.5*a.total {
+			switch {
+			case head >= 0.5*a.total:
 				score += headBonus * head / a.total // the section is about the question, not just mentioning part of it
+			case a.topic > 0 && headTopic >= 0.5*a.topic:
+				score += headBonus * headTopic / a.topic // "## Skills" in the guide about the subject
 			}
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
@@ -150,6 +171,10 @@ const (
 	// labelBonus favours an item whose label names the question's concepts
 	// over one that only mentions them.
 	labelBonus = 0.1
+	// topicWeight ranks passages by the share of the question's
+	// non-subject weight they cover: every passage of a guide titled
+	// "Data Analyst in Bucharest" covers its subject.
+	topicWeight = 0.3
 	// transitionBonus favours a section headed "A → B" for a question
 	// about getting from A to B.
 	transitionBonus = 0.15

@@ -89,6 +89,7 @@ type analysis struct {
 	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
 	concepts []weighted
 	total    float64 // the concepts' summed weight
+	topic    float64 // the summed weight of the concepts that are not its subject
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -171,6 +172,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight
+		if !a.concepts[i].subject {
+			a.topic += a.concepts[i].weight
+		}
 	}
 	return a
 }
