@@ -65,11 +65,13 @@ func respond(t *testing.T, bot *discord.Bot, i *discordgo.Interaction, api *disc
 	return got
 }
 
+// readAs returns the line saying how the question was read, if any.
 func readAs(r *discordgo.InteractionResponse) string {
-	if len(r.Data.Embeds) == 0 || r.Data.Embeds[0].Author == nil {
+	if len(r.Data.Embeds) == 0 || !strings.HasPrefix(r.Data.Embeds[0].Description, "Read as") {
 		return ""
 	}
-	return r.Data.Embeds[0].Author.Name
+	line, _, _ := strings.Cut(r.Data.Embeds[0].Description, "\n")
+	return line
 }
 
 func TestFollowUpsByUserChannelAndThread(t *testing.T) {
