@@ -266,6 +266,11 @@ hash_key = "test-key"
 			t.Errorf("%s votes = %v; want one of each", p, v)
 		}
 	}
+	out.Reset()
+	if code := m.Run(context.Background(), []string{"report", "--store", dbPath}); code != 0 || !strings.Contains(out.String(), "Votes: 2 helpful, 2 not helpful; discord 1/1; slack 1/1.") ||
+		!strings.Contains(out.String(), "“Where do I start?”") {
+		t.Errorf("text report (exit %d):\n%s", code, out.String())
+	}
 	var examples []string
 	for _, u := range r.NotHelpful {
 		examples = append(examples, u.Examples...)
