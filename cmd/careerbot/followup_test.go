@@ -28,7 +28,7 @@ func TestAskBatchFollowUps(t *testing.T) {
 		{"What do junior ML engineers earn in Romania?", "Senior → junior, ML engineer, Romania"},
 		{"What do junior ML engineers earn in the United States?", "Junior, ML engineer, Romania → the United States"},
 		{"and juniors?", ""},
-		{"", ""}, // the empty line: an error
+		{"", ""},          // the empty line: an error
 		{"in euros?", ""}, // after an error there is nothing to continue
 	}
 	for i, l := range lines {
