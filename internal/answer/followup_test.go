@@ -157,3 +157,22 @@ func FuzzAskTurn(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAskTurn measures a follow-up: reading it with the previous
+// question (a path follow-up searches for the previous answer's stage)
+// and answering the standalone question.
+func BenchmarkAskTurn(b *testing.B) {
+	e := newEngine(b, bundled(b))
+	turns := []advisor.Turn{
+		{Question: "and for juniors?", Previous: "How much does a senior ML engineer make in Romania?"},
+		{Question: "and after that?", Previous: "What should I learn after Fundamentals?"},
+		{Question: "What should I learn after PyTorch?", Previous: "How much does a senior ML engineer make in Romania?"},
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.AskTurn(ctx, turns[i%len(turns)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -42,3 +42,4 @@ CREATE TABLE questions (
 	text      TEXT NOT NULL
 );
 CREATE INDEX questions_at ON questions(at);
+CREATE INDEX questions_answer ON questions(answer_id);
