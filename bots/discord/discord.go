@@ -217,7 +217,7 @@ func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*
 			return
 		}
 	}
-	if wantsThread(i) && !private && res.ans.Question != "" {
+	if wantsThread(i) && !private && res.ans.Question != "" && api != nil {
 		b.startThread(ctx, i, q, res.ans.Question, api)
 	}
 }
