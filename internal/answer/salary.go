@@ -33,6 +33,9 @@ type figure struct {
 // and region fit the question. It returns nil when no guide gives any
 // figure, so the question is answered from prose instead.
 func (e *Engine) salary(a *analysis) *reply {
+	if r := e.compare(a); r != nil {
+		return r
+	}
 	premium := wantsPremium.MatchString(a.q)
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {
@@ -368,7 +371,7 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
+		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)
