@@ -103,7 +103,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		switch cfg.Discord.Mode {
 		case "http":
 			key, _ := hex.DecodeString(cfg.Discord.PublicKey) // validated by config
-			api, err := discordgo.New("")
+			// No token is needed to answer; with one, /ask thread:true can
+			// start threads.
+			api, err := discordgo.New(botToken(cfg.Discord.Token))
 			if err != nil {
 				return err
 			}
@@ -177,6 +179,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	log.Info("stopped")
 	return err
+}
+
+// botToken is the Authorization value for a bot token, or "" for none.
+func botToken(token string) string {
+	if token == "" {
+		return ""
+	}
+	return "Bot " + strings.TrimPrefix(token, "Bot ")
 }
 
 // maxConversations bounds the conversations kept in memory for follow-ups.
