@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
@@ -23,7 +24,11 @@ func (e *Engine) AskTurn(ctx context.Context, t advisor.Turn) (advisor.Answer, e
 	}
 	asked, readAs := q, ""
 	if prev, err := advisor.CleanQuestion(t.Previous); err == nil {
-		if s, how, ok := e.readFollowUp(prev, q); ok && len(s) <= advisor.MaxQuestionBytes {
+		s, how, ok := e.readFollowUp(prev, q)
+		if fixed := e.reader.Read(q).Text; !ok && fixed != q {
+			s, how, ok = e.readFollowUp(prev, fixed) // "wht about germny?", "n for jr?"
+		}
+		if ok && len(s) <= advisor.MaxQuestionBytes {
 			asked, readAs = s, how
 		}
 	}
@@ -211,7 +216,7 @@ func (s said) residual(q string) bool {
 	}
 	for _, w := range s.ws {
 		lw := strings.ToLower(q[w.start:w.end])
-		if connectives[lw] || filler[lw] || !strings.ContainsFunc(lw, unicode.IsLetter) {
+		if connectives[lw] || filler[lw] || utf8.RuneCountInString(lw) < 2 || !strings.ContainsFunc(lw, unicode.IsLetter) {
 			continue
 		}
 		if !slices.ContainsFunc(covered, func(c span) bool { return c.start <= w.start && w.end <= c.end }) {
@@ -251,6 +256,9 @@ func (e *Engine) readFollowUp(prev, q string) (standalone, readAs string, ok boo
 		}
 	case pron && qi != intentGeneral:
 		return e.substitute(prev, q, fp, fq)
+	}
+	if fq.level.value == "" && fq.regions.value == nil && fq.role.value == "" && fq.currency.value == "" {
+		return "", "", false // "is it worth it?" changes nothing it could be read with
 	}
 	return override(prev, fp, fq)
 }

@@ -88,6 +88,19 @@ func TestConversationsBundled(t *testing.T) {
 			{q: "Do I need a PhD?", checks: []check{says("PhD")}},
 			{q: "thanks!", checks: []check{abstains(true)}},
 		}},
+		{"a pronoun or 'after that' with nothing to carry over stands alone", []turn{
+			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "is it worth it?"},
+			{q: "Do I need a PhD?", checks: []check{says("PhD")}},
+			{q: "and after that?"},
+		}},
+		{"typos and shorthand in follow-ups", []turn{
+			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "n for jr?", asked: "How much does a junior ML engineer make in Romania?",
+				readAs: "Senior → junior, ML engineer, Romania", checks: []check{says("€1,500–€2,500")}},
+			{q: "wht about the US??", asked: "How much does a junior ML engineer make in the United States?",
+				readAs: "Junior, ML engineer, Romania → the United States", checks: []check{says("$80,000–$120,000")}},
+		}},
 		{"role then that", []turn{
 			{q: "How do I become an MLOps engineer?", checks: []check{abstains(false)}},
 			{q: "how much does that pay?", asked: "how much does MLOps engineer pay?",
