@@ -20,9 +20,9 @@ func TestResponderConversation(t *testing.T) {
 	r := bots.NewResponder(answertest.Bundled(t), bots.Options{Context: bots.NewMemoryContext(10)})
 	conv := bots.Conversation{Key: "slack:C1:1700000000.000100", TTL: time.Hour}
 	turns := []struct{ q, asked string }{
-		{"How much does a senior ML engineer make in Romania?", "How much does a senior ML engineer make in Romania?"},
-		{"and for juniors?", "How much does a junior ML engineer make in Romania?"},
-		{"what about the US?", "How much does a junior ML engineer make in the United States?"},
+		{"How much does a senior ML engineer earn in Romania?", "How much does a senior ML engineer earn in Romania?"},
+		{"and for juniors?", "How much does a junior ML engineer earn in Romania?"},
+		{"what about the US?", "How much does a junior ML engineer earn in the United States?"},
 	}
 	for _, tt := range turns {
 		ans, err := r.AskIn(ctx, "slack", "U1", "ev", conv, tt.q)
@@ -58,7 +58,7 @@ func TestVotesCountOncePerUser(t *testing.T) {
 	}
 	reg := prometheus.NewRegistry()
 	r := bots.NewResponder(answertest.Bundled(t), bots.Options{Journal: st, HashKey: []byte("k"), Metrics: bots.NewMetrics(reg)})
-	ans, err := r.Ask(ctx, "discord", "u1", "i1", "How much does a senior ML engineer make in Romania?")
+	ans, err := r.Ask(ctx, "discord", "u1", "i1", "How much does a senior ML engineer earn in Romania?")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestVotesCountOncePerUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rep.Votes.Helpful != 1 || rep.Votes.NotHelpful != 1 || len(rep.NotHelpful) != 1 ||
-		rep.NotHelpful[0].Examples[0] != "How much does a senior ML engineer make in Romania?" || rep.NotHelpful[0].Intent != "salary" {
+		rep.NotHelpful[0].Examples[0] != "How much does a senior ML engineer earn in Romania?" || rep.NotHelpful[0].Intent != "salary" {
 		t.Errorf("report = %+v; want one vote each, the not-helpful one with its question and intent", rep)
 	}
 

@@ -137,7 +137,7 @@ hash_key = "test-key"
 
 	// Slack: four mentions in one thread.
 	slackTurns := []struct{ q, readAs, says string }{
-		{"How much does a senior ML engineer make in Romania?", "", "€4,500–€8,000"},
+		{"How much does a senior ML engineer earn in Romania?", "", "€4,500–€8,000"},
 		{"and for juniors?", "Senior → junior, ML engineer, Romania", "€1,500–€2,500"},
 		{"what about the US?", "Junior, ML engineer, Romania → the United States", "$80,000–$120,000"},
 		{"and after that?", "Junior → mid-level, ML engineer, the United States", "mid-level $120,000–$200,000"},
@@ -275,7 +275,7 @@ hash_key = "test-key"
 	for _, u := range r.NotHelpful {
 		examples = append(examples, u.Examples...)
 	}
-	for _, want := range []string{"How much does a junior ML engineer make in Romania?", "Where do I start?"} {
+	for _, want := range []string{"How much does a junior ML engineer earn in Romania?", "Where do I start?"} {
 		if !strings.Contains(strings.Join(examples, "|"), want) {
 			t.Errorf("not-helpful questions %q lack %q", examples, want)
 		}

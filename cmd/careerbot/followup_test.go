@@ -8,7 +8,7 @@ import (
 )
 
 func TestAskAfter(t *testing.T) {
-	code, out, errOut := runMain(t, "", "ask", "--after", "How much does a senior ML engineer make in Romania?", "and", "for", "juniors?")
+	code, out, errOut := runMain(t, "", "ask", "--after", "How much does a senior ML engineer earn in Romania?", "and", "for", "juniors?")
 	if code != 0 || !strings.Contains(out, "Read as: “Senior → junior, ML engineer, Romania”") || !strings.Contains(out, "€1,500–€2,500") {
 		t.Errorf("exit %d, output:\n%s%s", code, out, errOut)
 	}

@@ -24,6 +24,9 @@ func (e *Engine) AskTurn(ctx context.Context, t advisor.Turn) (advisor.Answer, e
 	}
 	asked, readAs := q, ""
 	if prev, err := advisor.CleanQuestion(t.Previous); err == nil {
+		// The previous question as the engine reads it: "DS" is a data
+		// scientist, a role a follow-up can change.
+		prev = e.reader.Read(prev).Text
 		s, how, ok := e.readFollowUp(prev, q)
 		if fixed := e.reader.Read(q).Text; !ok && fixed != q {
 			s, how, ok = e.readFollowUp(prev, fixed) // "wht about germny?", "n for jr?"

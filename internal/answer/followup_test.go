@@ -57,12 +57,12 @@ func TestConversationsBundled(t *testing.T) {
 		turns []turn
 	}{
 		{"salary: level, place, currency, next level", []turn{
-			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
-			{q: "and for juniors?", asked: "How much does a junior ML engineer make in Romania?",
+			{q: "How much does a senior ML engineer earn in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "and for juniors?", asked: "How much does a junior ML engineer earn in Romania?",
 				readAs: "Senior → junior, ML engineer, Romania", checks: []check{says("€1,500–€2,500"), saysNot("€4,500")}},
-			{q: "in euros?", asked: "How much does a junior ML engineer make in Romania?",
+			{q: "in euros?", asked: "How much does a junior ML engineer earn in Romania?",
 				readAs: "Junior, ML engineer, Romania, in euros", checks: []check{says("€1,500–€2,500")}},
-			{q: "and after that?", asked: "How much does a mid-level ML engineer make in Romania?",
+			{q: "and after that?", asked: "How much does a mid-level ML engineer earn in Romania?",
 				readAs: "Junior → mid-level, ML engineer, Romania", checks: []check{says("€2,500–€4,500")}},
 		}},
 		{"salary: place, then a place no guide covers, then a level", []turn{
@@ -89,16 +89,16 @@ func TestConversationsBundled(t *testing.T) {
 			{q: "thanks!", checks: []check{abstains(true)}},
 		}},
 		{"a pronoun or 'after that' with nothing to carry over stands alone", []turn{
-			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "How much does a senior ML engineer earn in Romania?", checks: []check{says("€4,500–€8,000")}},
 			{q: "is it worth it?"},
 			{q: "Do I need a PhD?", checks: []check{says("PhD")}},
 			{q: "and after that?"},
 		}},
 		{"typos and shorthand in follow-ups", []turn{
-			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
-			{q: "n for jr?", asked: "How much does a junior ML engineer make in Romania?",
+			{q: "How much does a senior ML engineer earn in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "n for jr?", asked: "How much does a junior ML engineer earn in Romania?",
 				readAs: "Senior → junior, ML engineer, Romania", checks: []check{says("€1,500–€2,500")}},
-			{q: "wht about the US??", asked: "How much does a junior ML engineer make in the United States?",
+			{q: "wht about the US??", asked: "How much does a junior ML engineer earn in the United States?",
 				readAs: "Junior, ML engineer, Romania → the United States", checks: []check{says("$80,000–$120,000")}},
 		}},
 		{"role then that", []turn{
@@ -148,7 +148,7 @@ func TestConversationsGenerated(t *testing.T) {
 
 func FuzzAskTurn(f *testing.F) {
 	for _, s := range [][2]string{
-		{"How much does a senior ML engineer make in Romania?", "and for juniors?"},
+		{"How much does a senior ML engineer earn in Romania?", "and for juniors?"},
 		{"what salary in the United States of America", "what about the UK?"},
 		{"where do I start?", "and after that?"},
 		{"", "in €?"},
@@ -177,9 +177,9 @@ func FuzzAskTurn(f *testing.F) {
 func BenchmarkAskTurn(b *testing.B) {
 	e := newEngine(b, bundled(b))
 	turns := []advisor.Turn{
-		{Question: "and for juniors?", Previous: "How much does a senior ML engineer make in Romania?"},
+		{Question: "and for juniors?", Previous: "How much does a senior ML engineer earn in Romania?"},
 		{Question: "and after that?", Previous: "What should I learn after Fundamentals?"},
-		{Question: "What should I learn after PyTorch?", Previous: "How much does a senior ML engineer make in Romania?"},
+		{Question: "What should I learn after PyTorch?", Previous: "How much does a senior ML engineer earn in Romania?"},
 	}
 	ctx := context.Background()
 	b.ResetTimer()
