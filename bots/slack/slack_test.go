@@ -487,3 +487,22 @@ type discardJournal struct{}
 
 func (discardJournal) RecordAnswer(advisor.AnswerRecord) bool { return true }
 func (discardJournal) RecordVote(advisor.VoteRecord) bool     { return true }
+
+func TestConversationKeys(t *testing.T) {
+	tests := []struct {
+		name, channel, thread, user, want string
+	}{
+		{"a thread, whoever asks", "C1", "100.1", "U1", "slack:C1:100.1"},
+		{"the same thread, another user", "C1", "100.1", "U2", "slack:C1:100.1"},
+		{"a direct message", "D1", "", "U1", "slack:D1:user:U1"},
+		{"/career in a channel", "C1", "", "U2", "slack:C1:user:U2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := conversation(tt.channel, tt.thread, tt.user)
+			if c.Key != tt.want || c.TTL != time.Hour {
+				t.Errorf("conversation = %+v; want key %q for an hour", c, tt.want)
+			}
+		})
+	}
+}
