@@ -118,19 +118,10 @@ hash_key = "test-key"
 	}
 	discordPost := func(v any) interactionReply {
 		t.Helper()
-		body, _ := json.Marshal(v)
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", bytes.NewReader(body))
-		req.Header.Set("X-Signature-Timestamp", ts)
-		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...))))
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
+		code, body := interact(t, base, priv, v)
 		var out interactionReply
-		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || resp.StatusCode != 200 {
-			t.Fatalf("interaction = %d, %v", resp.StatusCode, err)
+		if err := json.Unmarshal(body, &out); err != nil || code != 200 {
+			t.Fatalf("interaction = %d, %v", code, err)
 		}
 		return out
 	}
@@ -282,6 +273,24 @@ hash_key = "test-key"
 	}
 }
 
+// interact posts v as a Discord interaction signed with key and returns
+// the status and body.
+func interact(t *testing.T, base string, key ed25519.PrivateKey, v any) (int, []byte) {
+	t.Helper()
+	body, _ := json.Marshal(v)
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(ts), body...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
 // interactionReply is the part of an interaction response the test reads
 // (discordgo's own type cannot decode components).
 type interactionReply struct {
@@ -345,4 +354,39 @@ func buttonIDs(t *testing.T, rows []discordgo.ActionsRow) []string {
 		t.Fatalf("buttons %v; want Helpful and Not helpful", ids)
 	}
 	return ids
+}
+
+// TestServeAnswersWithoutItsStore runs serve with a store it cannot write
+// (its directory does not exist): every question is answered, with vote
+// buttons, and the failure is logged once, not once a question.
+func TestServeAnswersWithoutItsStore(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	conf := fmt.Sprintf(`
+[http]
+listen = "127.0.0.1:0"
+[limits]
+burst = 10
+[discord]
+mode = "http"
+application_id = "app1"
+public_key = %q
+[store]
+path = %q
+`, hex.EncodeToString(pub), filepath.Join(t.TempDir(), "no", "such", "dir", "careerbot.db"))
+	base, stop, logs := startServe(t, conf)
+	for n := range 6 {
+		body, _ := json.Marshal(map[string]any{"id": fmt.Sprint(n), "type": 2, "application_id": "app1", "token": "t", "channel_id": "c",
+			"member": map[string]any{"user": map[string]any{"id": "u1"}},
+			"data":   map[string]any{"id": "c", "name": "ask", "type": 1, "options": []map[string]any{{"name": "question", "type": 3, "value": "junior ML salary romania"}}}})
+		code, b := interact(t, base, priv, json.RawMessage(body))
+		if code != 200 || !strings.Contains(string(b), "€1,500–€2,500") || !strings.Contains(string(b), "careerbot_vote:helpful:") {
+			t.Fatalf("question %d = %d %s; want the answer with its buttons", n, code, b)
+		}
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("serve exited %d", code)
+	}
+	if n := strings.Count(logs.String(), "store: write failed"); n != 1 {
+		t.Errorf("%d store errors logged for 6 questions in a minute; want 1:\n%s", n, logs)
+	}
 }
