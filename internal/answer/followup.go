@@ -246,6 +246,9 @@ func (e *Engine) readFollowUp(prev, q string) (standalone, readAs string, ok boo
 		return "", "", false // a new kind of question, or a complete one
 	}
 	fp := read(prev)
+	if fq.role.value != "" && !strings.Contains(fq.role.value, " ") && strings.HasSuffix(fp.role.value, " "+fq.role.value) {
+		fq.role, fq.roleName = mention[string]{}, "" // "a staff engineer" after "ML engineer" keeps the speciality
+	}
 	switch {
 	case after && (pi == intentNext || pi == intentStart):
 		st, ok := e.reachedStage(prev)

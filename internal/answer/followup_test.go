@@ -94,6 +94,12 @@ func TestConversationsBundled(t *testing.T) {
 			{q: "Do I need a PhD?", checks: []check{says("PhD")}},
 			{q: "and after that?"},
 		}},
+		{"a bare role keeps the speciality; a topic stands alone", []turn{
+			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
+			{q: "how about for a staff engineer?", asked: "How much does a lead/principal ML engineer earn in Romania?",
+				readAs: "Senior → lead/principal, ML engineer, Romania", checks: []check{says("€8,000")}},
+			{q: "What about remote work?"},
+		}},
 		{"typos and shorthand in follow-ups", []turn{
 			{q: "How much does a senior ML engineer earn in Romania?", checks: []check{says("€4,500–€8,000")}},
 			{q: "n for jr?", asked: "How much does a junior ML engineer earn in Romania?",
