@@ -64,7 +64,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows"
+	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest"
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -111,7 +111,8 @@ type analysis struct {
 	// guide mentions; they are left out of the concepts.
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
-	needs   bool        // it asks what is needed or required
+	stages  map[stagesKey]stagesFound
+	needs   bool // it asks what is needed or required
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
@@ -144,6 +145,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
+	hasKind := false
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
@@ -171,7 +173,12 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: single && e.kind[c.Alts[0][0]], subject: a.isSubject(e, c),
+		// The first word naming a kind of thing is what the answer should
+		// list ("which platforms offer courses": platforms); a second is
+		// what it is about.
+		kind := !hasKind && e.isKind(c)
+		hasKind = hasKind || kind
+		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
@@ -208,7 +215,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
 const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
 	"good great best top better other others lot lots really actually anything something everything " +
-	"today tonight now currently nowadays job jobs work working field industry"
+	"today tonight now currently nowadays job jobs work working"
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.
@@ -216,6 +223,17 @@ const genericShare = 0.3
 
 func (e *Engine) isGeneric(c search.Concept) bool {
 	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isKind reports whether c names a kind of thing (in any of its
+// phrasings: "books" or "textbooks").
+func (e *Engine) isKind(c search.Concept) bool {
+	for _, alt := range c.Alts {
+		if len(alt) == 1 && e.kind[alt[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubject reports whether c names the question's role, level or place.

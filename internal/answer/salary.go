@@ -42,10 +42,16 @@ func (e *Engine) salary(a *analysis) *reply {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
 	var all []figure
+	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {
 			s := &e.facts[gi].Salaries[i]
-			if s.Premium && !premium || !facts.RoleMatches(role, s.Role) {
+			ok, seen := fits[s.Role]
+			if !seen {
+				ok = facts.RoleMatches(role, s.Role)
+				fits[s.Role] = ok
+			}
+			if s.Premium && !premium || !ok {
 				continue
 			}
 			all = append(all, figure{gi: gi, s: s})
