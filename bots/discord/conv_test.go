@@ -2,7 +2,9 @@ package discord_test
 
 import (
 	"context"
+	"crypto/ed25519"
 	"encoding/json"
+	"net/http"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -172,4 +174,31 @@ func TestSourcesShowsGapsToManagers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkInteractionFollowUp is BenchmarkInteraction for a follow-up,
+// with conversations kept and every answer recorded to a real store.
+func BenchmarkInteractionFollowUp(b *testing.B) {
+	e := engine(b)
+	st, err := store.Open(filepath.Join(b.TempDir(), "careerbot.db"), store.Options{Queue: 1 << 16})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctxs := bots.NewMemoryContext(100)
+	r := bots.NewResponder(e, bots.Options{Context: ctxs, Journal: st, HashKey: []byte("k")})
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	h := discord.NewHTTPHandler(context.Background(), discord.New(r, e, nil), pub, nil)
+	body := command("ask", opt("question", "and for juniors?"))
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		ctxs.Remember(context.Background(), "discord::u1", "How much does a senior ML engineer make in Romania?", time.Minute)
+		w := post(h, body, time.Now(), priv)
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "1,500") {
+			b.Fatalf("Status = %d: %s", w.Code, w.Body.String())
+		}
+		size = w.Body.Len()
+	}
+	b.ReportMetric(float64(size), "response-bytes")
 }

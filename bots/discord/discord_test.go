@@ -26,7 +26,7 @@ import (
 	"github.com/careerbot/careerbot/internal/answer/answertest"
 )
 
-func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
+func engine(t testing.TB) *answer.Engine { return answertest.Bundled(t) }
 
 // fakeDiscord is Discord's REST API as far as the bot uses it: it records
 // every request and answers command listing and overwrite.
