@@ -78,15 +78,7 @@ func TestConversationsAndFeedbackEndToEnd(t *testing.T) {
 	rec := &slackRecorder{}
 	slackAPI := httptest.NewServer(rec)
 	defer slackAPI.Close()
-	conf := fmt.Sprintf(`
-[http]
-listen = "127.0.0.1:0"
-[limits]
-burst = 10
-[discord]
-mode = "http"
-application_id = "app1"
-public_key = %q
+	conf := discordConfig(pub) + fmt.Sprintf(`
 [slack]
 mode = "http"
 bot_token = "xoxb-t"
@@ -94,7 +86,7 @@ signing_secret = "s3cret"
 api_url = %q
 [store]
 hash_key = "test-key"
-`, hex.EncodeToString(pub), slackAPI.URL+"/")
+`, slackAPI.URL+"/")
 	base, stop, logs := startServe(t, conf)
 	dbPath := filepath.Join(filepath.Dir(configPathOf(t, logs)), "careerbot.db")
 
@@ -273,6 +265,21 @@ hash_key = "test-key"
 	}
 }
 
+// discordConfig is a serve config with Discord over HTTP on a free port,
+// checking signatures with pub, and room for a conversation's questions.
+func discordConfig(pub ed25519.PublicKey) string {
+	return fmt.Sprintf(`
+[http]
+listen = "127.0.0.1:0"
+[limits]
+burst = 10
+[discord]
+mode = "http"
+application_id = "app1"
+public_key = %q
+`, hex.EncodeToString(pub))
+}
+
 // interact posts v as a Discord interaction signed with key and returns
 // the status and body.
 func interact(t *testing.T, base string, key ed25519.PrivateKey, v any) (int, []byte) {
@@ -361,18 +368,7 @@ func buttonIDs(t *testing.T, rows []discordgo.ActionsRow) []string {
 // buttons, and the failure is logged once, not once a question.
 func TestServeAnswersWithoutItsStore(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	conf := fmt.Sprintf(`
-[http]
-listen = "127.0.0.1:0"
-[limits]
-burst = 10
-[discord]
-mode = "http"
-application_id = "app1"
-public_key = %q
-[store]
-path = %q
-`, hex.EncodeToString(pub), filepath.Join(t.TempDir(), "no", "such", "dir", "careerbot.db"))
+	conf := discordConfig(pub) + fmt.Sprintf("[store]\npath = %q\n", filepath.Join(t.TempDir(), "no", "such", "dir", "careerbot.db"))
 	base, stop, logs := startServe(t, conf)
 	for n := range 6 {
 		body, _ := json.Marshal(map[string]any{"id": fmt.Sprint(n), "type": 2, "application_id": "app1", "token": "t", "channel_id": "c",
