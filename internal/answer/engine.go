@@ -339,7 +339,22 @@ func passages(s guide.Section) []passage {
 			}
 			i = j - 1
 		case guide.Row:
-			out = append(out, passage{text: b.Text, line: b.Line})
+			// A table is also a list of what its first column names
+			// ("Skill | Why it matters"), for "which skills" questions.
+			j := i
+			var items []string
+			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
+				out = append(out, passage{text: bs[j].Text, line: bs[j].Line})
+				if len(bs[j].Cells) > 0 {
+					items = append(items, bs[j].Cells[0])
+				}
+				j++
+			}
+			if len(items) > 1 && len(b.Header) > 1 {
+				lead := b.Header[0] + ":"
+				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
+			}
+			i = j - 1
 		default:
 			sents := guide.Sentences(b.Text)
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {

@@ -129,7 +129,9 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					got += weightHead * c.weight
 				case covers(info.outer, c.Concept):
 					got += weightOuter * c.weight
-				case covers(info.title, c.Concept):
+				case covers(info.title, c.Concept) && !c.kind:
+					// Not "skills" from a title "Pay, Skills and Path": the
+					// kind asked for must be in the section itself.
 					got += weightTitle * c.weight
 				case covers(info.all, c.Concept):
 					near += weightSection * c.weight

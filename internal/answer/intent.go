@@ -139,7 +139,7 @@ func (a *analysis) setHits(hits []search.Hit) {
 
 func (e *Engine) analyze(q string, in intent) *analysis {
 	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
-	a.needs = needWords.MatchString(q)
+	a.needs = needWords.MatchString(q) || requiredLead.MatchString(q)
 	a.transition = fromTo.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
@@ -179,8 +179,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		kind := !hasKind && e.isKind(c)
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
+			// "must-have" asks what is required, as "need" does: a ranking
+			// hint (requiredBonus), not what the question is about.
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
-				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+				requiredLead.MatchString(c.Text) || (in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
@@ -240,6 +242,11 @@ func (e *Engine) isKind(c search.Concept) bool {
 func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 	if facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 {
 		return true
+	}
+	for _, r := range a.regions {
+		if mentions(r.Name, c.Text) {
+			return true // "South" of "South Africa"
+		}
 	}
 	if a.role == "" {
 		return false
