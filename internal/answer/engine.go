@@ -79,7 +79,10 @@ type sectionInfo struct {
 	heading string // the section's own heading
 	// level is the level the section is about, named by its innermost
 	// heading that names one ("" when none does).
-	level    facts.Level
+	level facts.Level
+	// places are the places the section is about: named by its headings,
+	// else by the guide's title.
+	places   []facts.Region
 	passages []passage
 }
 
@@ -150,6 +153,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			e.titlePost[t] = append(e.titlePost[t], gi)
 		}
 		guideRole := facts.FindRole(g.Title)
+		guidePlaces := facts.FindRegions(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
@@ -165,6 +169,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 					info.level = l
 					break
 				}
+			}
+			if info.places = facts.FindRegions(strings.Join(s.Path, " ")); len(info.places) == 0 {
+				info.places = guidePlaces
 			}
 			if len(s.Path) > 1 {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
@@ -343,14 +350,16 @@ func passages(s guide.Section) []passage {
 			// ("Skill | Why it matters"), for "which skills" questions.
 			j := i
 			var items []string
+			figures := false // a table of figures lists levels or places, not things
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
 				out = append(out, passage{text: bs[j].Text, line: bs[j].Line})
 				if len(bs[j].Cells) > 0 {
 					items = append(items, bs[j].Cells[0])
+					figures = figures || strings.ContainsAny(strings.Join(bs[j].Cells[1:], ""), "0123456789")
 				}
 				j++
 			}
-			if len(items) > 1 && len(b.Header) > 1 {
+			if len(items) > 1 && len(b.Header) > 1 && !figures {
 				lead := b.Header[0] + ":"
 				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
 			}

@@ -170,8 +170,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			w = min(w, aw/float64(len(alt)))
 		}
 		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
-		if e.isGeneric(c) {
-			w *= genericShare
+		if e.isGeneric(c) || requiredLead.MatchString(c.Text) {
+			w *= genericShare // "must-have" says which list, not what it is about
 		}
 		// The first word naming a kind of thing is what the answer should
 		// list ("which platforms offer courses": platforms); a second is
