@@ -112,7 +112,8 @@ type analysis struct {
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
 	stages  map[stagesKey]stagesFound
-	needs   bool // it asks what is needed or required
+	needs   bool   // it asks what is needed or required
+	years   string // the span of experience it names ("10+"), or ""
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
@@ -141,7 +142,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q) || requiredLead.MatchString(q)
 	a.transition = fromTo.MatchString(q)
-	a.level = facts.FindLevel(q)
+	a.level = facts.LevelOf(q) // "senior", or "with 10+ years"
+	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
