@@ -266,7 +266,7 @@ func placeFit(question, section []facts.Region) float64 {
 // enumerates reports whether p lists several things: a list, or an item
 // or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 func (p *passage) enumerates() bool {
-	return p.items != nil || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
+	return len(p.items) > 1 || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }
 
 // general quotes the passages that best cover the question: the best one,
