@@ -117,12 +117,12 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					if p.questions {
 						got += c.weight // "which interview questions": a list of them
 					}
-				case c.kind && p.enumerates():
-					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
-				case covers(info.head, c.Concept) && (p.list || p.item):
-					got += c.weight // a bare list is all about its heading
+				case covers(info.head, c.Concept) && (p.list || p.item || c.kind && len(p.items) > 1):
+					got += c.weight // a bare list is all about its heading; "## Skills" names what its list holds
+				case c.kind && p.enumerates():
+					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
 					got += c.weight // a guide about senior data engineers in Spain is so throughout
 				case covers(info.head, c.Concept):

@@ -388,8 +388,8 @@ func readLines(t testing.TB, path string) []string {
 // differently), so those floors sit one question under the lowest of six
 // runs.
 var scaleFloors = map[string]map[string]float64{
-	"alone":       {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 90.0},
-	"1200 guides": {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 93.3},
+	"alone":       {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 93.3},
+	"1200 guides": {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 100.0},
 }
 
 // TestQualityAtScale asks questions of every intent about guides generated in
