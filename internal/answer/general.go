@@ -162,6 +162,9 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			}
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
+				if examples.MatchString(p.text) {
+					score += listBonus // "textbooks like “Pattern Recognition…”": the things themselves
+				}
 			}
 			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
 			if a.transition && arrowHeading.MatchString(info.heading) {
@@ -213,6 +216,10 @@ const (
 	// about getting from A to B.
 	transitionBonus = 0.15
 )
+
+// examples introduces the things a passage names: "textbooks like …",
+// "platforms such as …".
+var examples = regexp.MustCompile(`(?i)\b(?:such as|like|including|includes?|e\.g\.|for example|namely)\b`)
 
 // arrowHeading marks a heading about moving from one level or role to another.
 var arrowHeading = regexp.MustCompile(`→|->|⟶|➡|=>|\bto\b`)
