@@ -49,6 +49,7 @@ type reading struct {
 // places.
 var contextual = map[string]func(c *context, i int) (reading, bool){
 	"de":   readDE,
+	"des":  readDEs,
 	"us":   readUS,
 	"base": readBase,
 	"lpa":  readLPA,
@@ -85,7 +86,7 @@ var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|
 
 // roleShorthand are shorthand words that name a role.
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,
-	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true}
+	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true, "des": true}
 
 func newContext(toks []token, ds []decision) *context {
 	c := &context{toks: toks}
@@ -140,6 +141,14 @@ func readDE(c *context, i int) (reading, bool) {
 		return germany, true
 	}
 	return engineer, true
+}
+
+// readDEs reads "DEs" as data engineers: a country has no plural.
+func readDEs(c *context, i int) (reading, bool) {
+	if c.toks[i].text != "DEs" {
+		return reading{}, false
+	}
+	return reading{text: "data engineers"}, true
 }
 
 var (
@@ -254,8 +263,8 @@ var (
 	// asides carry no topic wherever they stand.
 	asides = map[string]bool{"pls": true, "plz": true, "plss": true, "please": true, "lol": true, "lmao": true,
 		"lmfao": true, "rofl": true, "haha": true, "hahaha": true, "hehe": true, "btw": true, "tbh": true,
-		"ngl": true, "imo": true, "imho": true, "thx": true, "thnx": true, "tnx": true, "ty": true, "tia": true,
-		"kthx": true}
+		"ngl": true, "imo": true, "imho": true, "thx": true, "thnx": true, "tnx": true, "thanx": true, "thnks": true,
+		"thks": true, "tysm": true, "ty": true, "tia": true, "kthx": true}
 	// thanks close a message ("thanks in advance", "thank you so much").
 	thanks     = map[string]bool{"thanks": true, "thank": true, "cheers": true, "appreciated": true, "appreciate": true}
 	thanksTail = map[string]bool{"you": true, "in": true, "advance": true, "so": true, "much": true, "a": true,

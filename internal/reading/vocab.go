@@ -114,18 +114,14 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 			if d > maxDepth {
 				pruned = true
 			} else {
-				rowMin[d] = fillRow(row(d), row(d-1), rowsBack(rows, n, d), c, d, w)
+				rowMin[d] = fillRow(row(d), row(d-1), rowsBack(rows, n, d), c, d, w, k)
 				// Past this prefix no word comes back within k: every cell
 				// of the next row builds on this one (≥ k+1) or, by a swap,
 				// on the one before plus one.
 				pruned = rowMin[d] > k && rowMin[d-1] >= k
 			}
 			if pruned {
-				p := c[:d]
-				i += sort.Search(len(v.words)-i, func(j int) bool {
-					x := v.words[i+j]
-					return x > p && !strings.HasPrefix(x, p)
-				})
+				i = v.skip(i, c[:d])
 				prev, depth = c, d-1
 				break
 			}
@@ -133,12 +129,25 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 		if pruned {
 			continue
 		}
-		if dist := row(len(c))[n]; dist <= k {
+		if dist := row(len(c))[n]; abs(len(c)-n) <= k && dist <= k {
 			yield(c, dist)
 		}
 		prev, depth = c, len(c)
 		i++
 	}
+}
+
+// skip returns the index of the first word from i on that does not start
+// with p, where words[i] does. Most prefixes cover few words: it gallops
+// forward, then searches the last stride.
+func (v *vocab) skip(i int, p string) int {
+	lo, step := i, 1
+	for lo+step < len(v.words) && strings.HasPrefix(v.words[lo+step], p) {
+		lo += step
+		step *= 2
+	}
+	hi := min(lo+step, len(v.words))
+	return lo + sort.Search(hi-lo, func(j int) bool { return !strings.HasPrefix(v.words[lo+j], p) })
 }
 
 // rowsBack returns the row two above d, or nil at the top.
@@ -150,12 +159,24 @@ func rowsBack(rows []int, n, d int) []int {
 }
 
 // fillRow computes the edit-distance row for the d-th letter of c against
-// w from the rows above, and returns its smallest cell.
-func fillRow(cur, up, up2 []int, c string, d int, w string) int {
+// w from the rows above, and returns its smallest cell. Only the band of
+// cells within k of the diagonal is computed: a cell outside it is over k
+// anyway, and is set to k+1, which keeps every cell at most k exact.
+func fillRow(cur, up, up2 []int, c string, d int, w string, k int) int {
 	a := c[d-1]
+	lo, hi := max(1, d-k), min(len(w), d+k)
 	cur[0] = d
+	if lo > 1 {
+		cur[lo-1] = k + 1
+	}
+	if hi < len(w) {
+		cur[hi+1] = k + 1
+	}
 	m := d
-	for j := 1; j <= len(w); j++ {
+	if lo > 1 {
+		m = k + 1
+	}
+	for j := lo; j <= hi; j++ {
 		b := w[j-1]
 		cost := 1
 		if a == b {
@@ -170,6 +191,8 @@ func fillRow(cur, up, up2 []int, c string, d int, w string) int {
 	}
 	return m
 }
+
+func abs(x int) int { return max(x, -x) }
 
 func commonPrefix(a, b string) int {
 	n := min(len(a), len(b))
