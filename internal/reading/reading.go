@@ -158,33 +158,60 @@ func (r *Reader) correct(t token) (string, bool) {
 var (
 	// customEmoji are Discord's <:name:id> and Slack's :name: emoji.
 	customEmoji = regexp.MustCompile(`<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:`)
-	// emoticon is a face typed in punctuation, as a word of its own.
-	emoticon = regexp.MustCompile(`(?:^|\s)(?:[:;=8xX][-o'^]?[()\[\]DPpOo/\\|3*]+|[()]+[-o']?[:;]|<3+|\^_*\^|[tT]_[tT]|-_-)(?:\s|$)`)
-	// with is "w/" and "w/o".
+	// withSlash is "w/" and "w/o".
 	withSlash = regexp.MustCompile(`(?i)(?:^|\s)w/(o?)(?:\s|$)`)
 )
 
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
-// and folds white space.
+// and folds white space. The regular expressions run only on questions
+// holding their marks: most questions hold none.
 func stripMarkup(q string) string {
-	q = customEmoji.ReplaceAllString(q, " ")
-	// Emoticons may share a space; replace until none is left.
-	for emoticon.MatchString(q) {
-		q = emoticon.ReplaceAllString(q, " ")
+	if strings.IndexByte(q, ':') >= 0 {
+		q = customEmoji.ReplaceAllString(q, " ")
 	}
-	q = withSlash.ReplaceAllStringFunc(q, func(m string) string {
-		if strings.HasSuffix(strings.TrimSpace(m), "o") || strings.HasSuffix(strings.TrimSpace(m), "O") {
-			return " without "
-		}
-		return " with "
-	})
-	q = strings.Map(func(r rune) rune {
+	if strings.Contains(q, "w/") || strings.Contains(q, "W/") {
+		q = withSlash.ReplaceAllStringFunc(q, func(m string) string {
+			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(m)), "o") {
+				return " without "
+			}
+			return " with "
+		})
+	}
+	fields := strings.Fields(strings.Map(func(r rune) rune {
 		if isEmoji(r) {
 			return ' '
 		}
 		return r
-	}, q)
-	return strings.Join(strings.Fields(q), " ")
+	}, q))
+	kept := fields[:0]
+	for _, f := range fields {
+		if !isEmoticon(f) {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// isEmoticon reports whether a word is a face typed in punctuation:
+// eyes, an optional nose and a mouth (":)", ";-P", "xD", "(:"), or one of
+// "<3", "^^", "^_^", "T_T", "-_-".
+func isEmoticon(w string) bool {
+	switch w {
+	case "<3", "<33", "^^", "^_^", "T_T", "t_t", "-_-", ":'(", ":')":
+		return true
+	}
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	face := func(eyes, mouth string) bool {
+		rest := mouth
+		if len(rest) > 1 && strings.IndexByte("-o^'", rest[0]) >= 0 {
+			rest = rest[1:] // the nose
+		}
+		return strings.IndexByte(":;=xX", eyes[0]) >= 0 && rest != "" && strings.Trim(rest, "()[]DPpOo/\\|3*") == "" &&
+			(eyes[0] != 'x' && eyes[0] != 'X' || strings.Trim(rest, "DPp") == "") // "xD", not "xo"
+	}
+	return face(w[:1], w[1:]) || strings.IndexByte(":;", w[len(w)-1]) >= 0 && strings.Trim(w[:len(w)-1], "()-o'") == "" && len(w) > 1 && strings.IndexByte("()", w[0]) >= 0
 }
 
 // isEmoji reports whether r is a pictograph or a part of one (skin tones,

@@ -6,7 +6,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reading"
+	"github.com/careerbot/careerbot/knowledge"
 )
 
 // guideText stands for the guides' words: what a typo may be corrected to.
@@ -233,4 +235,33 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("Read(%q) = %+v: fixes without a shown reading", q, rd)
 		}
 	})
+}
+
+// BenchmarkRead reads questions as typed, one at a time, over the
+// bundled guides' words: one typed right, one with shorthand, one with
+// typos (each a walk of the vocabulary), one off topic.
+func BenchmarkRead(b *testing.B) {
+	gs, _, err := guide.Load(knowledge.Guides(), "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := reading.New(func(yield func(string) bool) {
+		for _, g := range gs {
+			for _, s := range g.Sections {
+				if !yield(g.Title) || !yield(strings.Join(s.Path, " ")) || !yield(s.Text()) {
+					return
+				}
+			}
+		}
+	})
+	qs := []string{
+		"How much does a senior ML engineer make in Romania?",
+		"yo jr DS TC in the US?? 🙏",
+		"mid lvl MLE comp in romaina, learnt tensorflw whats next",
+		"how do I bake sourdough bread",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r.Read(qs[i%len(qs)])
+	}
 }

@@ -72,45 +72,57 @@ func readShorthand(c *context, i int) (reading, bool) {
 }
 
 // context is what the shorthand rules know of the question as a whole.
+// What the question names is worked out on first use: few questions hold
+// shorthand that needs it.
 type context struct {
-	toks   []token
-	first  int  // the first token that is not chatter
-	role   bool // names a role: a head noun ("engineer") or role shorthand
-	level  bool
-	region bool
-	pay    bool
+	toks  []token
+	first int // the first token that is not chatter
+	named *named
 }
+
+// named says what kinds of thing a question names.
+type named struct{ role, level, region, pay bool }
 
 // payWord names pay in a question, shorthand included.
 var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|comp|compensation|tc|ctc|wages?|income|package)\b`)
 
 // roleShorthand are shorthand words that name a role.
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,
-	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true, "des": true}
+	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true}
 
 func newContext(toks []token, ds []decision) *context {
 	c := &context{toks: toks}
 	for c.first < len(ds) && ds[c.first].drop {
 		c.first++
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
+	return c
+}
+
+// names returns what the question names, shorthand included.
+func (c *context) names() named {
+	if c.named != nil {
+		return *c.named
+	}
+	n := &named{}
+	words := make([]string, len(c.toks))
+	for i, t := range c.toks {
 		words[i] = t.text
 		switch {
-		case roleShorthand[t.lower]:
-			c.role = true
-		case t.lower == "jr" || t.lower == "sr" || t.lower == "jnr" || t.lower == "snr":
-			c.level = true
+		case roleShorthand[t.lower] || t.text == "DEs":
+			n.role = true
+		case levelShort[t.lower]:
+			n.level = true
 		case t.lower == "usa" || t.lower == "uk" || t.lower == "ro" || t.lower == "eu":
-			c.region = true
+			n.region = true
 		}
 	}
 	q := strings.Join(words, " ")
-	c.role = c.role || facts.FindRole(q) != ""
-	c.level = c.level || facts.FindLevel(q) != ""
-	c.region = c.region || len(facts.FindRegions(q)) > 0
-	c.pay = payWord.MatchString(q)
-	return c
+	n.role = n.role || facts.FindRole(q) != ""
+	n.level = n.level || facts.FindLevel(q) != ""
+	n.region = n.region || len(facts.FindRegions(q)) > 0
+	n.pay = payWord.MatchString(q)
+	c.named = n
+	return *n
 }
 
 // word returns the lower-cased i-th token, or "" outside the question.
@@ -137,7 +149,7 @@ func readDE(c *context, i int) (reading, bool) {
 	case facts.FindLevel(prev) != "" || levelShort[prev] || prev == "a" || prev == "an" || prev == "as" ||
 		prev == "from" || prev == "into" || prev == "to":
 		return engineer, true
-	case c.role && !c.region:
+	case c.names().role && !c.names().region:
 		return germany, true
 	}
 	return engineer, true
@@ -173,7 +185,7 @@ func readUS(c *context, i int) (reading, bool) {
 // model") or the question is not about a person's pay.
 func readBase(c *context, i int) (reading, bool) {
 	next := c.word(i + 1)
-	if next != "" && !functionWord[next] || !(c.pay || c.role || c.level) {
+	if next != "" && !functionWord[next] || !(c.names().pay || c.names().role || c.names().level) {
 		return reading{}, false
 	}
 	return reading{text: "base salary"}, true
@@ -188,7 +200,7 @@ func readLPA(c *context, i int) (reading, bool) {
 	if !payOtherThanLPA(c) {
 		text += " salary"
 	}
-	if !c.region {
+	if !c.names().region {
 		text += " in India"
 	}
 	return reading{text: text}, true
@@ -225,7 +237,7 @@ func readSci(c *context, i int) (reading, bool) {
 func readMake(c *context, i int) (reading, bool) {
 	f := c.first
 	opens := c.word(f) == "how" && c.word(f+1) == "much" || c.word(f) == "what" && auxiliary[c.word(f+1)]
-	if !opens || !(c.role || c.level) || i+1 < len(c.toks) && !afterPay[c.word(i+1)] {
+	if !opens || !(c.names().role || c.names().level) || i+1 < len(c.toks) && !afterPay[c.word(i+1)] {
 		return reading{}, false
 	}
 	return reading{text: strings.Replace(c.toks[i].text, "make", "earn", 1)}, true

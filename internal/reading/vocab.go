@@ -2,7 +2,6 @@ package reading
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 // the names of places. Built once; read-only afterwards.
 type vocab struct {
 	words []string       // sorted, for walking as a trie
+	lcp   []uint8        // the letters each word shares with the one before
 	count map[string]int // how often the guides use each word; a place counts at least once
 	place map[string]string
 }
@@ -63,6 +63,10 @@ func (v *vocab) build() {
 		v.words = append(v.words, w)
 	}
 	slices.Sort(v.words)
+	v.lcp = make([]uint8, len(v.words))
+	for i := 1; i < len(v.words); i++ {
+		v.lcp[i] = uint8(min(commonPrefix(v.words[i-1], v.words[i]), 255))
+	}
 }
 
 // has reports whether the guides or the place names use w (lower case).
@@ -105,10 +109,10 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 		row(0)[j] = j
 	}
 	rowMin := make([]int, maxDepth+1)
-	prev, depth := "", 0 // rows 0..depth hold prev[:depth]
+	depth := 0 // rows 0..depth hold the current word's first depth letters
 	for i := 0; i < len(v.words); {
 		c := v.words[i]
-		depth = min(depth, commonPrefix(prev, c))
+		depth = min(depth, int(v.lcp[i]))
 		pruned := false
 		for d := depth + 1; d <= len(c); d++ {
 			if d > maxDepth {
@@ -121,8 +125,10 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 				pruned = rowMin[d] > k && rowMin[d-1] >= k
 			}
 			if pruned {
-				i = v.skip(i, c[:d])
-				prev, depth = c, d-1
+				// Skip the words under this prefix: they share its d letters.
+				for i++; i < len(v.words) && int(v.lcp[i]) >= d; i++ {
+				}
+				depth = d - 1
 				break
 			}
 		}
@@ -132,22 +138,9 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 		if dist := row(len(c))[n]; abs(len(c)-n) <= k && dist <= k {
 			yield(c, dist)
 		}
-		prev, depth = c, len(c)
+		depth = len(c)
 		i++
 	}
-}
-
-// skip returns the index of the first word from i on that does not start
-// with p, where words[i] does. Most prefixes cover few words: it gallops
-// forward, then searches the last stride.
-func (v *vocab) skip(i int, p string) int {
-	lo, step := i, 1
-	for lo+step < len(v.words) && strings.HasPrefix(v.words[lo+step], p) {
-		lo += step
-		step *= 2
-	}
-	hi := min(lo+step, len(v.words))
-	return lo + sort.Search(hi-lo, func(j int) bool { return !strings.HasPrefix(v.words[lo+j], p) })
 }
 
 // rowsBack returns the row two above d, or nil at the top.
