@@ -338,15 +338,18 @@ var (
 // marks and punctuation left at the start.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {
-		if strings.ContainsRune(m, '?') {
-			return "?"
-		}
-		return "!"
-	})
-	s = spaceBefore.ReplaceAllString(s, "$1")
-	s = leadingMarks.ReplaceAllString(s, "")
-	return s
+	if strings.Contains(s, "??") || strings.Contains(s, "!!") || strings.Contains(s, "?!") || strings.Contains(s, "!?") {
+		s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {
+			if strings.ContainsRune(m, '?') {
+				return "?"
+			}
+			return "!"
+		})
+	}
+	if strings.Contains(s, " ") {
+		s = spaceBefore.ReplaceAllString(s, "$1")
+	}
+	return leadingMarks.ReplaceAllString(s, "")
 }
 
 // shown writes s with only the fixes applied.

@@ -156,6 +156,8 @@ func TestChatter(t *testing.T) {
 		{"what should I learn next, thanks in advance!", "what should I learn next"},
 		{"senior pay 🙏🏽 lol", "senior pay"},
 		{"senior pay :) :D", "senior pay"},
+		{"senior pay xD ;-P (: <3 ^_^", "senior pay"},
+		{"options: 8) and x3 stay", "options: 8) and x3 stay"},
 		{"senior pay <:pepe_cry:123456789> :money_with_wings:", "senior pay"},
 		{"is it worth it thank you so much", "is it worth it"},
 		{"how do I get hired in", "how do I get hired in"},
