@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,6 +26,9 @@ const (
 	weightHead  = 0.8
 	weightOuter = 0.5
 	weightTitle = 0.7 // a guide's title says what every section is about
+	// weightSection counts a concept only another passage of the section
+	// names, for passages chosen for what they state (a price, a duration).
+	weightSection = 0.5
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -38,6 +42,10 @@ type candidate struct {
 	p      *passage
 	cov    float64 // share of the question's weight covered
 	score  float64 // cov plus tie-breakers
+	// near is cov counting, at weightSection, what the rest of the
+	// section says: the passage stating a duration or a price may leave
+	// the subject to its neighbours ("Transition Timeline: 3-6 months").
+	near float64
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -60,11 +68,14 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head := 0.0, 0.0
+			got, head, near, label := 0.0, 0.0, 0.0, 0.0
 			own := false // an item names something its context does not
 			for _, c := range a.concepts {
 				if covers(info.head, c.Concept) {
 					head += c.weight
+				}
+				if covers(p.label, c.Concept) {
+					label += c.weight
 				}
 				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
 					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
@@ -72,18 +83,26 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				case covers(p.terms, c.Concept):
 					got += c.weight
 					own = own || p.item && !inContext
+				case c.kind && e.question[c.Alts[0][0]]:
+					if p.questions {
+						got += c.weight // "which interview questions": a list of them
+					}
 				case c.kind && p.enumerates():
 					got += c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
 				case covers(info.head, c.Concept) && (p.list || p.item):
 					got += c.weight // a bare list is all about its heading
+				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
+					got += c.weight // a guide about senior data engineers in Spain is so throughout
 				case covers(info.head, c.Concept):
 					got += weightHead * c.weight
 				case covers(info.outer, c.Concept):
 					got += weightOuter * c.weight
 				case covers(info.title, c.Concept):
 					got += weightTitle * c.weight
+				case covers(info.all, c.Concept):
+					near += weightSection * c.weight
 				}
 			}
 			if p.item && !own {
@@ -92,9 +111,13 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role)
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
+			}
+			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
+			if a.transition && arrowHeading.MatchString(info.heading) {
+				score += transitionBonus // "from junior to mid": the "Junior → Mid" section
 			}
 			if a.needs && p.required {
 				score += requiredBonus // "what do I need": the list of what is required
@@ -105,7 +128,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
-			out = append(out, candidate{h.Guide, h.Section, p, cov, score})
+			out = append(out, candidate{h.Guide, h.Section, p, cov, score, (got + near) / a.total})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -124,7 +147,16 @@ const (
 	// listBonus breaks ties toward a passage that names several things
 	// when the question asks for a kind of thing ("which tools").
 	listBonus = 0.05
+	// labelBonus favours an item whose label names the question's concepts
+	// over one that only mentions them.
+	labelBonus = 0.1
+	// transitionBonus favours a section headed "A → B" for a question
+	// about getting from A to B.
+	transitionBonus = 0.15
 )
+
+// arrowHeading marks a heading about moving from one level or role to another.
+var arrowHeading = regexp.MustCompile(`→|->|⟶|➡|=>|\bto\b`)
 
 // wantsList reports whether the question asks for a kind of thing.
 func (a *analysis) wantsList() bool {
@@ -146,16 +178,33 @@ func roleFit(question, section string) float64 {
 	return -rolePenalty
 }
 
+// levelFit ranks a section about another level than the question asks
+// about ("Junior → Mid Level" for "mid level") below the others.
+func levelFit(question, section facts.Level) float64 {
+	if question == "" || section == "" || question == section {
+		return 0
+	}
+	return -rolePenalty
+}
+
 // enumerates reports whether p lists several things: a list, or an item
 // or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 func (p *passage) enumerates() bool {
-	return p.items != nil || strings.Count(p.text, ",")+strings.Count(p.text, ";") >= 2
+	return p.items != nil || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }
 
 // general quotes the passages that best cover the question: the best one,
 // and the best from another guide when it is nearly as good.
 func (e *Engine) general(a *analysis) *reply {
 	cands := e.rank(a)
+	// "How much is the bootcamp?", "how long does the switch take?": the
+	// passages that state a price or a duration, when one answers.
+	switch a.intent {
+	case intentPrice:
+		cands = preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] })
+	case intentDuration:
+		cands = preferring(cands, statesDuration)
+	}
 	if len(cands) == 0 || cands[0].cov < minCoverage {
 		return nil
 	}
@@ -175,6 +224,33 @@ func (e *Engine) general(a *analysis) *reply {
 		}
 	}
 	return r
+}
+
+func statesDuration(c candidate) bool { return facts.FindDuration(c.p.text) != "" }
+
+// durationPassage reports whether a passage stating a duration answers
+// the question.
+func (e *Engine) durationPassage(a *analysis) bool {
+	cands := preferring(e.rank(a), statesDuration)
+	return len(cands) > 0 && statesDuration(cands[0]) && cands[0].cov >= minCoverage
+}
+
+// preferring returns the candidates ok accepts, their neighbours counted,
+// when the best of them answers the question, else all of them.
+func preferring(cands []candidate, ok func(candidate) bool) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if ok(c) {
+			c.score += c.near - c.cov
+			c.cov = c.near
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	if len(out) > 0 && out[0].cov >= minCoverage {
+		return out
+	}
+	return cands
 }
 
 // answerTo returns the passage after c in its section when c is a

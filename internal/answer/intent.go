@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"math"
 	"regexp"
 	"strings"
@@ -19,10 +20,14 @@ const (
 	intentStart                  // the first stage of a path
 	intentDuration               // how long a stage or a path takes
 	intentLadder                 // the role after this one, or the top of a career ladder
+	intentPrice                  // what a course, exam or bootcamp costs
 )
 
+// payQuestion marks a question about pay, which no price answers.
+var payQuestion = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|make|makes|compensation|comp|tc|wages?|income|lpa|ctc)\b`)
+
 func (i intent) String() string {
-	return [...]string{"general", "salary", "next", "start", "duration", "ladder"}[i]
+	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
 }
 
 // The rules, in the order they are tried. Each is a plain reading of how
@@ -30,13 +35,18 @@ func (i intent) String() string {
 var intentRules = []struct {
 	intent intent
 	re     *regexp.Regexp
+	unless *regexp.Regexp // a match here rules the intent out
 }{
-	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are)\b)`)},
-	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`)},
-	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`)},
+	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
+	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
+	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
+
+// fromTo asks how to get from one level or role to another.
+var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
@@ -58,7 +68,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 // list, and seldom the kind itself.
 const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
 	"book books course courses certification certifications project projects topic topics resource resources " +
-	"subject subjects technology technologies stack option options area areas example examples"
+	"subject subjects technology technologies stack option options area areas example examples question questions"
 
 type weighted struct {
 	search.Concept
@@ -66,6 +76,9 @@ type weighted struct {
 	// kind marks a word naming what the question wants listed: an
 	// enumeration covers it.
 	kind bool
+	// subject marks the role, level or place the question is about: a
+	// guide or section titled with it is about it throughout.
+	subject bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -85,26 +98,34 @@ type analysis struct {
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
 	needs   bool        // it asks what is needed or required
+	// transition marks a question about getting from one level or role
+	// to another ("from junior to mid").
+	transition bool
 }
 
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
 	for _, r := range intentRules {
-		if r.re.MatchString(q) {
+		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
 			return r.intent
 		}
 	}
 	return intentGeneral
 }
 
-func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
-	a := &analysis{q: q, intent: in, hits: hits, score: map[[2]int]float64{}}
-	if len(hits) > 0 {
-		for _, h := range hits {
-			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
-		}
+// setHits records the sections the search found and their scores, each
+// over the best one's.
+func (a *analysis) setHits(hits []search.Hit) {
+	a.hits = hits
+	for _, h := range hits {
+		a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
 	}
+}
+
+func (e *Engine) analyze(q string, in intent) *analysis {
+	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q)
+	a.transition = fromTo.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
@@ -129,7 +150,11 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			// little in guides that say "machine learning" everywhere.
 			w = min(w, aw/float64(len(alt)))
 		}
-		a.concepts = append(a.concepts, weighted{c, w, len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.kind[c.Alts[0][0]]})
+		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
+		if e.isGeneric(c) {
+			w *= genericShare
+		}
+		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -137,7 +162,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 	// word ("Is Python enough?") sinks a question the guides answer.
 	known := 0.0
 	for _, c := range a.concepts {
-		if !e.unknown(c.Concept) {
+		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
 			known = max(known, c.weight)
 		}
 	}
@@ -148,6 +173,32 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 		a.total += a.concepts[i].weight
 	}
 	return a
+}
+
+// genericWords are words any text may use ("people", "career", "best"):
+// rare in the guides, so weighty by idf, yet no sign a passage answers.
+const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
+	"good great best top better other others lot lots really actually anything something everything"
+
+// genericShare scales a generic word's weight: it still ranks passages,
+// but cannot make a question answered on its own.
+const genericShare = 0.3
+
+func (e *Engine) isGeneric(c search.Concept) bool {
+	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isSubject reports whether c names the question's role, level or place.
+func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
+	if facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 {
+		return true
+	}
+	if a.role == "" {
+		return false
+	}
+	ts := e.index.Terms(a.role + " " + a.roleName)
+	slices.Sort(ts)
+	return covers(ts, c)
 }
 
 // unknownShare is the weight of a word no guide uses, against the

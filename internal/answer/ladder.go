@@ -15,6 +15,19 @@ var topWords = regexp.MustCompile(`(?i)\b(?:top|highest|how high|how far|climb|p
 // it is about.
 var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step)$`)
 
+// namesTopic reports whether the question names something besides the
+// role, level and place it is about, the words of the guides' rung names
+// ("ML" in "ML Lead") and the words that shape a ladder question: a
+// skill or tool it wants the next step after.
+func (e *Engine) namesTopic(a *analysis) bool {
+	for _, c := range a.concepts {
+		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) && !covers(e.rungWords, c.Concept) {
+			return true
+		}
+	}
+	return false
+}
+
 // minRungCover is the share of the question's role and level words a
 // rung must name to be the one the question is about.
 const minRungCover = 0.6
@@ -62,6 +75,10 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 				used := map[string]bool{}
 				for i, c := range a.concepts {
 					alt, ok := covering(ts, c.Concept)
+					if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.Concept) {
+						got += c.weight // the place the guide is about
+						continue
+					}
 					if !ok {
 						continue
 					}

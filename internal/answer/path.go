@@ -18,6 +18,10 @@ const maxStagesListed = 6
 // pathWords mark a question about a whole path rather than one stage.
 var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|course|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
 
+// wholePath marks a question about a path by name, which the path's
+// stages answer even where a passage also states a duration.
+var wholePath = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|whole|overall|all (?:the )?(?:stages|levels|steps))\b`)
+
 type stageRef struct {
 	gi, pi, si int
 }
@@ -69,7 +73,7 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 		}
 		got := 0.0
 		for _, c := range a.concepts {
-			if covers(ts, c.Concept) {
+			if covers(ts, c.Concept) || c.subject && covers(e.titles[ref.gi], c.Concept) {
 				got += c.weight
 			}
 		}
@@ -160,8 +164,8 @@ func (e *Engine) duration(a *analysis) *reply {
 		r.say(sentence(st.Title()+" takes "+st.Duration, r.cite(ref.gi, st.Section, st.Line, st.Snippet)))
 		return r
 	}
-	if !pathWords.MatchString(a.q) {
-		return nil
+	if !pathWords.MatchString(a.q) || !wholePath.MatchString(a.q) && e.durationPassage(a) {
+		return nil // a passage says how long: the general answer quotes it
 	}
 	pref, ok := e.bestPath(a)
 	if !ok {

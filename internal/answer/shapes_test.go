@@ -49,6 +49,19 @@ func TestGuideShapes(t *testing.T) {
 		{"what role comes after a robotics intern", says("Associate Robotics Engineer")},
 		{"whats the top of the ladder for a robotics engineer", says("Head of Robotics")},
 		{"what is above robotics tech lead", says("Head of Robotics")},
+		// Pay tables: levels down the side, company tiers across the top.
+		{"how much does a senior data engineer make at FAANG", all(says("$250,000–$340,000", "FAANG"), saysNot("$150,000"))},
+		{"junior data engineer salary in the US", all(says("$95,000–$120,000", "$150,000–$190,000"), saysNot("$250,000"))},
+		// Base and total compensation columns.
+		{"senior data engineer total comp in Germany", all(says("€95,000"), saysNot("€80,000"))},
+		{"what is the base salary for a junior data engineer in germany", all(says("€55,000"), saysNot("€60,000"))},
+		// A price is a price, never a salary.
+		{"how much is the bootcamp", all(says("$12,000"), saysNot("earn", "salar"))},
+		{"what does the AWS data engineer exam cost", all(says("$150"), saysNot("earn"))},
+		// A city multiplier.
+		{"how much more do data engineers earn in San Francisco", says("1.4x-1.6x")},
+		// Not a salary question, though "computer" starts with "comp".
+		{"what computer math does an associate robotics engineer need", all(says("linear algebra"), saysNot("$"))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -164,6 +164,9 @@ func spanOf(kind, num string) string {
 	return strconv.Itoa(n) + " " + unit + "s"
 }
 
+// FindDuration returns the first duration s states ("3-6 months"), or "".
+func FindDuration(s string) string { return findDuration(s) }
+
 func findDuration(s string) string {
 	if d := duration.FindString(s); d != "" {
 		return normDuration(d)
