@@ -85,6 +85,13 @@ func TestShorthand(t *testing.T) {
 		{"how much does a jr DS make in the US", "how much does a junior data scientist earn in the US"},
 		{"what projects should a junior make", "what projects should a junior make"},
 		{"wat r the skills u need w/o a degree", "what r the skills you need without a degree"},
+		{"done w/ pytorch now what", "done with pytorch what next"},
+		{"knw docker now wat for mlops", "know docker what next for MLOps"},
+		{"what now", "what now"},
+		{"how 2 start w python", "how to start with python"},
+		{"top 2 skills", "top 2 skills"},
+		{"do i rly need docker n k8s", "do i really need docker and k8s"},
+		{"gud books for NLP", "good books for NLP"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -27,14 +27,15 @@ var shorthand = map[string]string{
 	// Places.
 	"usa": "USA", "uk": "UK", "eu": "EU", "ro": "Romania",
 	// Chat.
-	"whats": "what is", "wats": "what is", "wat": "what", "wut": "what", "wht": "what", "hows": "how is",
+	"whats": "what is", "wats": "what is", "hows": "how is",
 	"whos": "who is", "wheres": "where is", "whens": "when is", "whys": "why is",
 	"u": "you", "ur": "your", "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not",
 	"cant": "cannot", "isnt": "is not", "arent": "are not", "didnt": "did not", "shouldnt": "should not",
 	"wanna": "want to", "gonna": "going to", "gotta": "have to", "shud": "should", "shld": "should",
 	"cud": "could", "wud": "would", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
 	"thru": "through", "rn": "right now", "smth": "something", "sth": "something", "ppl": "people",
-	"tho": "though", "diff": "difference", "learnt": "learned",
+	"tho": "though", "diff": "difference", "learnt": "learned", "knw": "know", "kno": "know", "gud": "good",
+	"rly": "really", "rlly": "really", "b4": "before", "wrt": "about",
 }
 
 // reading is a token's reading.
@@ -57,6 +58,11 @@ var contextual = map[string]func(c *context, i int) (reading, bool){
 	"sci":  readSci,
 	"k":    readK,
 	"make": readMake, "makes": readMake,
+	"what": readWhat, "wat": readWhat, "wut": readWhat, "wht": readWhat,
+	"now": readNow,
+	"2":   readTo,
+	"n":   readAnd,
+	"w":   readWith,
 }
 
 // readShorthand returns the reading of the i-th token if it is shorthand.
@@ -253,6 +259,52 @@ var (
 		"approximately": true, "there": true, "now": true, "today": true, "starting": true, "after": true,
 		"with": true, "as": true, "these": true, "nowadays": true}
 )
+
+// readWhat reads "now what" as asking what comes next, and spells out
+// "wat".
+func readWhat(c *context, i int) (reading, bool) {
+	if c.word(i-1) == "now" {
+		return reading{text: "what next"}, true
+	}
+	if c.toks[i].lower == "what" {
+		return reading{}, false
+	}
+	return reading{text: "what"}, true
+}
+
+// readNow drops the "now" of "now what": the what reads as what next.
+func readNow(c *context, i int) (reading, bool) {
+	switch c.word(i + 1) {
+	case "what", "wat", "wut", "wht":
+		return reading{text: ""}, true
+	}
+	return reading{}, false
+}
+
+// readTo reads "how 2 start" as how to start: a 2 between "how" and a
+// word is not a number.
+func readTo(c *context, i int) (reading, bool) {
+	if c.word(i-1) == "how" && i+1 < len(c.toks) && c.toks[i+1].word {
+		return reading{text: "to"}, true
+	}
+	return reading{}, false
+}
+
+// readAnd reads a lone "n" between two words as and ("docker n k8s").
+func readAnd(c *context, i int) (reading, bool) {
+	if c.toks[i].text == "n" && i > 0 && c.toks[i-1].word && i+1 < len(c.toks) {
+		return reading{text: "and"}, true
+	}
+	return reading{}, false
+}
+
+// readWith reads a lone "w" before a word as with ("start w python").
+func readWith(c *context, i int) (reading, bool) {
+	if c.toks[i].text == "w" && i > 0 && i+1 < len(c.toks) && c.toks[i+1].word {
+		return reading{text: "with"}, true
+	}
+	return reading{}, false
+}
 
 // readK joins a lone "k" to the number before it ("150 k" → "150k").
 func readK(c *context, i int) (reading, bool) {
