@@ -142,17 +142,44 @@ func (r *Reader) correct(t token) (string, bool) {
 	if n > 7 {
 		maxDist = 2
 	}
-	w, ok := r.v.best(t.lower, maxDist)
+	w, dist, ok := r.v.best(t.lower, maxDist)
 	if !ok {
 		return "", false
 	}
-	if p, ok := r.v.place[w]; ok {
+	p, place := r.v.place[w]
+	// An English word the guides do not use may be what was meant: when
+	// one is nearer, the typo is of that word ("restaraunt"); when one is
+	// as near, the guides' word wins only if it is a place or common in
+	// the guides ("salery" is salary, not celery; "trian" is not a
+	// "trial" the guides mention once).
+	if isASCII(t.lower) {
+		switch {
+		case dist == 2 && englishNeighbour(t.lower, ""):
+			return "", false
+		case dist == 1 && !place && r.v.count[w] < minTieCount && englishNeighbour(t.lower, w):
+			return "", false
+		}
+	}
+	if place {
 		return p, true
 	}
 	if first, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(first) {
 		return strings.ToUpper(w[:1]) + w[1:], true
 	}
 	return w, true
+}
+
+// minTieCount is how often the guides must use a word for it to win over
+// an English word as near to the typo.
+const minTieCount = 3
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 var (

@@ -17,7 +17,8 @@ var guideText = []string{
 	"Junior data scientists earn $80,000 a year; senior machine learning engineers earn more.",
 	"Learning path: Python, pandas, TensorFlow, PyTorch, Kubernetes, feature pipelines.",
 	"Compensation depends on experience; the salary on the level. Data data data. Date of the survey: 2025.",
-	"Lesson lesson lesson lesson lesson. One person.",
+	"Lesson lesson lesson lesson lesson. One person, a second person, a third person.",
+	"Every engineer here was an engineer first; ask an engineer. A clinical trial.",
 }
 
 func newReader(texts ...string) *reading.Reader {
@@ -50,10 +51,32 @@ func TestTypos(t *testing.T) {
 		{"file names stay", "error in traning.py", "error in traning.py"},
 		{"links stay", "see https://exmaple.com/salery", "see https://exmaple.com/salery"},
 		{"nothing near: left as typed", "xqzvbn salary", "xqzvbn salary"},
+		// An English word as near as a word the guides use once: "trian"
+		// may be train as well as trial.
+		{"a tie with English and a rare guide word", "how to trian my dog", "how to trian my dog"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := r.Read(tt.q).Text; got != tt.want {
+				t.Errorf("Read(%q).Text = %q; want %q", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEnglishNearer checks a typo is left alone when an English word the
+// guides do not use is nearer to it than any word they do.
+func TestEnglishNearer(t *testing.T) {
+	tests := []struct {
+		guide, q, want string
+	}{
+		// "experiance" is one edit from experience, two from experienced.
+		{"Experienced engineers earn more.", "experiance needed", "experiance needed"},
+		{"Experience matters.", "experiance needed", "experience needed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.guide, func(t *testing.T) {
+			if got := newReader(tt.guide).Read(tt.q).Text; got != tt.want {
 				t.Errorf("Read(%q).Text = %q; want %q", tt.q, got, tt.want)
 			}
 		})

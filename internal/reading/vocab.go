@@ -79,7 +79,7 @@ func (v *vocab) has(w string) bool {
 // nearest within maxDist edits (insertions, deletions, substitutions and
 // swaps of two neighbours), then one with the same first letter, then the
 // commonest, then the first alphabetically. ok is false if none is near.
-func (v *vocab) best(w string, maxDist int) (word string, ok bool) {
+func (v *vocab) best(w string, maxDist int) (word string, dist int, ok bool) {
 	bestDist := maxDist + 1
 	bestFirst, bestCount := false, 0
 	v.within(w, maxDist, func(c string, d int) {
@@ -92,7 +92,7 @@ func (v *vocab) best(w string, maxDist int) (word string, ok bool) {
 			word, bestDist, bestFirst, bestCount = c, d, first, n
 		}
 	})
-	return word, word != ""
+	return word, bestDist, word != ""
 }
 
 // within calls yield with every vocabulary word within k edits of w and
