@@ -145,6 +145,8 @@ func TestDE(t *testing.T) {
 		{"how do I switch from DE to MLE", "how do I switch from data engineer to ML engineer"},
 		{"what does a DE do", "what does a data engineer do"},
 		{"what do junior DEs make", "what do junior data engineers earn"},
+		{"DEs in DE", "data engineers in Germany"},
+		{"DEs salary DE", "data engineers salary Germany"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

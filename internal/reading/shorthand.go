@@ -78,16 +78,15 @@ func readShorthand(c *context, i int) (reading, bool) {
 }
 
 // context is what the shorthand rules know of the question as a whole.
-// What the question names is worked out on first use: few questions hold
-// shorthand that needs it.
+// What the question names is worked out on first use, each kind apart:
+// few questions hold shorthand that needs any.
 type context struct {
 	toks  []token
 	first int // the first token that is not chatter
-	named *named
+	text  string
+	// role, level, region and pay: 0 not worked out yet, 1 no, 2 yes.
+	role, level, region, pay int8
 }
-
-// named says what kinds of thing a question names.
-type named struct{ role, level, region, pay bool }
 
 // payWord names pay in a question, shorthand included.
 var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|comp|compensation|tc|ctc|wages?|income|package)\b`)
@@ -104,31 +103,69 @@ func newContext(toks []token, ds []decision) *context {
 	return c
 }
 
-// names returns what the question names, shorthand included.
-func (c *context) names() named {
-	if c.named != nil {
-		return *c.named
-	}
-	n := &named{}
-	words := make([]string, len(c.toks))
-	for i, t := range c.toks {
-		words[i] = t.text
-		switch {
-		case roleShorthand[t.lower] || t.text == "DEs":
-			n.role = true
-		case levelShort[t.lower]:
-			n.level = true
-		case t.lower == "usa" || t.lower == "uk" || t.lower == "ro" || t.lower == "eu":
-			n.region = true
+// memo returns *v, working it out with f the first time.
+func memo(v *int8, f func() bool) bool {
+	if *v == 0 {
+		*v = 1
+		if f() {
+			*v = 2
 		}
 	}
-	q := strings.Join(words, " ")
-	n.role = n.role || facts.FindRole(q) != ""
-	n.level = n.level || facts.FindLevel(q) != ""
-	n.region = n.region || len(facts.FindRegions(q)) > 0
-	n.pay = payWord.MatchString(q)
-	c.named = n
-	return *n
+	return *v == 2
+}
+
+// question returns the question's words joined by spaces.
+func (c *context) question() string {
+	if c.text == "" {
+		words := make([]string, len(c.toks))
+		for i, t := range c.toks {
+			words[i] = t.text
+		}
+		c.text = strings.Join(words, " ")
+	}
+	return c.text
+}
+
+// any reports whether a token's lower-cased text is in set.
+func (c *context) any(set func(string) bool) bool {
+	for _, t := range c.toks {
+		if set(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRole reports whether the question names a role, shorthand included.
+func (c *context) hasRole() bool {
+	return memo(&c.role, func() bool {
+		for _, t := range c.toks {
+			if roleShorthand[t.lower] || t.text == "DEs" {
+				return true
+			}
+		}
+		return facts.FindRole(c.question()) != ""
+	})
+}
+
+// hasLevel reports whether the question names a level, shorthand included.
+func (c *context) hasLevel() bool {
+	return memo(&c.level, func() bool {
+		return c.any(func(w string) bool { return levelShort[w] }) || facts.FindLevel(c.question()) != ""
+	})
+}
+
+// hasRegion reports whether the question names a place, shorthand included.
+func (c *context) hasRegion() bool {
+	return memo(&c.region, func() bool {
+		return c.any(func(w string) bool { return w == "usa" || w == "uk" || w == "ro" || w == "eu" }) ||
+			len(facts.FindRegions(c.question())) > 0
+	})
+}
+
+// hasPay reports whether the question names pay, shorthand included.
+func (c *context) hasPay() bool {
+	return memo(&c.pay, func() bool { return payWord.MatchString(c.question()) })
 }
 
 // word returns the lower-cased i-th token, or "" outside the question.
@@ -155,7 +192,7 @@ func readDE(c *context, i int) (reading, bool) {
 	case facts.FindLevel(prev) != "" || levelShort[prev] || prev == "a" || prev == "an" || prev == "as" ||
 		prev == "from" || prev == "into" || prev == "to":
 		return engineer, true
-	case c.names().role && !c.names().region:
+	case c.hasRole() && !c.hasRegion():
 		return germany, true
 	}
 	return engineer, true
@@ -191,7 +228,7 @@ func readUS(c *context, i int) (reading, bool) {
 // model") or the question is not about a person's pay.
 func readBase(c *context, i int) (reading, bool) {
 	next := c.word(i + 1)
-	if next != "" && !functionWord[next] || !(c.names().pay || c.names().role || c.names().level) {
+	if next != "" && !functionWord[next] || !(c.hasPay() || c.hasRole() || c.hasLevel()) {
 		return reading{}, false
 	}
 	return reading{text: "base salary"}, true
@@ -206,7 +243,7 @@ func readLPA(c *context, i int) (reading, bool) {
 	if !payOtherThanLPA(c) {
 		text += " salary"
 	}
-	if !c.names().region {
+	if !c.hasRegion() {
 		text += " in India"
 	}
 	return reading{text: text}, true
@@ -242,8 +279,9 @@ func readSci(c *context, i int) (reading, bool) {
 // not "what projects should a junior make first".
 func readMake(c *context, i int) (reading, bool) {
 	f := c.first
-	opens := c.word(f) == "how" && c.word(f+1) == "much" || c.word(f) == "what" && auxiliary[c.word(f+1)]
-	if !opens || !(c.names().role || c.names().level) || i+1 < len(c.toks) && !afterPay[c.word(i+1)] {
+	howMuch := c.word(f) == "how" && c.word(f+1) == "much"
+	what := c.word(f) == "what" && auxiliary[c.word(f+1)]
+	if !howMuch && !what || i+1 < len(c.toks) && !afterPay[c.word(i+1)] || what && !c.hasRole() && !c.hasLevel() {
 		return reading{}, false
 	}
 	return reading{text: strings.Replace(c.toks[i].text, "make", "earn", 1)}, true
