@@ -95,7 +95,7 @@ func (r *Reader) Read(q string) Reading {
 		ds[i].text = t.text
 	}
 	markChatter(toks, ds)
-	ctx := newContext(toks, ds)
+	ctx := newContext(s, toks, ds)
 	var fixes []Fix
 	for i, t := range toks {
 		if ds[i].drop {
@@ -183,27 +183,14 @@ func isASCII(s string) bool {
 }
 
 var (
-	// customEmoji are Discord's <:name:id> and Slack's :name: emoji.
-	customEmoji = regexp.MustCompile(`<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:`)
-	// withSlash is "w/" and "w/o".
-	withSlash = regexp.MustCompile(`(?i)(?:^|\s)w/(o?)(?:\s|$)`)
+	// customEmoji is a word of Discord's <:name:id> and Slack's :name:
+	// emoji.
+	customEmoji = regexp.MustCompile(`^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
 )
 
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
-// and folds white space. The regular expressions run only on questions
-// holding their marks: most questions hold none.
+// and "w/o", and folds white space.
 func stripMarkup(q string) string {
-	if strings.IndexByte(q, ':') >= 0 {
-		q = customEmoji.ReplaceAllString(q, " ")
-	}
-	if strings.Contains(q, "w/") || strings.Contains(q, "W/") {
-		q = withSlash.ReplaceAllStringFunc(q, func(m string) string {
-			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(m)), "o") {
-				return " without "
-			}
-			return " with "
-		})
-	}
 	fields := strings.Fields(strings.Map(func(r rune) rune {
 		if isEmoji(r) {
 			return ' '
@@ -212,7 +199,13 @@ func stripMarkup(q string) string {
 	}, q))
 	kept := fields[:0]
 	for _, f := range fields {
-		if !isEmoticon(f) {
+		switch {
+		case isEmoticon(f), strings.IndexByte(f, ':') >= 0 && customEmoji.MatchString(f):
+		case f == "w/" || f == "W/":
+			kept = append(kept, "with")
+		case strings.EqualFold(f, "w/o"):
+			kept = append(kept, "without")
+		default:
 			kept = append(kept, f)
 		}
 	}
@@ -326,8 +319,8 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 		if ds[i].glue && strings.TrimSpace(sep) == "" {
 			sep = ""
 		}
-		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ".") {
-			sep = sep[1:]
+		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ". ") {
+			sep = sep[1:] // "jr. DS"
 		}
 		b.WriteString(sep)
 		if plain && ds[i].fix != nil {
@@ -337,8 +330,8 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 		}
 	}
 	tail := s[pos:]
-	if len(toks) > 0 && ds[len(toks)-1].abbr && strings.HasPrefix(tail, ".") {
-		tail = tail[1:]
+	if len(toks) > 0 && ds[len(toks)-1].abbr && tail == "." {
+		tail = ""
 	}
 	if len(toks) > 0 && ds[len(toks)-1].drop {
 		tail = keepQuestion(tail)
@@ -365,6 +358,9 @@ var (
 // marks and punctuation left at the start.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, " ") {
+		s = spaceBefore.ReplaceAllString(s, "$1")
+	}
 	if strings.Contains(s, "??") || strings.Contains(s, "!!") || strings.Contains(s, "?!") || strings.Contains(s, "!?") {
 		s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {
 			if strings.ContainsRune(m, '?') {
@@ -372,9 +368,6 @@ func tidy(s string) string {
 			}
 			return "!"
 		})
-	}
-	if strings.Contains(s, " ") {
-		s = spaceBefore.ReplaceAllString(s, "$1")
 	}
 	return leadingMarks.ReplaceAllString(s, "")
 }

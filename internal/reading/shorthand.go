@@ -81,6 +81,7 @@ func readShorthand(c *context, i int) (reading, bool) {
 // What the question names is worked out on first use, each kind apart:
 // few questions hold shorthand that needs any.
 type context struct {
+	src   string // the question the tokens are of
 	toks  []token
 	first int // the first token that is not chatter
 	text  string
@@ -95,8 +96,8 @@ var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,
 	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true}
 
-func newContext(toks []token, ds []decision) *context {
-	c := &context{toks: toks}
+func newContext(src string, toks []token, ds []decision) *context {
+	c := &context{src: src, toks: toks}
 	for c.first < len(ds) && ds[c.first].drop {
 		c.first++
 	}
@@ -280,7 +281,7 @@ func readSci(c *context, i int) (reading, bool) {
 func readMake(c *context, i int) (reading, bool) {
 	f := c.first
 	howMuch := c.word(f) == "how" && c.word(f+1) == "much"
-	what := c.word(f) == "what" && auxiliary[c.word(f+1)]
+	what := whatWords[c.word(f)] && auxiliary[c.word(f+1)]
 	if !howMuch && !what || i+1 < len(c.toks) && !afterPay[c.word(i+1)] || what && !c.hasRole() && !c.hasLevel() {
 		return reading{}, false
 	}
@@ -312,12 +313,14 @@ func readWhat(c *context, i int) (reading, bool) {
 
 // readNow drops the "now" of "now what": the what reads as what next.
 func readNow(c *context, i int) (reading, bool) {
-	switch c.word(i + 1) {
-	case "what", "wat", "wut", "wht":
+	if whatWords[c.word(i+1)] {
 		return reading{text: ""}, true
 	}
 	return reading{}, false
 }
+
+// whatWords are "what" as typed.
+var whatWords = map[string]bool{"what": true, "wat": true, "wut": true, "wht": true}
 
 // readTo reads "how 2 start" as how to start: a 2 between "how" and a
 // word is not a number.
@@ -346,11 +349,13 @@ func readWith(c *context, i int) (reading, bool) {
 
 // readK joins a lone "k" to the number before it ("150 k" → "150k").
 func readK(c *context, i int) (reading, bool) {
-	if i == 0 || c.toks[i-1].word || c.toks[i-1].end+1 != c.toks[i].start {
+	if i == 0 || c.src[c.toks[i-1].end:c.toks[i].start] != " " || !isDigit(c.toks[i-1].text[len(c.toks[i-1].text)-1]) {
 		return reading{}, false
 	}
 	return reading{text: "k", glue: true}, true
 }
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // Chatter: words around a question that carry no topic.
 var (
