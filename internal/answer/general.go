@@ -29,6 +29,11 @@ const (
 	// weightSection counts a concept only another passage of the section
 	// names, for passages chosen for what they state (a price, a duration).
 	weightSection = 0.5
+	// weightEnumeration counts a kind word ("skills") for a passage that
+	// lists things without naming the kind.
+	weightEnumeration = 0.6
+	// weightStem counts a word met only through a word sharing its stem.
+	weightStem = 0.75
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -46,6 +51,22 @@ type candidate struct {
 	// section says: the passage stating a duration or a price may leave
 	// the subject to its neighbours ("Transition Timeline: 3-6 months").
 	near float64
+	// askedCov is the share covered of what the question asks about
+	// beyond its subject, its shape and the kind of answer; specific,
+	// whether a word of it that is not generic is.
+	askedCov float64
+	specific bool
+}
+
+// answers reports whether c answers the question: it covers enough of
+// it, and more than half of what it asks besides its role, level and
+// place, through more than generic words ("best pizza in Romania" is not
+// about Romania's pay; "what's the best career?" is no question of ours).
+func (a *analysis) answers(c candidate) bool {
+	if c.cov < minCoverage {
+		return false
+	}
+	return a.asked == 0 || c.askedCov > minCoverage && c.specific
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -68,11 +89,16 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head, near, label := 0.0, 0.0, 0.0, 0.0
-			own := false // an item names something its context does not
+			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+			specific, asked := false, 0.0 // it covers an asked word that is not generic; their weight
+			own := false      // an item names something its context does not
 			for _, c := range a.concepts {
+				before := got
 				if covers(info.head, c.Concept) {
 					head += c.weight
+					if !c.subject {
+						headTopic += c.weight
+					}
 				}
 				if covers(p.label, c.Concept) {
 					label += c.weight
@@ -80,6 +106,10 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
 					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
 				switch {
+				case c.kind && !e.question[c.Alts[0][0]] && covers(p.terms, c.Concept) && !p.enumerates():
+					// "MLOps Tools - Machine Learning Operations" names the
+					// kind asked for but lists none of it.
+					got += weightEnumeration * c.weight
 				case covers(p.terms, c.Concept):
 					got += c.weight
 					own = own || p.item && !inContext
@@ -88,7 +118,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 						got += c.weight // "which interview questions": a list of them
 					}
 				case c.kind && p.enumerates():
-					got += c.weight // "which tools": the tools themselves
+					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
 				case covers(info.head, c.Concept) && (p.list || p.item):
@@ -104,6 +134,18 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				case covers(info.all, c.Concept):
 					near += weightSection * c.weight
 				}
+				if c.stemOnly {
+					got -= (1 - weightStem) * (got - before) // "pythons" met as "Python"
+				}
+				if !c.subject && !c.shape {
+					topic += got - before
+					if !c.kind {
+						asked += got - before
+						if got > before && !e.isGeneric(c.Concept) {
+							specific = true
+						}
+					}
+				}
 			}
 			if p.item && !own {
 				continue // the whole list answers better than any one item
@@ -112,6 +154,10 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
 			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
+			if a.topic > 0 {
+				// Within the guide about the subject, what else it covers decides.
+				score += topicWeight * topic / a.topic
+			}
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
 			}
@@ -122,13 +168,20 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			if a.needs && p.required {
 				score += requiredBonus // "what do I need": the list of what is required
 			}
-			if head >= 0.5*a.total {
+			switch {
+			case head >= 0.5*a.total:
 				score += headBonus * head / a.total // the section is about the question, not just mentioning part of it
+			case a.topic > 0 && headTopic >= 0.5*a.topic:
+				score += headBonus * headTopic / a.topic // "## Skills" in the guide about the subject
 			}
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
-			out = append(out, candidate{h.Guide, h.Section, p, cov, score, (got + near) / a.total})
+			c := candidate{gi: h.Guide, si: h.Section, p: p, cov: cov, score: score, near: (got + near) / a.total, specific: specific}
+			if a.asked > 0 {
+				c.askedCov = asked / a.asked
+			}
+			out = append(out, c)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -150,6 +203,10 @@ const (
 	// labelBonus favours an item whose label names the question's concepts
 	// over one that only mentions them.
 	labelBonus = 0.1
+	// topicWeight ranks passages by the share of the question's
+	// non-subject weight they cover: every passage of a guide titled
+	// "Data Analyst in Bucharest" covers its subject.
+	topicWeight = 0.3
 	// transitionBonus favours a section headed "A → B" for a question
 	// about getting from A to B.
 	transitionBonus = 0.15
@@ -205,7 +262,7 @@ func (e *Engine) general(a *analysis) *reply {
 	case intentDuration:
 		cands = preferring(cands, statesDuration)
 	}
-	if len(cands) == 0 || cands[0].cov < minCoverage {
+	if len(cands) == 0 || !a.answers(cands[0]) {
 		return nil
 	}
 	r := &reply{e: e}
@@ -263,6 +320,20 @@ func (e *Engine) answerTo(c candidate) (candidate, bool) {
 	for i := range ps {
 		if &ps[i] == c.p && i+1 < len(ps) && !strings.HasSuffix(ps[i+1].text, "?") {
 			c.p = &ps[i+1]
+			// The whole answer, not its first sentence ("Not strictly."):
+			// the sentences of the same paragraph that follow.
+			text := c.p.text
+			for _, n := range ps[i+2:] {
+				if n.line != c.p.line || n.item || n.items != nil || len(text)+len(n.text) >= maxQuote {
+					break
+				}
+				text += " " + n.text
+			}
+			if text != c.p.text {
+				p := *c.p
+				p.text = text
+				c.p = &p
+			}
 			return c, true
 		}
 	}

@@ -1,9 +1,9 @@
 package answer
 
 import (
-	"slices"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -42,11 +42,14 @@ var intentRules = []struct {
 	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
+
+// payShape are words that say which figure a pay question wants.
+var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting)$`)
 
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
@@ -79,6 +82,12 @@ type weighted struct {
 	// subject marks the role, level or place the question is about: a
 	// guide or section titled with it is about it throughout.
 	subject bool
+	// shape marks words that say what kind of answer is wanted (pay
+	// words, "comes after"), not what it is about.
+	shape bool
+	// stemOnly marks a word the guides never write as the question does,
+	// only words sharing its stem ("pythons", "live" for "living").
+	stemOnly bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -89,6 +98,11 @@ type analysis struct {
 	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
 	concepts []weighted
 	total    float64 // the concepts' summed weight
+	topic    float64 // the summed weight of the concepts that are neither its subject nor its shape
+	// asked is topic without the kind words ("tools" in "tools for
+	// woodworking"): what the question is about beyond the kind of answer.
+	asked    float64
+	specific bool // some of those are not generic words
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -135,6 +149,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
 			continue // "the pipelines stage": any stage is a stage
 		}
+		if len(c.Text) < 3 && e.unknown(c) {
+			continue // "n", "u": chat, not a topic
+		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
 			continue
@@ -154,7 +171,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
+		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: single && e.kind[c.Alts[0][0]], subject: a.isSubject(e, c),
+			shape: intentOf(c.Text) == intentSalary || payShape.MatchString(c.Text) ||
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -167,10 +187,19 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	for i := range a.concepts {
-		if known > 0 && e.unknown(a.concepts[i].Concept) {
+		if known > 0 && e.unknown(a.concepts[i].Concept) && !e.isGeneric(a.concepts[i].Concept) {
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight
+		if c := a.concepts[i]; !c.subject && !c.shape {
+			a.topic += c.weight
+			if !c.kind {
+				a.asked += c.weight
+				if !e.isGeneric(c.Concept) {
+					a.specific = true
+				}
+			}
+		}
 	}
 	return a
 }
@@ -178,7 +207,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
 const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
-	"good great best top better other others lot lots really actually anything something everything"
+	"good great best top better other others lot lots really actually anything something everything " +
+	"today tonight now currently nowadays job jobs work working field industry"
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.
@@ -225,6 +255,9 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 	}
 	for _, r := range a.regions {
 		if mentions(r.Name, c.Text) || len(facts.FindRegions(c.Text)) > 0 {
+			if e.knowsPlace(r) {
+				return "", false // "Indian" where the guides say "India"
+			}
 			return r.Name, true
 		}
 	}
@@ -232,6 +265,18 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 		return a.role + "s", true
 	}
 	return "", false
+}
+
+// knowsPlace reports whether some guide names the place (by its English
+// name).
+func (e *Engine) knowsPlace(r facts.Region) bool {
+	ts := e.index.Terms(r.Name)
+	for _, t := range ts {
+		if e.df[t] == 0 {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.

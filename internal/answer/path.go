@@ -190,9 +190,26 @@ func (e *Engine) duration(a *analysis) *reply {
 func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 	var best stageRef
 	bestScore, found := -1.0, false
+	subject := 0.0
+	for _, c := range a.concepts {
+		if c.subject {
+			subject += c.weight
+		}
+	}
 	for gi, fx := range e.facts {
 		for pi, p := range fx.Paths {
-			score := 0.0
+			if p.Ladder {
+				continue // a career ladder is not where one starts learning
+			}
+			score, about := 0.0, 0.0
+			if subject > 0 {
+				// The guide about the role and place asked about.
+				for _, c := range a.concepts {
+					if c.subject && covers(e.titles[gi], c.Concept) {
+						about += 2 * c.weight / subject
+					}
+				}
+			}
 			for _, h := range a.hits {
 				if h.Guide == gi {
 					score = max(score, a.score[[2]int{h.Guide, h.Section}])
@@ -203,7 +220,7 @@ func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 					score = max(score, 1+s) // a hit on the path itself counts most
 				}
 			}
-			if score > bestScore {
+			if score += about; score > bestScore {
 				best, bestScore, found = stageRef{gi, pi, 0}, score, true
 			}
 		}

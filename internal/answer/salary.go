@@ -368,7 +368,7 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
+		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)

@@ -78,7 +78,8 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 		}
 	}
 	// Learning paths whose stages are roles or levels are ladders too.
-	for _, p := range paths {
+	for pi := range paths {
+		p := &paths[pi]
 		l := Ladder{}
 		for _, st := range p.Stages {
 			name := st.Title()
@@ -90,6 +91,7 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 		}
 		if len(l.Rungs) >= 2 {
 			out = append(out, l)
+			p.Ladder = true
 		}
 	}
 	return append(out, headingLadders(g)...)

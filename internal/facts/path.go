@@ -13,6 +13,9 @@ import (
 type Path struct {
 	Name   string // the heading the stages sit under, or the guide's title
 	Stages []Stage
+	// Ladder marks stages that are roles ("Junior Data Analyst (0-2
+	// years)"): a career, not something to learn in order.
+	Ladder bool
 }
 
 // Stage is one step of a learning path.
