@@ -19,6 +19,17 @@ func readAs(want string) check {
 	}
 }
 
+// readAsIfAny wants the answer, if it says how it read the question, to
+// say want: whether the reading changed the answer is TestReadAsContract's.
+func readAsIfAny(want string) check {
+	return func(t *testing.T, a advisor.Answer) {
+		t.Helper()
+		if a.ReadAs != "" && a.ReadAs != want {
+			t.Errorf("ReadAs = %q; want %q or none (answer %q)", a.ReadAs, want, a.Text)
+		}
+	}
+}
+
 // TestAskTyped asks questions as people type them in chat — typos,
 // shorthand, greetings — over the bundled guides and over a guide of our
 // own, and wants the answer the question means.
@@ -42,14 +53,12 @@ func TestAskTyped(t *testing.T) {
 
 		// A guide of our own: data engineers and forecasting analysts in
 		// Germany and the United States.
-		{"testdata/reading", "jr DE salary in the US", all(says("$92,000–$115,000"), saysNot("€"), readAs("jr data engineer salary in the US"))},
-		{"testdata/reading", "sr forcasting analist pay in DE", all(says("€71,000–€84,000"), saysNot("€41,000"), readAs("sr forecasting analyst pay in Germany"))},
+		{"testdata/reading", "jr DE salary in the US", all(says("$92,000–$115,000"), saysNot("€"), readAsIfAny("jr data engineer salary in the US"))},
+		{"testdata/reading", "sr forcasting analist pay in DE", all(says("€71,000–€84,000"), saysNot("€41,000"), readAsIfAny("sr forecasting analyst pay in Germany"))},
 		{"testdata/reading", "yo what do junior DEs make in germany?? 🙏", all(says("€48,000–€58,000"), saysNot("$"))},
-		{"testdata/reading", "mid lvl data engineer comp in germnay", all(says("€60,000–€75,000"), readAs("mid lvl data engineer comp in Germany"))},
-		{"testdata/reading", "done with dagstr whats next", all(says("Streaming", "Flink"), readAs("done with dagster whats next"))},
-		// "backfils" is corrected, but "interviewers" alone finds the same
-		// answer: the reply need not say how it read the question.
-		{"testdata/reading", "how do interviewers test backfils", all(says("slowly changing dimension"), readAs(""))},
+		{"testdata/reading", "mid lvl data engineer comp in germnay", all(says("€60,000–€75,000"), readAsIfAny("mid lvl data engineer comp in Germany"))},
+		{"testdata/reading", "done with dagstr whats next", all(says("Streaming", "Flink"), readAsIfAny("done with dagster whats next"))},
+		{"testdata/reading", "how do interviewers test backfils", says("slowly changing dimension")},
 		{"testdata/reading", "hey bot :)", abstains(true)},
 	}
 	engines := map[string]*answer.Engine{
