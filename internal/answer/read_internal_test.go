@@ -28,6 +28,7 @@ func TestReadAsContract(t *testing.T) {
 		"jr DS salery in the US", "mid lvl MLE comp in romaina", "learnt tensorflw whats next",
 		"what shuold I lern after pytorch", "do I need a phd for a MLE jobb", "senoir ML engineer salary in Romania",
 		"senior ML engineer salary in Romanai", "best certifcations for ML enginers",
+		"Do I need Docker and Kubernets?",
 	}
 	for _, q := range qs {
 		t.Run(q, func(t *testing.T) {

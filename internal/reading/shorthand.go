@@ -383,7 +383,7 @@ var (
 func markChatter(toks []token, ds []decision) {
 	greeted := false
 	for i, t := range toks {
-		w := t.lower
+		w := chatterForm(t.lower)
 		if greetings[w] || asides[w] {
 			greeted = greeted || greetings[w]
 		} else if greeted && addressees[w] ||
@@ -398,7 +398,7 @@ func markChatter(toks []token, ds []decision) {
 	end := len(toks)
 	thanked := false
 	for j := len(toks) - 1; j >= 0; j-- {
-		w := toks[j].lower
+		w := chatterForm(toks[j].lower)
 		if !thanks[w] && !thanksTail[w] && !asides[w] {
 			break
 		}
@@ -413,10 +413,49 @@ func markChatter(toks []token, ds []decision) {
 		}
 	}
 	for i, t := range toks {
-		if asides[t.lower] {
+		if asides[chatterForm(t.lower)] {
 			ds[i].drop = true
 		}
 	}
+}
+
+// misspeltChatter are the chatter words long enough that a typo of them
+// is still recognisable ("plese", "thnaks").
+var misspeltChatter = []string{"please", "thanks", "cheers"}
+
+// chatterForm returns the chatter word w is a typo of, or w.
+func chatterForm(w string) string {
+	if len(w) < 5 || asides[w] || thanks[w] || isEnglish(w) {
+		return w
+	}
+	for _, c := range misspeltChatter {
+		if oneEdit(w, c) {
+			return c
+		}
+	}
+	return w
+}
+
+// oneEdit reports whether a and b are at most one edit apart: a letter
+// left out, added or changed, or two neighbours swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true
+	}
+	if len(a) < len(b) {
+		return a[i:] == b[i+1:]
+	}
+	return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 func isQuestionWord(w string) bool { return w == "question" || w == "q" || w == "qn" }
