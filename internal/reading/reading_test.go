@@ -26,6 +26,16 @@ func newReader(texts ...string) *reading.Reader {
 	return reading.New(slices.Values(texts))
 }
 
+// readsAs checks r reads q as want and returns the whole reading.
+func readsAs(t *testing.T, r *reading.Reader, q, want string) reading.Reading {
+	t.Helper()
+	rd := r.Read(q)
+	if rd.Text != want {
+		t.Errorf("Read(%q).Text = %q; want %q", q, rd.Text, want)
+	}
+	return rd
+}
+
 // TestTypos checks which words are corrected and to what.
 func TestTypos(t *testing.T) {
 	r := newReader(guideText...)
@@ -58,9 +68,7 @@ func TestTypos(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := r.Read(tt.q).Text; got != tt.want {
-				t.Errorf("Read(%q).Text = %q; want %q", tt.q, got, tt.want)
-			}
+			readsAs(t, r, tt.q, tt.want)
 		})
 	}
 }
@@ -77,9 +85,7 @@ func TestEnglishNearer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.guide, func(t *testing.T) {
-			if got := newReader(tt.guide).Read(tt.q).Text; got != tt.want {
-				t.Errorf("Read(%q).Text = %q; want %q", tt.q, got, tt.want)
-			}
+			readsAs(t, newReader(tt.guide), tt.q, tt.want)
 		})
 	}
 }
@@ -119,10 +125,7 @@ func TestShorthand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			rd := r.Read(tt.q)
-			if rd.Text != tt.want {
-				t.Errorf("Read(%q).Text = %q; want %q", tt.q, rd.Text, tt.want)
-			}
+			rd := readsAs(t, r, tt.q, tt.want)
 			if len(rd.Fixes) != 0 || rd.Shown != "" || rd.Plain != rd.Text {
 				t.Errorf("Read(%q) = %+v; shorthand is not a fix", tt.q, rd)
 			}
@@ -151,10 +154,7 @@ func TestDE(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			rd := r.Read(tt.q)
-			if rd.Text != tt.want {
-				t.Errorf("Read(%q).Text = %q; want %q", tt.q, rd.Text, tt.want)
-			}
+			readsAs(t, r, tt.q, tt.want)
 		})
 	}
 	rd := r.Read("jr DE salery")
@@ -204,9 +204,7 @@ func TestChatter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			if got := r.Read(tt.q).Text; got != tt.want {
-				t.Errorf("Read(%q).Text = %q; want %q", tt.q, got, tt.want)
-			}
+			readsAs(t, r, tt.q, tt.want)
 		})
 	}
 }
