@@ -20,6 +20,8 @@ var synonyms = [][]string{
 	{"machine learning operations", "MLOps"},
 	{"united states", "=US", "USA", "U.S.", "america"},
 	{"united kingdom", "=UK", "britain"},
+	{"europe", "european", "=EU"},
+	{"FAANG", "MAANG", "big tech"},
 	{"salary", "salaries", "pay", "paid", "earn", "earns", "earning", "compensation", "wage", "wages", "income"},
 	{"junior", "entry-level", "entry level"},
 	{"mid-level", "mid level", "mid-career", "intermediate"},
