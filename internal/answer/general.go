@@ -91,7 +91,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			p := &info.passages[pi]
 			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 			specific, asked := false, 0.0 // it covers an asked word that is not generic; their weight
-			own := false      // an item names something its context does not
+			own := false                  // an item names something its context does not
 			for _, c := range a.concepts {
 				before := got
 				if covers(info.head, c.Concept) {

@@ -39,7 +39,7 @@ var intentRules = []struct {
 }{
 	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
 	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
@@ -64,7 +64,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows"
+	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest"
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -144,6 +144,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
+	hasKind := false
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
@@ -171,8 +172,13 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: single && e.kind[c.Alts[0][0]], subject: a.isSubject(e, c),
-			shape: intentOf(c.Text) == intentSalary || payShape.MatchString(c.Text) ||
+		// The first word naming a kind of thing is what the answer should
+		// list ("which platforms offer courses": platforms); a second is
+		// what it is about.
+		kind := !hasKind && e.isKind(c)
+		hasKind = hasKind || kind
+		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
+			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
@@ -208,7 +214,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
 const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
 	"good great best top better other others lot lots really actually anything something everything " +
-	"today tonight now currently nowadays job jobs work working field industry"
+	"today tonight now currently nowadays job jobs work working"
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.
@@ -216,6 +222,17 @@ const genericShare = 0.3
 
 func (e *Engine) isGeneric(c search.Concept) bool {
 	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isKind reports whether c names a kind of thing (in any of its
+// phrasings: "books" or "textbooks").
+func (e *Engine) isKind(c search.Concept) bool {
+	for _, alt := range c.Alts {
+		if len(alt) == 1 && e.kind[alt[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubject reports whether c names the question's role, level or place.

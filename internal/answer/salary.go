@@ -33,6 +33,9 @@ type figure struct {
 // and region fit the question. It returns nil when no guide gives any
 // figure, so the question is answered from prose instead.
 func (e *Engine) salary(a *analysis) *reply {
+	if r := e.compare(a); r != nil {
+		return r
+	}
 	premium := wantsPremium.MatchString(a.q)
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {
