@@ -122,6 +122,8 @@ func TestShorthand(t *testing.T) {
 		{"top 2 skills", "top 2 skills"},
 		{"do i rly need docker n k8s", "do i really need docker and k8s"},
 		{"gud books for NLP", "good books for NLP"},
+		{"a MLE's salary", "a ML engineer's salary"},
+		{"a DS’s day", "a data scientist’s day"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -74,6 +74,12 @@ func readShorthand(c *context, i int) (reading, bool) {
 	if to, ok := shorthand[t.lower]; ok && !t.linkish {
 		return reading{text: to, abbr: true}, true
 	}
+	// "MLE's salary": the shorthand and its possessive.
+	for _, pos := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(t.lower, pos); ok && roleShorthand[base] {
+			return reading{text: shorthand[base] + pos}, true
+		}
+	}
 	return reading{}, false
 }
 
