@@ -78,12 +78,11 @@ type token struct {
 
 // decision is what becomes of one token.
 type decision struct {
-	drop  bool   // chatter: left out of Text
-	text  string // its reading in Text and Shown
-	fix   *Fix   // a typo or a guess: Plain keeps the token as typed
-	glue  bool   // joined to the token before ("150 k" → "150k")
-	abbr  bool   // shorthand: a full stop right after it goes too ("jr.")
-	place bool   // a correction to a place name
+	drop bool   // chatter: left out of Text
+	text string // its reading in Text and Shown
+	fix  *Fix   // a typo or a guess: Plain keeps the token as typed
+	glue bool   // joined to the token before ("150 k" → "150k")
+	abbr bool   // shorthand: a full stop right after it goes too ("jr.")
 }
 
 // Read reads question q, as cleaned by advisor.CleanQuestion.
@@ -148,7 +147,8 @@ func (r *Reader) correct(t token) (string, bool) {
 	}
 	p, place := r.v.place[w]
 	// An English word the guides do not use may be what was meant: when
-	// one is nearer, the typo is of that word ("restaraunt"); when one is
+	// one is nearer, the typo is of that word ("experiance" is one edit
+	// from experience, two from a guide's "experienced"); when one is
 	// as near, the guides' word wins only if it is a place or common in
 	// the guides ("salery" is salary, not celery; "trian" is not a
 	// "trial" the guides mention once).
@@ -164,7 +164,8 @@ func (r *Reader) correct(t token) (string, bool) {
 		return p, true
 	}
 	if first, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(first) {
-		return strings.ToUpper(w[:1]) + w[1:], true
+		r, n := utf8.DecodeRuneInString(w)
+		return string(unicode.ToUpper(r)) + w[n:], true
 	}
 	return w, true
 }
@@ -182,11 +183,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-var (
-	// customEmoji is a word of Discord's <:name:id> and Slack's :name:
-	// emoji.
-	customEmoji = regexp.MustCompile(`^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
-)
+// customEmoji is a word of Discord's <:name:id> and Slack's :name: emoji.
+var customEmoji = regexp.MustCompile(`^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
 
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
 // and "w/o", and folds white space.

@@ -20,6 +20,7 @@ var guideText = []string{
 	"Compensation depends on experience; the salary on the level. Data data data. Date of the survey: 2025.",
 	"Lesson lesson lesson lesson lesson. One person, a second person, a third person.",
 	"Every engineer here was an engineer first; ask an engineer. A clinical trial.",
+	"Élan and élan and élan in Zürich.",
 }
 
 func newReader(texts ...string) *reading.Reader {
@@ -49,6 +50,7 @@ func TestTypos(t *testing.T) {
 		{"a place typed in lower case", "salaries in germnay", "salaries in Germany"},
 		{"a city", "salaries in amsterdm", "salaries in Amsterdam"},
 		{"a capital stays a capital", "Pytorh or tensorflow", "Pytorch or tensorflow"},
+		{"a capital beyond ASCII", "Élann matters", "Élan matters"},
 		{"two edits at seven letters is too far", "sallery for juniors", "sallery for juniors"},
 		{"three edits at ten letters is too far", "tnsrflw basics", "tnsrflw basics"},
 		{"the same first letter wins a tie", "pesson plan", "person plan"},
