@@ -81,7 +81,6 @@ type decision struct {
 	drop bool   // chatter: left out of Text
 	text string // its reading in Text and Shown
 	fix  *Fix   // a typo or a guess: Plain keeps the token as typed
-	glue bool   // joined to the token before ("150 k" → "150k")
 	abbr bool   // shorthand: a full stop right after it goes too ("jr.")
 }
 
@@ -94,14 +93,14 @@ func (r *Reader) Read(q string) Reading {
 		ds[i].text = t.text
 	}
 	markChatter(toks, ds)
-	ctx := newContext(s, toks, ds)
+	ctx := newContext(toks, ds)
 	var fixes []Fix
 	for i, t := range toks {
 		if ds[i].drop {
 			continue
 		}
 		if rd, ok := readShorthand(ctx, i); ok {
-			ds[i].text, ds[i].glue, ds[i].abbr = rd.text, rd.glue, rd.abbr
+			ds[i].text, ds[i].abbr = rd.text, rd.abbr
 			if rd.guess {
 				ds[i].fix = &Fix{From: t.text, To: rd.text, Guess: true}
 			}
@@ -189,6 +188,7 @@ var customEmoji = regexp.MustCompile(`^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
 // and "w/o", and folds white space.
 func stripMarkup(q string) string {
+	q = leadingMarks.ReplaceAllString(q, "") // as tidy will: "!w/" is "w/"
 	fields := strings.Fields(strings.Map(func(r rune) rune {
 		if isEmoji(r) {
 			return ' '
@@ -314,9 +314,6 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 			}
 			continue
 		}
-		if ds[i].glue && strings.TrimSpace(sep) == "" {
-			sep = ""
-		}
 		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ". ") {
 			sep = sep[1:] // "jr. DS"
 		}
@@ -348,16 +345,21 @@ func keepQuestion(sep string) string {
 
 var (
 	repeatedMarks = regexp.MustCompile(`[?!]{2,}`)
-	spaceBefore   = regexp.MustCompile(`\s+([?!.,;:])`)
-	leadingMarks  = regexp.MustCompile(`^[\s,;:.!?\-–—]+`)
+	// thousands is a lone k after a number: "150 k" is 150k.
+	thousands    = regexp.MustCompile(`(\d) ([kK])($|[\s?!.,;:)])`)
+	spaceBefore  = regexp.MustCompile(`\s+([?!.,;])`)
+	leadingMarks = regexp.MustCompile(`^[\s,;:.!?\-–—]+`)
 )
 
-// tidy folds "??" and "?!" into one mark, and drops white space before
-// marks and punctuation left at the start.
+// tidy folds "??" and "?!" into one mark, joins "150 k", and drops white
+// space before marks and punctuation left at the start.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.Contains(s, " ") {
 		s = spaceBefore.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, " k") || strings.Contains(s, " K") {
+		s = thousands.ReplaceAllString(s, "$1$2$3")
 	}
 	if strings.Contains(s, "??") || strings.Contains(s, "!!") || strings.Contains(s, "?!") || strings.Contains(s, "!?") {
 		s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {

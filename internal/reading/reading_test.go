@@ -112,6 +112,8 @@ func TestShorthand(t *testing.T) {
 		{"data scientist salary in LPA", "data scientist salary in LPA in India"},
 		{"DS LPA", "data scientist LPA salary in India"},
 		{"is 150 k good for a jr DS", "is 150k good for a junior data scientist"},
+		{"150 K?", "150K?"},
+		{"top 3 k-means tricks", "top 3 k-means tricks"},
 		{"comp sci degree or bootcamp", "computer science degree or bootcamp"},
 		{"what do staff MLEs make", "what do staff ML engineers earn"},
 		{"how much does a jr DS make in the US", "how much does a junior data scientist earn in the US"},

@@ -42,7 +42,6 @@ var shorthand = map[string]string{
 type reading struct {
 	text  string
 	guess bool // decided from context, worth telling the user
-	glue  bool
 	abbr  bool
 }
 
@@ -56,7 +55,6 @@ var contextual = map[string]func(c *context, i int) (reading, bool){
 	"lpa":  readLPA,
 	"comp": readComp,
 	"sci":  readSci,
-	"k":    readK,
 	"make": readMake, "makes": readMake,
 	"what": readWhat, "wat": readWhat, "wut": readWhat, "wht": readWhat,
 	"now": readNow,
@@ -87,7 +85,6 @@ func readShorthand(c *context, i int) (reading, bool) {
 // What the question names is worked out on first use, each kind apart:
 // few questions hold shorthand that needs any.
 type context struct {
-	src   string // the question the tokens are of
 	toks  []token
 	first int // the first token that is not chatter
 	text  string
@@ -102,8 +99,8 @@ var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,
 	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true}
 
-func newContext(src string, toks []token, ds []decision) *context {
-	c := &context{src: src, toks: toks}
+func newContext(toks []token, ds []decision) *context {
+	c := &context{toks: toks}
 	for c.first < len(ds) && ds[c.first].drop {
 		c.first++
 	}
@@ -352,16 +349,6 @@ func readWith(c *context, i int) (reading, bool) {
 	}
 	return reading{}, false
 }
-
-// readK joins a lone "k" to the number before it ("150 k" → "150k").
-func readK(c *context, i int) (reading, bool) {
-	if i == 0 || c.src[c.toks[i-1].end:c.toks[i].start] != " " || !isDigit(c.toks[i-1].text[len(c.toks[i-1].text)-1]) {
-		return reading{}, false
-	}
-	return reading{text: "k", glue: true}, true
-}
-
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // Chatter: words around a question that carry no topic.
 var (
