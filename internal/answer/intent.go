@@ -111,7 +111,8 @@ type analysis struct {
 	// guide mentions; they are left out of the concepts.
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
-	needs   bool        // it asks what is needed or required
+	stages  map[stagesKey]stagesFound
+	needs   bool // it asks what is needed or required
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
