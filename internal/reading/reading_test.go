@@ -127,6 +127,7 @@ func TestShorthand(t *testing.T) {
 		{"do i rly need docker n k8s", "do i really need docker and k8s"},
 		{"gud books for NLP", "good books for NLP"},
 		{"a MLE's salary", "a ML engineer's salary"},
+		{"msc or bootcamp after uni", "master's or bootcamp after university"},
 		{"a DS’s day", "a data scientist’s day"},
 	}
 	for _, tt := range tests {

@@ -17,7 +17,7 @@ var shorthand = map[string]string{
 	"eng": "engineer", "engs": "engineers", "engr": "engineer", "engrs": "engineers", "engg": "engineer",
 	"dev": "developer", "devs": "developers", "mgr": "manager", "mgrs": "managers",
 	"mlops": "MLOps", "faang": "FAANG", "maang": "FAANG",
-	"compsci": "computer science",
+	"compsci": "computer science", "uni": "university", "msc": "master's", "bsc": "bachelor's",
 	// Levels.
 	"jr": "junior", "jnr": "junior", "sr": "senior", "snr": "senior", "lvl": "level", "lvls": "levels",
 	// Pay and experience.

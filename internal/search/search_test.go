@@ -40,6 +40,8 @@ func TestSynonyms(t *testing.T) {
 		{"European salaries", "EU salaries vary."},
 		{"FAANG pay", "Big tech pays the most."},
 		{"big tech", "FAANG interviews are hard."},
+		{"do I need a CS degree", "A computer science degree helps."},
+		{"computer science", "Most hires studied CS."},
 		{"what do they pay", "The salary is good."},
 		{"how much can I earn", "Compensation includes equity."},
 		{"salary", "Wages rise each year."},

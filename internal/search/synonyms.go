@@ -22,6 +22,7 @@ var synonyms = [][]string{
 	{"united kingdom", "=UK", "britain"},
 	{"europe", "european", "=EU"},
 	{"FAANG", "MAANG", "big tech"},
+	{"computer science", "=CS"},
 	{"salary", "salaries", "pay", "paid", "earn", "earns", "earning", "compensation", "wage", "wages", "income"},
 	{"junior", "entry-level", "entry level"},
 	{"mid-level", "mid level", "mid-career", "intermediate"},
