@@ -116,7 +116,7 @@ func TestShorthand(t *testing.T) {
 		{"top 3 k-means tricks", "top 3 k-means tricks"},
 		{"comp sci degree or bootcamp", "computer science degree or bootcamp"},
 		{"what do staff MLEs make", "what do staff ML engineers earn"},
-		{"how much does a jr DS make in the US", "how much does a junior data scientist earn in the US"},
+		{"how much does a jr DS make in the US", "how much does a junior data scientist make in the US"},
 		{"what projects should a junior make", "what projects should a junior make"},
 		{"wat r the skills u need w/o a degree", "what r the skills you need without a degree"},
 		{"done w/ pytorch now what", "done with pytorch what next"},

@@ -279,13 +279,13 @@ func readSci(c *context, i int) (reading, bool) {
 }
 
 // readMake reads "make" as earn in a question about a person's pay:
-// "what do staff MLEs make", "how much does a junior DS make in the US",
-// not "what projects should a junior make first".
+// "what do staff MLEs make", not "what projects should a junior make
+// first". "How much does a junior DS make" needs no reading: "how much
+// does" asks for pay already.
 func readMake(c *context, i int) (reading, bool) {
 	f := c.first
-	howMuch := c.word(f) == "how" && c.word(f+1) == "much"
-	what := whatWords[c.word(f)] && auxiliary[c.word(f+1)]
-	if !howMuch && !what || i+1 < len(c.toks) && !afterPay[c.word(i+1)] || what && !c.hasRole() && !c.hasLevel() {
+	if !whatWords[c.word(f)] || !auxiliary[c.word(f+1)] || i+1 < len(c.toks) && !afterPay[c.word(i+1)] ||
+		!c.hasRole() && !c.hasLevel() {
 		return reading{}, false
 	}
 	return reading{text: strings.Replace(c.toks[i].text, "make", "earn", 1)}, true
