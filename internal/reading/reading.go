@@ -73,7 +73,7 @@ type token struct {
 	text       string
 	lower      string
 	word       bool // letters (and apostrophes) only
-	linkish    bool // part of a link, an address, a path or a code name
+	linkish    bool // part of a link, an address, a path, a code name or initials
 }
 
 // decision is what becomes of one token.
@@ -182,8 +182,11 @@ func isASCII(s string) bool {
 	return true
 }
 
+// closers are the marks that may end a word without being part of it.
+const closers = "!?.,;:-–—"
+
 // customEmoji is a word of Discord's <:name:id> and Slack's :name: emoji.
-var customEmoji = regexp.MustCompile(`^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
+var customEmoji = regexp.MustCompile(`(?i)^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
 
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
 // and "w/o", and folds white space.
@@ -197,12 +200,18 @@ func stripMarkup(q string) string {
 	}, q))
 	kept := fields[:0]
 	for _, f := range fields {
+		// A mark after an emoji or a "w/" ends the sentence, not the word.
+		core := f
+		if c := strings.TrimRight(f, closers); c != "" {
+			core = c
+		}
 		switch {
-		case isEmoticon(f), strings.IndexByte(f, ':') >= 0 && customEmoji.MatchString(f):
-		case f == "w/" || f == "W/":
-			kept = append(kept, "with")
-		case strings.EqualFold(f, "w/o"):
-			kept = append(kept, "without")
+		case isEmoticon(f), isEmoticon(core), strings.IndexByte(f, ':') >= 0 &&
+			(customEmoji.MatchString(f) || customEmoji.MatchString(strings.TrimRight(f, strings.ReplaceAll(closers, ":", "")))):
+		case core == "w/" || core == "W/":
+			kept = append(kept, "with"+f[len(core):])
+		case strings.EqualFold(core, "w/o"):
+			kept = append(kept, "without"+f[len(core):])
 		default:
 			kept = append(kept, f)
 		}
@@ -278,8 +287,23 @@ func newToken(s string, start, end int) token {
 	}
 	chunk := s[cs:ce]
 	t.linkish = strings.Contains(chunk, "://") || strings.Contains(chunk, "@") || strings.Contains(chunk, "_") ||
-		strings.Contains(chunk, "www.") || strings.Contains(chunk, "`") || innerDot(chunk)
+		strings.Contains(chunk, "www.") || strings.Contains(chunk, "`") || innerDot(chunk) || initials(chunk)
 	return t
+}
+
+// initials reports whether a word is letters with full stops between
+// ("U.S.", "e.g."): an abbreviation, read as written.
+func initials(chunk string) bool {
+	parts := strings.Split(strings.Trim(chunk, closers+"()\"'"), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if r, n := utf8.DecodeRuneInString(p); n != len(p) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerDot reports whether a full stop joins two words of two or more
@@ -305,13 +329,27 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 		sep := s[pos:t.start]
 		pos = t.end
 		if ds[i].drop {
-			// Keep a question mark the chatter stood next to; drop the rest.
-			b.WriteString(keepQuestion(sep))
+			// Keep the marks against the words on either side (they are
+			// part of their chunks: "U.S.!", "@tc") and a question mark the
+			// chatter stood next to; drop the rest but a space.
+			before, after := sep, s[t.end:]
 			if i+1 < len(toks) {
-				next := s[t.end:toks[i+1].start]
-				b.WriteString(keepQuestion(next))
+				after = s[t.end:toks[i+1].start]
 				pos = toks[i+1].start
+			} else {
+				pos = len(s)
 			}
+			prev, _, _ := strings.Cut(before, " ")
+			if i == 0 || ds[i-1].drop {
+				prev = ""
+			}
+			next := ""
+			if j := strings.LastIndexByte(after, ' '); j >= 0 && i+1 < len(toks) {
+				next = after[j+1:]
+			}
+			b.WriteString(prev)
+			b.WriteString(question(before[len(prev):]+after[:len(after)-len(next)], " "))
+			b.WriteString(next)
 			continue
 		}
 		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ". ") {
@@ -328,36 +366,33 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 	if len(toks) > 0 && ds[len(toks)-1].abbr && tail == "." {
 		tail = ""
 	}
-	if len(toks) > 0 && ds[len(toks)-1].drop {
-		tail = keepQuestion(tail)
-	}
 	b.WriteString(tail)
 	return tidy(b.String())
 }
 
-// keepQuestion returns " ?" if sep holds a question mark, else " ".
-func keepQuestion(sep string) string {
+// question returns what stays of the text around chatter: a question
+// mark if it holds one, then space.
+func question(sep, space string) string {
 	if strings.ContainsRune(sep, '?') {
-		return " ?"
+		return "?" + space
 	}
-	return " "
+	return space
 }
 
 var (
 	repeatedMarks = regexp.MustCompile(`[?!]{2,}`)
+	trailingMarks = regexp.MustCompile(`[\s,;:\-–—]+$`) // closers but full stops and question marks
 	// thousands is a lone k after a number: "150 k" is 150k.
 	thousands    = regexp.MustCompile(`(\d) ([kK])($|[\s?!.,;:)])`)
-	spaceBefore  = regexp.MustCompile(`\s+([?!.,;])`)
 	leadingMarks = regexp.MustCompile(`^[\s,;:.!?\-–—]+`)
 )
 
-// tidy folds "??" and "?!" into one mark, joins "150 k", and drops white
-// space before marks and punctuation left at the start.
+// tidy folds white space, "??" and "?!" into one, joins "150 k", and
+// drops punctuation left at either end. It keeps white space before marks:
+// joining "U.S. !" would make other words.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if strings.Contains(s, " ") {
-		s = spaceBefore.ReplaceAllString(s, "$1")
-	}
+	s = trailingMarks.ReplaceAllString(leadingMarks.ReplaceAllString(s, ""), "")
 	if strings.Contains(s, " k") || strings.Contains(s, " K") {
 		s = thousands.ReplaceAllString(s, "$1$2$3")
 	}
@@ -369,7 +404,7 @@ func tidy(s string) string {
 			return "!"
 		})
 	}
-	return leadingMarks.ReplaceAllString(s, "")
+	return s
 }
 
 // shown writes s with only the fixes applied.

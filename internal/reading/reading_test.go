@@ -127,6 +127,8 @@ func TestShorthand(t *testing.T) {
 		{"do i rly need docker n k8s", "do i really need docker and k8s"},
 		{"gud books for NLP", "good books for NLP"},
 		{"a MLE's salary", "a ML engineer's salary"},
+		{"jobs in the U.S. for u", "jobs in the U.S. for you"},
+		{"is u.k. pay higher, e.g. for MLEs", "is u.k. pay higher, e.g. for ML engineers"},
 		{"msc or bootcamp after uni", "master's or bootcamp after university"},
 		{"a DS’s day", "a data scientist’s day"},
 	}

@@ -66,10 +66,13 @@ var contextual = map[string]func(c *context, i int) (reading, bool){
 // readShorthand returns the reading of the i-th token if it is shorthand.
 func readShorthand(c *context, i int) (reading, bool) {
 	t := c.toks[i]
+	if t.linkish {
+		return reading{}, false
+	}
 	if f, ok := contextual[t.lower]; ok {
 		return f(c, i)
 	}
-	if to, ok := shorthand[t.lower]; ok && !t.linkish {
+	if to, ok := shorthand[t.lower]; ok {
 		return reading{text: to, abbr: true}, true
 	}
 	// "MLE's salary": the shorthand and its possessive.
@@ -376,7 +379,7 @@ var (
 func markChatter(toks []token, ds []decision) {
 	greeted := false
 	for i, t := range toks {
-		w := chatterForm(t.lower)
+		w := chatterForm(t)
 		if greetings[w] || asides[w] {
 			greeted = greeted || greetings[w]
 		} else if greeted && addressees[w] ||
@@ -391,7 +394,7 @@ func markChatter(toks []token, ds []decision) {
 	end := len(toks)
 	thanked := false
 	for j := len(toks) - 1; j >= 0; j-- {
-		w := chatterForm(toks[j].lower)
+		w := chatterForm(toks[j])
 		if !thanks[w] && !thanksTail[w] && !asides[w] {
 			break
 		}
@@ -406,7 +409,7 @@ func markChatter(toks []token, ds []decision) {
 		}
 	}
 	for i, t := range toks {
-		if asides[chatterForm(t.lower)] {
+		if asides[chatterForm(t)] {
 			ds[i].drop = true
 		}
 	}
@@ -416,8 +419,14 @@ func markChatter(toks []token, ds []decision) {
 // is still recognisable ("plese", "thnaks").
 var misspeltChatter = []string{"please", "thanks", "cheers"}
 
-// chatterForm returns the chatter word w is a typo of, or w.
-func chatterForm(w string) string {
+// chatterForm returns the chatter word a token is or is a typo of, or
+// the token lower-cased; "" for a token inside a link or code, which is
+// never chatter.
+func chatterForm(t token) string {
+	w := t.lower
+	if t.linkish {
+		return ""
+	}
 	if len(w) < 5 || asides[w] || thanks[w] || isEnglish(w) {
 		return w
 	}
