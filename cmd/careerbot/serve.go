@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -23,6 +24,7 @@ import (
 	"github.com/careerbot/careerbot/bots/slack"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/config"
+	"github.com/careerbot/careerbot/internal/store"
 )
 
 func (m *Main) loadConfig(path string) (*config.Config, error) {
@@ -67,6 +69,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer eng.Close()
 
+	st, key, err := openStore(cfg.Store, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	responder := bots.NewResponder(eng, bots.Options{
@@ -74,6 +82,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		MaxQuestionChars: cfg.Limits.MaxQuestionChars,
 		Logger:           log,
 		Metrics:          bots.NewMetrics(reg),
+		Context:          bots.NewMemoryContext(maxConversations),
+		Journal:          st,
+		HashKey:          key,
 	})
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -88,10 +99,13 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	var background int
 	if cfg.Discord.Mode != "" {
 		bot := discord.New(responder, eng, log)
+		bot.SetGaps(st)
 		switch cfg.Discord.Mode {
 		case "http":
 			key, _ := hex.DecodeString(cfg.Discord.PublicKey) // validated by config
-			api, err := discordgo.New("")
+			// No token is needed to answer; with one, /ask thread:true can
+			// start threads.
+			api, err := discordgo.New(botToken(cfg.Discord.Token))
 			if err != nil {
 				return err
 			}
@@ -165,6 +179,34 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	log.Info("stopped")
 	return err
+}
+
+// botToken is the Authorization value for a bot token, or "" for none.
+func botToken(token string) string {
+	if token == "" {
+		return ""
+	}
+	return "Bot " + strings.TrimPrefix(token, "Bot ")
+}
+
+// maxConversations bounds the conversations kept in memory for follow-ups.
+const maxConversations = 10000
+
+// openStore opens the feedback store and returns the key for hashing user
+// ids: the configured one, or a random one for this run.
+func openStore(cfg config.Store, log *slog.Logger) (*store.Store, []byte, error) {
+	st, err := store.Open(cfg.Path, store.Options{RetentionDays: cfg.RetentionDays, Queue: cfg.Queue, Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	key := []byte(cfg.HashKey)
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		rand.Read(key)
+		log.Warn("store.hash_key not set: a random key hashes user ids, so votes are deduplicated only until restart")
+	}
+	log.Info("store", "path", cfg.Path, "retention_days", cfg.RetentionDays)
+	return st, key, nil
 }
 
 func (m *Main) runDiscord(ctx context.Context, args []string) error {

@@ -193,6 +193,9 @@ func (p *parser) lineText(i int) string {
 // block: "- ", "* ", "1. ", "[ ] ", "- [x] ".
 var codeItem = regexp.MustCompile(`^(?:(?:[-*+•]|\d{1,2}[.)])\s+)?(?:\[[ xX✓]\]\s*)?`)
 
+// checkbox is the box a checklist item opens with.
+var checkbox = regexp.MustCompile(`^\[[ xX✓✔]\]\s*`)
+
 // maxLabelWords bounds a bold label that introduces a list.
 const maxLabelWords = 8
 
@@ -255,11 +258,12 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				t := strings.TrimSpace(string(seg.Value(p.src)))
+				line := strings.TrimRight(string(seg.Value(p.src)), " \t\r\n")
+				t := strings.TrimSpace(line)
 				if t == "" {
 					continue
 				}
-				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start)}
+				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start), Indent: len(line) - len(t)}
 				if m := codeItem.FindString(t); m != "" && len(t) > len(m) {
 					// "- [ ] LeetCode, 2 a day" in a fenced checklist is a list item.
 					b.Kind, b.Text = Item, t[len(m):]
@@ -285,6 +289,8 @@ func (p *parser) item(item ast.Node, lead string, ordered bool, out *[]raw, head
 			first = first.NextSibling()
 		}
 	}
+	// "[ ] dashboard design": a checklist's box is not part of the item.
+	own = strings.TrimSpace(strings.TrimPrefix(own, checkbox.FindString(own)))
 	if own != "" {
 		*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead, Ordered: ordered}})
 	}
