@@ -49,7 +49,7 @@ var intentRules = []struct {
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
 // payShape are words that say which figure a pay question wants.
-var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting)$`)
+var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting|per|month|hour|week|annum)$`)
 
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
@@ -187,10 +187,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 				requiredLead.MatchString(c.Text) || (in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
-	// A word no guide uses weighs as much as three quarters of the
-	// question's most telling known word: enough that "recipe for pancakes"
-	// or "cook pasta with ML" go unanswered, not so much that one stray
-	// word ("Is Python enough?") sinks a question the guides answer.
+	// A word no guide uses weighs as much as the question's most telling
+	// known word: "moons of Jupyter" or "recipe for pancakes" go
+	// unanswered, while typos and chatter are already read away.
 	known := 0.0
 	for _, c := range a.concepts {
 		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
@@ -264,7 +263,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 
 // unknownShare is the weight of a word no guide uses, against the
 // question's heaviest known word.
-const unknownShare = 0.75
+const unknownShare = 1.0
 
 // unknown reports whether no guide uses any phrasing of c.
 func (e *Engine) unknown(c search.Concept) bool {
