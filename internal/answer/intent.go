@@ -187,9 +187,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 				requiredLead.MatchString(c.Text) || (in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
-	// A word no guide uses weighs as much as the question's most telling
-	// known word: "moons of Jupyter" or "recipe for pancakes" go
-	// unanswered, while typos and chatter are already read away.
+	// A word no guide uses weighs as much as three quarters of the
+	// question's most telling known word: enough that "recipe for pancakes"
+	// or "cook pasta with ML" go unanswered, not so much that one stray
+	// word ("Is Python enough?") sinks a question the guides answer.
 	known := 0.0
 	for _, c := range a.concepts {
 		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
@@ -263,7 +264,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 
 // unknownShare is the weight of a word no guide uses, against the
 // question's heaviest known word.
-const unknownShare = 1.0
+const unknownShare = 0.75
 
 // unknown reports whether no guide uses any phrasing of c.
 func (e *Engine) unknown(c search.Concept) bool {
