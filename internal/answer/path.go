@@ -95,26 +95,94 @@ func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 // scoreStages scores the stages holding a term of the question's concepts
 // (with subjects, of its role, level and place words too) and returns the
 // best, at most one per guide.
-func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly bool, limit int, subjects bool) ([]stageRef, float64) {
-	type scored struct {
-		ref      stageRef
-		cov, tie float64
+// scoredStage is a stage and how well it covers a question.
+type scoredStage struct {
+	ref      stageRef
+	cov, tie float64
+}
+
+// scoreStage scores one stage and keeps it in all if it is among the best.
+func (e *Engine) scoreStage(a *analysis, ref stageRef, headOnly bool, titled func(int, terms) float64, best float64, all []scoredStage) (float64, []scoredStage) {
+	ts := e.stageTerms[ref.gi][ref.pi][ref.si].text
+	if headOnly {
+		ts = e.stageTerms[ref.gi][ref.pi][ref.si].head
 	}
-	var cands []stageRef
+	got := 0.0
+	for _, c := range a.concepts {
+		if covers(ts, c.Concept) {
+			got += c.weight
+		}
+	}
+	got += titled(ref.gi, ts)
+	cov := got / a.total
+	switch {
+	case cov > best:
+		best, all = cov, all[:0]
+	case cov < best:
+		return best, all
+	}
+	// Among equals, the few the search ranks highest, then the first:
+	// thousands of stages may tie in a large index.
+	s := scoredStage{ref: ref, cov: cov, tie: a.score[[2]int{ref.gi, e.stage(ref).Section}]}
+	i := sort.Search(len(all), func(i int) bool { return s.before(all[i]) })
+	if i == maxTied {
+		return best, all
+	}
+	if len(all) < maxTied {
+		all = append(all, scoredStage{})
+	}
+	copy(all[i+1:], all[i:])
+	all[i] = s
+	return best, all
+}
+
+// maxTied bounds the equally covering stages kept while scoring.
+const maxTied = 16
+
+// before orders stages by coverage, search rank, then guide order.
+func (s scoredStage) before(o scoredStage) bool {
+	if s.cov != o.cov {
+		return s.cov > o.cov
+	}
+	if s.tie != o.tie {
+		return s.tie > o.tie
+	}
+	return s.ref.less(o.ref)
+}
+
+func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly bool, limit int, subjects bool) ([]stageRef, float64) {
+	// The postings lists are walked in place, not gathered: a common word
+	// lists thousands of stages in a large index.
+	var lists [][]stageRef
 	for _, c := range a.concepts {
 		if c.subject && !subjects {
 			continue
 		}
 		for _, alt := range c.Alts {
-			cands = append(cands, post[alt[0]]...)
+			lists = append(lists, post[alt[0]])
 		}
 	}
 	// What each guide's title covers of the subject, counted for each of
-	// its stages that does not say it itself; worked out once a guide.
-	byTitle := map[int]float64{}
+	// its stages that does not say it itself; worked out once a guide
+	// (-1: not yet), and only when the question has a subject.
+	hasSubject := false
+	for _, c := range a.concepts {
+		hasSubject = hasSubject || c.subject
+	}
+	var byTitle []float64
+	if hasSubject {
+		byTitle = make([]float64, len(e.guides))
+		for i := range byTitle {
+			byTitle[i] = -1
+		}
+	}
 	titled := func(gi int, ts terms) float64 {
-		w, ok := byTitle[gi]
-		if !ok {
+		if byTitle == nil {
+			return 0
+		}
+		w := byTitle[gi]
+		if w < 0 {
+			w = 0
 			for _, c := range a.concepts {
 				if c.subject && covers(e.titles[gi], c.Concept) {
 					w += c.weight
@@ -135,46 +203,19 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 	}
 	// Only the best-covered stages are kept and sorted: a common word
 	// brings thousands of candidates in a large index.
-	var all []scored
+	var all []scoredStage
 	best := -1.0
-	for i, ref := range cands {
-		if i > 0 && ref == cands[i-1] {
-			continue
-		}
-		ts := e.stageTerms[ref.gi][ref.pi][ref.si].text
-		if headOnly {
-			ts = e.stageTerms[ref.gi][ref.pi][ref.si].head
-		}
-		got := 0.0
-		for _, c := range a.concepts {
-			if covers(ts, c.Concept) {
-				got += c.weight
+	for _, list := range lists {
+		for i, ref := range list {
+			if i > 0 && ref == list[i-1] {
+				continue
 			}
+			best, all = e.scoreStage(a, ref, headOnly, titled, best, all)
 		}
-		got += titled(ref.gi, ts)
-		switch cov := got / a.total; {
-		case cov > best:
-			best, all = cov, all[:0]
-			fallthrough
-		case cov == best:
-			all = append(all, scored{ref: ref, cov: cov})
-		}
-	}
-	for i := range all {
-		all[i].tie = a.score[[2]int{all[i].ref.gi, e.stage(all[i].ref).Section}]
 	}
 	if len(all) == 0 {
 		return nil, 0
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].cov != all[j].cov {
-			return all[i].cov > all[j].cov
-		}
-		if all[i].tie != all[j].tie {
-			return all[i].tie > all[j].tie
-		}
-		return all[i].ref.less(all[j].ref) // map order must not decide
-	})
 	var out []stageRef
 	seen := map[int]bool{}
 	for _, s := range all {
