@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -51,6 +52,10 @@ type Bot struct {
 	catalog   advisor.Catalog
 	log       *slog.Logger
 	budget    time.Duration
+
+	inflight  sync.WaitGroup // answers being worked on, for a clean stop
+	connected chan struct{}  // closed once the gateway first connects
+	connect   sync.Once
 }
 
 // New returns a Bot that asks r and suggests from c.
@@ -58,8 +63,15 @@ func New(r *bots.Responder, c advisor.Catalog, log *slog.Logger) *Bot {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget}
+	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget, connected: make(chan struct{})}
 }
+
+// Wait waits for the interactions being answered, deferred edits
+// included.
+func (b *Bot) Wait() { b.inflight.Wait() }
+
+// Connected is closed once the gateway has first connected.
+func (b *Bot) Connected() <-chan struct{} { return b.connected }
 
 // Commands returns the slash commands the bot serves, for registration.
 func Commands() []*discordgo.ApplicationCommand {
@@ -139,8 +151,14 @@ func question(i *discordgo.Interaction) (q string, private bool) {
 
 // Handle computes the response to an interaction and sends it with first.
 // When the engine takes longer than the budget, first gets a deferred
-// response and the answer follows as an edit through api.
+// response and the answer follows as an edit through api. An interaction
+// already claimed (by this process or, with a shared Deduper, another
+// replica) is left alone: first is not called.
 func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*discordgo.InteractionResponse) error, api rest) {
+	if !b.responder.Claim(ctx, "discord", i.ID) {
+		b.log.Debug("discord: interaction already handled", "interaction", i.ID)
+		return
+	}
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		if err := first(b.autocomplete(i)); err != nil {
 			b.log.Warn("discord: autocomplete response failed", "interaction", i.ID, "err", err)

@@ -103,4 +103,9 @@ func TestGatewayAnswersInteraction(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no interaction callback")
 	}
+	select {
+	case <-bot.Connected():
+	default:
+		t.Error("Connected() not closed after the gateway connected")
+	}
 }
