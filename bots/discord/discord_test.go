@@ -22,9 +22,9 @@ import (
 	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/bots/discord"
 	"github.com/careerbot/careerbot/internal/advisor"
-	"github.com/careerbot/careerbot/internal/shared"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/answer/answertest"
+	"github.com/careerbot/careerbot/internal/shared"
 )
 
 func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }

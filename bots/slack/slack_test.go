@@ -22,9 +22,9 @@ import (
 
 	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/internal/advisor"
-	"github.com/careerbot/careerbot/internal/shared"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/answer/answertest"
+	"github.com/careerbot/careerbot/internal/shared"
 )
 
 const secret = "8f742231b10e8888abcd99yyyzzz85a5"

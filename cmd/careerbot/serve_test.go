@@ -82,6 +82,9 @@ api_url = %q
 	if code, body := get("/healthz"); code != 200 || !strings.Contains(body, "3 guides") {
 		t.Errorf("/healthz = %d %q", code, body)
 	}
+	if code, body := get("/readyz"); code != 200 || body != "ready\n" {
+		t.Errorf("/readyz = %d %q; want 200 with HTTP transports only", code, body)
+	}
 
 	discordPost := func(body string, key ed25519.PrivateKey) (int, string) {
 		ts := strconv.FormatInt(time.Now().Unix(), 10)
@@ -134,7 +137,9 @@ api_url = %q
 		t.Errorf("unsigned /slack/commands = %d; want 401", resp.StatusCode)
 	}
 
-	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, `careerbot_questions_total{outcome="answered",platform="discord"} 1`) {
+	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, `careerbot_questions_total{outcome="answered",platform="discord"} 1`) ||
+		!strings.Contains(body, "careerbot_guides 3") || !strings.Contains(body, `careerbot_reloads_total{result="ok"} 0`) ||
+		!strings.Contains(body, "careerbot_last_reload_timestamp_seconds") {
 		t.Errorf("/metrics = %d, lacks the answered question:\n%.2000s", code, body)
 	}
 	if code := stop(); code != 0 {

@@ -44,16 +44,34 @@ func writeGuide(t *testing.T, dir, name, role string) {
 	}
 }
 
-func newLive(t *testing.T, b reload.Build) (*reload.Live, *prometheus.Registry, *bytes.Buffer) {
+// lockedBuffer is a log the Live writes while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func newLive(t *testing.T, b reload.Build) (*reload.Live, *prometheus.Registry, *lockedBuffer) {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	var logs bytes.Buffer
-	l, err := reload.New(b, slog.New(slog.NewJSONHandler(&logs, nil)), reg)
+	logs := &lockedBuffer{}
+	l, err := reload.New(b, slog.New(slog.NewJSONHandler(logs, nil)), reg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { l.Close() })
-	return l, reg, &logs
+	return l, reg, logs
 }
 
 // value returns the value of metric name (a gauge, or a counter with the
