@@ -25,7 +25,11 @@ type Limits struct {
 // Reply is an answer rendered for chat: every string escaped for the
 // platform and cut to its limits.
 type Reply struct {
-	Text      string
+	Text string
+	// ReadAs is one short line saying how the question was read ("Read
+	// as: “jr DS salary in the US”") when a correction changed the answer;
+	// "" otherwise. It counts against the Text limit.
+	ReadAs    string
 	Sources   []Source
 	Footer    string
 	Abstained bool
@@ -41,7 +45,7 @@ type Source struct {
 // Len returns the characters the reply holds, as platforms count them for
 // an overall limit.
 func (r Reply) Len() int {
-	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.Footer)
+	n := utf8.RuneCountInString(r.Text) + utf8.RuneCountInString(r.ReadAs) + utf8.RuneCountInString(r.Footer)
 	for _, s := range r.Sources {
 		n += utf8.RuneCountInString(s.Label) + utf8.RuneCountInString(s.Snippet) + utf8.RuneCountInString(s.Ref)
 	}
@@ -51,7 +55,13 @@ func (r Reply) Len() int {
 // Render renders a for a platform whose markup esc escapes, within lim.
 // Sources that do not fit the overall limit are dropped from the end.
 func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
-	r := Reply{Text: Cut(esc(a.Text), lim.Text), Abstained: a.Abstained}
+	r := Reply{Abstained: a.Abstained}
+	textLim := lim.Text
+	if a.ReadAs != "" {
+		r.ReadAs = Cut(esc("Read as: “"+a.ReadAs+"”"), min(readAsLimit, lim.Text/4))
+		textLim -= utf8.RuneCountInString(r.ReadAs) + 2 // and a blank line
+	}
+	r.Text = Cut(esc(a.Text), textLim)
 	for _, c := range a.Citations {
 		if len(r.Sources) == lim.Sources {
 			break
@@ -75,10 +85,14 @@ func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
 		r.Sources = r.Sources[:len(r.Sources)-1]
 	}
 	if lim.Total > 0 && r.Len() > lim.Total {
-		r.Text = Cut(r.Text, lim.Total-utf8.RuneCountInString(r.Footer))
+		r.Text = Cut(r.Text, lim.Total-utf8.RuneCountInString(r.Footer)-utf8.RuneCountInString(r.ReadAs))
 	}
 	return r
 }
+
+// readAsLimit bounds the read-as line: questions are short, and it must
+// stay one line.
+const readAsLimit = 200
 
 // Cut shortens s to at most max runes, at a word boundary where one is
 // near, ending with "…". It never splits a rune, an HTML entity (&amp;) or

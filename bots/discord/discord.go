@@ -210,9 +210,13 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, q string) *d
 		return ephemeralText(advisor.ErrorMessage(err))
 	}
 	r := bots.Render(ans, Escape, embedLimits)
+	desc := r.Text
+	if r.ReadAs != "" {
+		desc = r.ReadAs + "\n\n" + desc
+	}
 	e := &discordgo.MessageEmbed{
 		Title:       bots.Cut(Escape(q), titleLimit),
-		Description: r.Text,
+		Description: desc,
 		Color:       color,
 		Footer:      &discordgo.MessageEmbedFooter{Text: r.Footer},
 	}

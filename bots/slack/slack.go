@@ -159,7 +159,11 @@ func (b *Bot) reply(ctx context.Context, channel, user, thread, question, reques
 // source as a context block, and, for a private answer, a share button.
 func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block, string) {
 	r := bots.Render(ans, escape, blockLimits)
-	bs := []slack.Block{slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, r.Text, false, false), nil, nil)}
+	var bs []slack.Block
+	if r.ReadAs != "" {
+		bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, r.ReadAs, false, false)))
+	}
+	bs = append(bs, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, r.Text, false, false), nil, nil))
 	for _, s := range r.Sources {
 		bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType,
 			"*"+s.Label+"*\n"+s.Snippet+" · `"+s.Ref+"`", false, false)))

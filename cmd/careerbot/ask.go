@@ -151,6 +151,9 @@ func (m *Main) printAnswer(a advisor.Answer, asJSON bool) error {
 		return m.writeJSON(a)
 	}
 	var b strings.Builder
+	if a.ReadAs != "" {
+		b.WriteString(wrap("Read as: “"+a.ReadAs+"”", 78, ""))
+	}
 	b.WriteString(wrap(a.Text, 78, ""))
 	if len(a.Citations) > 0 {
 		b.WriteString("\nSources:\n")

@@ -37,6 +37,12 @@ func (m *Main) runGuides(args []string) error {
 				fmt.Fprintf(&b, "    - line %d: %s\n", s.Line, describeSalary(s))
 			}
 		}
+		for _, p := range fx.Prices {
+			fmt.Fprintf(&b, "    - line %d: price %q\n", p.Line, p.Figure)
+		}
+		for _, x := range fx.Multipliers {
+			fmt.Fprintf(&b, "    - line %d: multiplier %q region=%s\n", x.Line, x.Figure, x.Region.Name)
+		}
 		for _, p := range fx.Paths {
 			fmt.Fprintf(&b, "  learning path %q (%d stages):\n", p.Name, len(p.Stages))
 			for _, st := range p.Stages {
@@ -46,6 +52,13 @@ func (m *Main) runGuides(args []string) error {
 				}
 				fmt.Fprintf(&b, "    %s (%s), line %d: %s\n", st.Title(), d, st.Line, strings.Join(st.Topics, "; "))
 			}
+		}
+		for _, l := range fx.Ladders {
+			names := make([]string, len(l.Rungs))
+			for i, r := range l.Rungs {
+				names[i] = r.Title()
+			}
+			fmt.Fprintf(&b, "  career ladder, line %d: %s\n", l.Rungs[0].Line, strings.Join(names, " → "))
 		}
 	}
 	_, err = fmt.Fprint(m.Stdout, b.String())
@@ -66,6 +79,7 @@ func describeSalary(s facts.Salary) string {
 	add("currency", s.Currency)
 	add("period", s.Period)
 	add("basis", s.Basis)
+	add("for", s.Qualifier)
 	if s.Premium {
 		f = append(f, "premium")
 	}

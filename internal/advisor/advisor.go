@@ -26,6 +26,10 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Guides is how many distinct guides the citations come from.
 	Guides int `json:"guides"`
+	// ReadAs is the question as the engine read it ("learnt tensorflow
+	// whats next" for "learnt tensorflw whats next"), set only when a
+	// correction or a reading of shorthand changed the answer.
+	ReadAs string `json:"read_as,omitempty"`
 }
 
 // Citation says where a piece of an answer came from.

@@ -8,12 +8,14 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -24,7 +26,7 @@ var (
 
 // hitsWanted is how many sections a question's search returns: the
 // passages of these are scored, so it bounds the work per question.
-const hitsWanted = 20
+const hitsWanted = 40
 
 // Engine answers questions from a fixed set of guides. It is safe for
 // concurrent use.
@@ -37,6 +39,9 @@ type Engine struct {
 	nSec     int
 	strs     map[string]string // interned terms
 	filler   map[string]bool   // terms of fillerWords
+	kind     map[string]bool   // terms of kindWords
+	generic  map[string]bool   // terms of genericWords
+	question map[string]bool   // the terms of "question", a kind a list of questions satisfies
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -45,25 +50,61 @@ type Engine struct {
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
 	stagePost, stageHeadPost map[string][]stageRef
+	// qualTerms holds the terms of each salary figure's qualifier.
+	qualTerms map[string]terms
+	// titles holds each guide's title terms; titlePost the guides whose
+	// title holds each term.
+	titles    []terms
+	titlePost map[string][]int
+	// priceAt marks the lines of each guide that state a price.
+	priceAt map[priceKey]bool
+	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
+	rungTerms [][][]terms
+	rungWords terms // every term of every rung's name
 	// coverage says what the guides cover, for abstentions.
 	coverage string
 	catalog  catalog
+	reader   *reading.Reader // reads questions as people type them
 }
+
+type priceKey struct{ guide, line int }
 
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
 	title       terms
 	all         terms // every term of the section: headings and passages
-	passages    []passage
+	// role is the role the section is about: named by its headings, else
+	// by the guide's title ("" when neither names one).
+	role    string
+	heading string // the section's own heading
+	// level is the level the section is about, named by its innermost
+	// heading that names one ("" when none does).
+	level    facts.Level
+	passages []passage
 }
 
 // passage is a unit an answer can quote: a sentence, a list with its lead,
-// or a table row.
+// one item of a list, or a table row.
 type passage struct {
 	text  string
 	line  int
 	terms terms
 	list  bool // a list of items, quoted with its heading when it has no lead
+	// items are a list's items, so an answer can name the relevant ones
+	// rather than cut the list at a byte count.
+	items []string
+	// item marks one item of a list of several: it answers a question
+	// about something only it names ("MLOps: MLflow, Kubeflow"), in the
+	// context of its list's lead (lead) and heading.
+	item      bool
+	required  bool // its lead or heading says it is required ("Must-Have", "Required Skills")
+	leadText  string
+	leadTerms terms
+	// label holds the terms of an item's label ("Cloud Platforms" in
+	// "Cloud Platforms: SageMaker, Vertex AI"): what the item is about.
+	label terms
+	// questions marks a list whose items are questions (interview questions).
+	questions bool
 }
 
 // terms is a sorted set of index terms.
@@ -82,28 +123,61 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords) {
 		e.filler[t] = true
 	}
-	e.stageWords = map[string]bool{}
+	e.stageWords, e.kind = map[string]bool{}, map[string]bool{}
 	for _, t := range ix.Terms(stageWords) {
 		e.stageWords[t] = true
+	}
+	for _, t := range ix.Terms(kindWords) {
+		e.kind[t] = true
+	}
+	e.generic, e.question = map[string]bool{}, map[string]bool{}
+	for _, t := range ix.Terms("question questions") {
+		e.question[t] = true
+	}
+	for _, t := range ix.Terms(genericWords) {
+		e.generic[t] = true
 	}
 	var docs []search.Doc
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
 		title := e.termSet(g.Title)
+		e.titles = append(e.titles, title)
+		for _, t := range title {
+			e.titlePost[t] = append(e.titlePost[t], gi)
+		}
+		guideRole := facts.FindRole(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
-			info := sectionInfo{head: e.termSet(s.Heading()), title: title}
+			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole, heading: s.Heading()}
+			for _, h := range slices.Backward(s.Path) {
+				if r := facts.FindRole(h); r != "" {
+					info.role = r
+					break
+				}
+			}
+			for _, h := range slices.Backward(s.Path) {
+				if l := facts.LevelOf(h); l != "" {
+					info.level = l
+					break
+				}
+			}
 			if len(s.Path) > 1 {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
 			seen := map[string]bool{}
 			for _, p := range passages(s) {
 				p.terms = e.termSet(p.text)
+				if p.leadText != "" {
+					p.leadTerms = e.termSet(p.leadText)
+				}
+				if l := itemLabel(p.text); p.item && l != "" {
+					p.label = e.termSet(l)
+				}
 				for _, t := range p.terms {
 					seen[t] = true
 				}
@@ -139,15 +213,35 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
+		rt := make([][]terms, len(fx.Ladders))
+		for li, l := range fx.Ladders {
+			for _, r := range l.Rungs {
+				ts := e.termSet(r.Name)
+				rt[li] = append(rt[li], ts)
+				e.rungWords = append(e.rungWords, ts...)
+			}
+		}
+		e.rungTerms = append(e.rungTerms, rt)
+		for _, s := range fx.Salaries {
+			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
+				e.qualTerms[s.Qualifier] = e.termSet(s.Qualifier)
+			}
+		}
+		for _, p := range fx.Prices {
+			e.priceAt[priceKey{gi, p.Line}] = true
+		}
 		e.nSec += len(g.Sections)
 	}
 	if err := ix.Add(docs); err != nil {
 		ix.Close()
 		return nil, err
 	}
+	slices.Sort(e.rungWords)
+	e.rungWords = slices.Compact(e.rungWords)
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
+	e.reader = newReader(guides)
 	return e, nil
 }
 
@@ -178,6 +272,25 @@ func (e *Engine) idf(term string) float64 {
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 
+// maxLabel bounds the label of a labelled item, in bytes.
+const maxLabel = 60
+
+// itemLabel returns what an item names before saying more about it:
+// "Cloud Platforms" in "Cloud Platforms: SageMaker, Vertex AI", "Big Data
+// Tools (Spark, Hadoop)" in "Big Data Tools (Spark, Hadoop) - Big Data
+// Processing", or "".
+func itemLabel(text string) string {
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if l, _, ok := strings.Cut(text, sep); ok && len(l) <= maxLabel {
+			return l
+		}
+	}
+	return ""
+}
+
+// requiredLead marks a list introduced as what is required.
+var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need)\b`)
+
 // passages cuts a section into quotable units.
 func passages(s guide.Section) []passage {
 	var out []passage
@@ -186,20 +299,41 @@ func passages(s guide.Section) []passage {
 		b := bs[i]
 		switch b.Kind {
 		case guide.Item:
-			// A list: consecutive items under the same lead.
+			// A list: consecutive items under the same lead, without the
+			// items that only introduce a nested list ("Industry Networks:").
 			j := i
 			var items []string
+			var lines []int
 			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
-				items = append(items, bs[j].Text)
+				if !(j+1 < len(bs) && bs[j+1].Lead == bs[j].Text && strings.HasSuffix(bs[j].Text, ":")) {
+					items, lines = append(items, bs[j].Text), append(lines, bs[j].Line)
+				}
 				j++
 			}
-			text := joinItems(items)
+			if len(items) == 0 {
+				i = j - 1
+				continue
+			}
+			text, lead := joinItems(items), ""
 			if b.Lead != "" {
 				// Only the lead's last sentence introduces the list.
-				lead := guide.Sentences(b.Lead)
-				text = lead[len(lead)-1] + " " + text
+				ls := guide.Sentences(b.Lead)
+				lead = ls[len(ls)-1]
+				text = lead + " " + text
 			}
-			out = append(out, passage{text: text, line: b.Line, list: b.Lead == ""})
+			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
+			asks := 0
+			for _, it := range items {
+				if strings.HasSuffix(it, "?") {
+					asks++
+				}
+			}
+			out = append(out, passage{text: text, line: lines[0], list: b.Lead == "", items: items, required: required, questions: asks >= 2})
+			if len(items) > 1 {
+				for k, it := range items {
+					out = append(out, passage{text: it, line: lines[k], item: true, leadText: lead, required: required})
+				}
+			}
 			i = j - 1
 		case guide.Row:
 			out = append(out, passage{text: b.Text, line: b.Line})
@@ -239,27 +373,38 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	if err != nil {
 		return advisor.Answer{}, err
 	}
+	return e.askRead(ctx, q)
+}
+
+// answer answers q as the reader read it (see askRead).
+func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return advisor.Answer{}, err
 	}
-	in := intentOf(q)
-	hits, err := e.index.SearchTerms(e.queryTerms(q), hitsWanted)
+	a := e.analyze(q, intentOf(q))
+	hits, err := e.index.SearchTerms(e.queryTerms(q, a), hitsWanted)
 	if err != nil {
 		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
 	}
-	a := e.analyze(q, in, hits)
+	a.setHits(e.withSubjectGuides(a, hits))
 	var ans *reply
-	if a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
+	if a.intent == intentLadder || a.intent == intentNext && !e.namesTopic(a) {
+		// "What comes after senior ML engineer?" asks for a ladder's next
+		// rung; "what after Excel, as a data analyst?" for a path's stage.
+		ans = e.ladder(a)
+	}
+	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
 		a.intent = intentGeneral // "when does the season start?" is not about a learning path
 	}
-	switch a.intent {
-	case intentSalary:
-		ans = e.salary(a)
-	case intentNext:
+	switch {
+	case ans != nil:
+	case a.intent == intentNext:
 		ans = e.next(a)
-	case intentStart:
+	case a.intent == intentSalary:
+		ans = e.salary(a)
+	case a.intent == intentStart:
 		ans = e.start(a)
-	case intentDuration:
+	case a.intent == intentDuration:
 		ans = e.duration(a)
 	}
 	if ans == nil {
@@ -269,6 +414,63 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 		return e.abstain(), nil
 	}
 	return ans.answer(), nil
+}
+
+// maxSubjectGuides bounds the guides whose every section joins the
+// search results because their title names the question's subject.
+const maxSubjectGuides = 3
+
+// withSubjectGuides adds to hits every section of the guides whose title
+// names all of the question's role, level and place ("Data Analyst in
+// Bucharest"), when few do: among a thousand guides their skills section
+// may name none of it, and the search would not find it.
+func (e *Engine) withSubjectGuides(a *analysis, hits []search.Hit) []search.Hit {
+	var subject []weighted
+	for _, c := range a.concepts {
+		if c.subject {
+			subject = append(subject, c)
+		}
+	}
+	if len(subject) == 0 || len(hits) == 0 {
+		return hits
+	}
+	// Guides holding some phrasing of the first subject concept, then
+	// kept while their title covers every one.
+	var guides []int
+	for _, alt := range subject[0].Alts {
+		guides = append(guides, e.titlePost[alt[0]]...)
+	}
+	slices.Sort(guides)
+	guides = slices.Compact(guides)
+	var found []int
+	for _, gi := range guides {
+		all := true
+		for _, c := range subject {
+			if !covers(e.titles[gi], c.Concept) {
+				all = false
+				break
+			}
+		}
+		if all {
+			found = append(found, gi)
+		}
+	}
+	if len(found) == 0 || len(found) > maxSubjectGuides {
+		return hits
+	}
+	in := map[[2]int]bool{}
+	for _, h := range hits {
+		in[[2]int{h.Guide, h.Section}] = true
+	}
+	low := hits[len(hits)-1].Score
+	for _, gi := range found {
+		for si := range e.sections[gi] {
+			if !in[[2]int{gi, si}] {
+				hits = append(hits, search.Hit{Guide: gi, Section: si, Score: low})
+			}
+		}
+	}
+	return hits
 }
 
 // commonShare is the share of sections above which a term is left out of
@@ -298,9 +500,21 @@ const pruneFrom = 2000
 // queryTerms returns the question's search terms without the words that
 // only shape a question ("need", "know") and, in a large index, without
 // the common ones, unless that would leave none.
-func (e *Engine) queryTerms(q string) []string {
+func (e *Engine) queryTerms(q string, a *analysis) []string {
 	all := e.index.QueryTerms(q)
-	all = keep(all, func(t string) bool { return !e.filler[t] })
+	// A filler word that is part of a phrase ("good" in "good to have")
+	// is searched for.
+	phrase := map[string]bool{}
+	for _, c := range a.concepts {
+		if len(c.Alts) > 1 {
+			for _, alt := range c.Alts {
+				for _, t := range alt {
+					phrase[t] = true
+				}
+			}
+		}
+	}
+	all = keep(all, func(t string) bool { return !e.filler[t] || phrase[t] })
 	if e.nSec < pruneFrom {
 		return all
 	}

@@ -1,11 +1,14 @@
 package answer
 
 import (
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/facts"
 )
 
 // Coverage thresholds: the share of a question's weight a passage must
@@ -23,6 +26,12 @@ const (
 	weightHead  = 0.8
 	weightOuter = 0.5
 	weightTitle = 0.7 // a guide's title says what every section is about
+	// weightSection counts a concept only another passage of the section
+	// names, for passages chosen for what they state (a price, a duration).
+	weightSection = 0.5
+	// weightEnumeration counts a kind word ("skills") for a passage that
+	// lists things without naming the kind.
+	weightEnumeration = 0.6
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -36,6 +45,10 @@ type candidate struct {
 	p      *passage
 	cov    float64 // share of the question's weight covered
 	score  float64 // cov plus tie-breakers
+	// near is cov counting, at weightSection, what the rest of the
+	// section says: the passage stating a duration or a price may leave
+	// the subject to its neighbours ("Transition Timeline: 3-6 months").
+	near float64
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -58,45 +71,165 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		info := &e.sections[h.Guide][h.Section]
 		for pi := range info.passages {
 			p := &info.passages[pi]
-			got, head := 0.0, 0.0
+			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+			own := false // an item names something its context does not
 			for _, c := range a.concepts {
+				before := got
 				if covers(info.head, c.Concept) {
 					head += c.weight
+					if !c.subject {
+						headTopic += c.weight
+					}
 				}
+				if covers(p.label, c.Concept) {
+					label += c.weight
+				}
+				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
+					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
 				switch {
+				case c.kind && !e.question[c.Alts[0][0]] && covers(p.terms, c.Concept) && !p.enumerates():
+					// "MLOps Tools - Machine Learning Operations" names the
+					// kind asked for but lists none of it.
+					got += weightEnumeration * c.weight
 				case covers(p.terms, c.Concept):
 					got += c.weight
-				case covers(info.head, c.Concept) && p.list:
+					own = own || p.item && !inContext
+				case c.kind && e.question[c.Alts[0][0]]:
+					if p.questions {
+						got += c.weight // "which interview questions": a list of them
+					}
+				case c.kind && p.enumerates():
+					got += weightEnumeration * c.weight // "which tools": the tools themselves
+				case p.item && covers(p.leadTerms, c.Concept):
+					got += c.weight // an item is what its lead introduces
+				case covers(info.head, c.Concept) && (p.list || p.item):
 					got += c.weight // a bare list is all about its heading
+				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
+					got += c.weight // a guide about senior data engineers in Spain is so throughout
 				case covers(info.head, c.Concept):
 					got += weightHead * c.weight
 				case covers(info.outer, c.Concept):
 					got += weightOuter * c.weight
 				case covers(info.title, c.Concept):
 					got += weightTitle * c.weight
+				case covers(info.all, c.Concept):
+					near += weightSection * c.weight
 				}
+				if !c.subject {
+					topic += got - before
+				}
+			}
+			if p.item && !own {
+				continue // the whole list answers better than any one item
 			}
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400
-			if head >= 0.5*a.total {
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
+			if a.topic > 0 {
+				// Within the guide about the subject, what else it covers decides.
+				score += topicWeight * topic / a.topic
+			}
+			if a.wantsList() && p.enumerates() {
+				score += listBonus // "which cloud platforms": the one naming them
+			}
+			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
+			if a.transition && arrowHeading.MatchString(info.heading) {
+				score += transitionBonus // "from junior to mid": the "Junior → Mid" section
+			}
+			if a.needs && p.required {
+				score += requiredBonus // "what do I need": the list of what is required
+			}
+			switch {
+			case head >= 0.5*a.total:
 				score += headBonus * head / a.total // the section is about the question, not just mentioning part of it
+			case a.topic > 0 && headTopic >= 0.5*a.topic:
+				score += headBonus * headTopic / a.topic // "## Skills" in the guide about the subject
 			}
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
-			out = append(out, candidate{h.Guide, h.Section, p, cov, score})
+			out = append(out, candidate{h.Guide, h.Section, p, cov, score, (got + near) / a.total})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }
 
+// Role fit: a section about the role the question names (by its headings
+// or its guide's title) ranks above one about another role, whose words
+// may still match ("Feature Engineering" in a data scientist's guide).
+const (
+	roleBonus   = 0.1
+	rolePenalty = 0.15
+	// requiredBonus breaks ties toward a list its lead calls required when
+	// the question asks what is needed.
+	requiredBonus = 0.05
+	// listBonus breaks ties toward a passage that names several things
+	// when the question asks for a kind of thing ("which tools").
+	listBonus = 0.05
+	// labelBonus favours an item whose label names the question's concepts
+	// over one that only mentions them.
+	labelBonus = 0.1
+	// topicWeight ranks passages by the share of the question's
+	// non-subject weight they cover: every passage of a guide titled
+	// "Data Analyst in Bucharest" covers its subject.
+	topicWeight = 0.3
+	// transitionBonus favours a section headed "A → B" for a question
+	// about getting from A to B.
+	transitionBonus = 0.15
+)
+
+// arrowHeading marks a heading about moving from one level or role to another.
+var arrowHeading = regexp.MustCompile(`→|->|⟶|➡|=>|\bto\b`)
+
+// wantsList reports whether the question asks for a kind of thing.
+func (a *analysis) wantsList() bool {
+	for _, c := range a.concepts {
+		if c.kind {
+			return true
+		}
+	}
+	return false
+}
+
+func roleFit(question, section string) float64 {
+	switch {
+	case question == "" || section == "":
+		return 0
+	case facts.RoleMatches(question, section):
+		return roleBonus
+	}
+	return -rolePenalty
+}
+
+// levelFit ranks a section about another level than the question asks
+// about ("Junior → Mid Level" for "mid level") below the others.
+func levelFit(question, section facts.Level) float64 {
+	if question == "" || section == "" || question == section {
+		return 0
+	}
+	return -rolePenalty
+}
+
+// enumerates reports whether p lists several things: a list, or an item
+// or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
+func (p *passage) enumerates() bool {
+	return p.items != nil || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
+}
+
 // general quotes the passages that best cover the question: the best one,
 // and the best from another guide when it is nearly as good.
 func (e *Engine) general(a *analysis) *reply {
 	cands := e.rank(a)
+	// "How much is the bootcamp?", "how long does the switch take?": the
+	// passages that state a price or a duration, when one answers.
+	switch a.intent {
+	case intentPrice:
+		cands = preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] })
+	case intentDuration:
+		cands = preferring(cands, statesDuration)
+	}
 	if len(cands) == 0 || cands[0].cov < minCoverage {
 		return nil
 	}
@@ -108,14 +241,41 @@ func (e *Engine) general(a *analysis) *reply {
 	if ans, ok := e.answerTo(best); ok {
 		best = ans // a guide's own question (an FAQ): quote its answer
 	}
-	r.say(e.quote(best, r))
+	r.say(e.quote(a, best, r))
 	for _, c := range cands[1:] {
 		if c.gi != best.gi && c.cov >= secondCoverage && c.score >= 0.85*best.score {
-			r.say(e.quote(c, r))
+			r.say(e.quote(a, c, r))
 			break
 		}
 	}
 	return r
+}
+
+func statesDuration(c candidate) bool { return facts.FindDuration(c.p.text) != "" }
+
+// durationPassage reports whether a passage stating a duration answers
+// the question.
+func (e *Engine) durationPassage(a *analysis) bool {
+	cands := preferring(e.rank(a), statesDuration)
+	return len(cands) > 0 && statesDuration(cands[0]) && cands[0].cov >= minCoverage
+}
+
+// preferring returns the candidates ok accepts, their neighbours counted,
+// when the best of them answers the question, else all of them.
+func preferring(cands []candidate, ok func(candidate) bool) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if ok(c) {
+			c.score += c.near - c.cov
+			c.cov = c.near
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	if len(out) > 0 && out[0].cov >= minCoverage {
+		return out
+	}
+	return cands
 }
 
 // answerTo returns the passage after c in its section when c is a
@@ -134,15 +294,85 @@ func (e *Engine) answerTo(c candidate) (candidate, bool) {
 	return c, false
 }
 
-// quote renders a passage as a sentence of the answer with its citation.
-func (e *Engine) quote(c candidate, r *reply) string {
+// quote renders a passage as a sentence of the answer with its citation:
+// a list by the items that answer, an item or a bare list with the
+// heading that says what it is about.
+func (e *Engine) quote(a *analysis, c candidate, r *reply) string {
 	text := c.p.text
-	if c.p.list {
-		if h := e.guides[c.gi].Sections[c.si].Heading(); h != "" {
-			text = h + ": " + text
+	heading := e.guides[c.gi].Sections[c.si].Heading()
+	switch {
+	case c.p.items != nil:
+		text = e.listText(a, c.p)
+		if c.p.list && heading != "" {
+			text = heading + ": " + text
 		}
+	case c.p.item && heading != "":
+		text = heading + " — " + text
 	}
 	return sentence(clip(text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+}
+
+// maxListItems bounds the items an answer names from one list.
+const maxListItems = 8
+
+// listText renders a list passage: its lead, then its items in the
+// guide's order, keeping to maxListItems and maxQuote by leaving out
+// first the items that name none of the question's concepts.
+func (e *Engine) listText(a *analysis, p *passage) string {
+	lead := strings.TrimSuffix(p.text, joinItems(p.items))
+	if lead == p.text {
+		lead = ""
+	}
+	fits := func(keep []bool) bool {
+		n, size := 0, len(lead)
+		for i, k := range keep {
+			if k {
+				n++
+				size += len(p.items[i]) + 2
+			}
+		}
+		return n <= maxListItems && size <= maxQuote
+	}
+	keep := make([]bool, len(p.items))
+	for i := range keep {
+		keep[i] = true
+	}
+	if !fits(keep) {
+		// Relevant items first, each in the guide's order, while they fit.
+		relevant := make([]bool, len(p.items))
+		for i, it := range p.items {
+			ts := terms(e.index.Terms(it))
+			slices.Sort(ts)
+			for _, c := range a.concepts {
+				if covers(ts, c.Concept) {
+					relevant[i] = true
+					break
+				}
+			}
+		}
+		clear(keep)
+		for _, want := range []bool{true, false} {
+			for i := range p.items {
+				if relevant[i] != want || keep[i] {
+					continue
+				}
+				keep[i] = true
+				if !fits(keep) {
+					keep[i] = false
+				}
+			}
+		}
+	}
+	var items []string
+	for i, k := range keep {
+		if k {
+			items = append(items, p.items[i])
+		}
+	}
+	if len(items) == 0 {
+		return p.text // one item longer than a quote: clip it
+	}
+	return lead + joinItems(items)
 }
 
 // abstain says the guides hold no answer, and what they do cover.

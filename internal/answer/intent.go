@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"math"
 	"regexp"
 	"strings"
@@ -18,10 +19,15 @@ const (
 	intentNext                   // the stage after the one teaching X
 	intentStart                  // the first stage of a path
 	intentDuration               // how long a stage or a path takes
+	intentLadder                 // the role after this one, or the top of a career ladder
+	intentPrice                  // what a course, exam or bootcamp costs
 )
 
+// payQuestion marks a question about pay, which no price answers.
+var payQuestion = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|make|makes|compensation|comp|tc|wages?|income|lpa|ctc)\b`)
+
 func (i intent) String() string {
-	return [...]string{"general", "salary", "next", "start", "duration"}[i]
+	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
 }
 
 // The rules, in the order they are tried. Each is a plain reading of how
@@ -29,12 +35,21 @@ func (i intent) String() string {
 var intentRules = []struct {
 	intent intent
 	re     *regexp.Regexp
+	unless *regexp.Regexp // a match here rules the intent out
 }{
-	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`)},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earning|earnings|compensation|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are)\b)`)},
-	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`)},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`)},
+	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
+	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
+	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
+
+// fromTo asks how to get from one level or role to another.
+var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
+
+// needWords ask what is required.
+var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
 
 // stageWords name the parts of a learning path; in a question about a
 // path they say which part, not what it teaches.
@@ -46,11 +61,24 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters"
+	"matter matters can whats wat hows"
+
+// kindWords name the kind of thing a question asks to have listed
+// ("which MLOps tools", "what skills"): the answer names the things, as a
+// list, and seldom the kind itself.
+const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
+	"book books course courses certification certifications project projects topic topics resource resources " +
+	"subject subjects technology technologies stack option options area areas example examples question questions"
 
 type weighted struct {
 	search.Concept
 	weight float64
+	// kind marks a word naming what the question wants listed: an
+	// enumeration covers it.
+	kind bool
+	// subject marks the role, level or place the question is about: a
+	// guide or section titled with it is about it throughout.
+	subject bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -61,6 +89,7 @@ type analysis struct {
 	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
 	concepts []weighted
 	total    float64 // the concepts' summed weight
+	topic    float64 // the summed weight of the concepts that are not its subject
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -69,25 +98,35 @@ type analysis struct {
 	// guide mentions; they are left out of the concepts.
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
+	needs   bool        // it asks what is needed or required
+	// transition marks a question about getting from one level or role
+	// to another ("from junior to mid").
+	transition bool
 }
 
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
 	for _, r := range intentRules {
-		if r.re.MatchString(q) {
+		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
 			return r.intent
 		}
 	}
 	return intentGeneral
 }
 
-func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
-	a := &analysis{q: q, intent: in, hits: hits, score: map[[2]int]float64{}}
-	if len(hits) > 0 {
-		for _, h := range hits {
-			a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
-		}
+// setHits records the sections the search found and their scores, each
+// over the best one's.
+func (a *analysis) setHits(hits []search.Hit) {
+	a.hits = hits
+	for _, h := range hits {
+		a.score[[2]int{h.Guide, h.Section}] = h.Score / hits[0].Score
 	}
+}
+
+func (e *Engine) analyze(q string, in intent) *analysis {
+	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
+	a.needs = needWords.MatchString(q)
+	a.transition = fromTo.MatchString(q)
 	a.level = facts.FindLevel(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
@@ -112,7 +151,11 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			// little in guides that say "machine learning" everywhere.
 			w = min(w, aw/float64(len(alt)))
 		}
-		a.concepts = append(a.concepts, weighted{c, w})
+		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
+		if e.isGeneric(c) {
+			w *= genericShare
+		}
+		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -120,7 +163,7 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 	// word ("Is Python enough?") sinks a question the guides answer.
 	known := 0.0
 	for _, c := range a.concepts {
-		if !e.unknown(c.Concept) {
+		if !e.unknown(c.Concept) && !e.isGeneric(c.Concept) {
 			known = max(known, c.weight)
 		}
 	}
@@ -129,8 +172,37 @@ func (e *Engine) analyze(q string, in intent, hits []search.Hit) *analysis {
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight
+		if !a.concepts[i].subject {
+			a.topic += a.concepts[i].weight
+		}
 	}
 	return a
+}
+
+// genericWords are words any text may use ("people", "career", "best"):
+// rare in the guides, so weighty by idf, yet no sign a passage answers.
+const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
+	"good great best top better other others lot lots really actually anything something everything"
+
+// genericShare scales a generic word's weight: it still ranks passages,
+// but cannot make a question answered on its own.
+const genericShare = 0.3
+
+func (e *Engine) isGeneric(c search.Concept) bool {
+	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isSubject reports whether c names the question's role, level or place.
+func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
+	if facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 {
+		return true
+	}
+	if a.role == "" {
+		return false
+	}
+	ts := e.index.Terms(a.role + " " + a.roleName)
+	slices.Sort(ts)
+	return covers(ts, c)
 }
 
 // unknownShare is the weight of a word no guide uses, against the
@@ -168,6 +240,12 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 
 // covers reports whether ts holds every term of one of c's alternatives.
 func covers(ts terms, c search.Concept) bool {
+	_, ok := covering(ts, c)
+	return ok
+}
+
+// covering returns the first of c's alternatives whose every term ts holds.
+func covering(ts terms, c search.Concept) ([]string, bool) {
 	for _, alt := range c.Alts {
 		all := true
 		for _, t := range alt {
@@ -177,10 +255,10 @@ func covers(ts terms, c search.Concept) bool {
 			}
 		}
 		if all {
-			return true
+			return alt, true
 		}
 	}
-	return false
+	return nil, false
 }
 
 // mentions reports whether text names the phrase, case-insensitively and

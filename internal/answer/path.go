@@ -18,6 +18,10 @@ const maxStagesListed = 6
 // pathWords mark a question about a whole path rather than one stage.
 var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|course|become|becoming|learn|learning|career|get there|whole|overall|all)\b`)
 
+// wholePath marks a question about a path by name, which the path's
+// stages answer even where a passage also states a duration.
+var wholePath = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|whole|overall|all (?:the )?(?:stages|levels|steps))\b`)
+
 type stageRef struct {
 	gi, pi, si int
 }
@@ -69,7 +73,7 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 		}
 		got := 0.0
 		for _, c := range a.concepts {
-			if covers(ts, c.Concept) {
+			if covers(ts, c.Concept) || c.subject && covers(e.titles[ref.gi], c.Concept) {
 				got += c.weight
 			}
 		}
@@ -160,8 +164,8 @@ func (e *Engine) duration(a *analysis) *reply {
 		r.say(sentence(st.Title()+" takes "+st.Duration, r.cite(ref.gi, st.Section, st.Line, st.Snippet)))
 		return r
 	}
-	if !pathWords.MatchString(a.q) {
-		return nil
+	if !pathWords.MatchString(a.q) || !wholePath.MatchString(a.q) && e.durationPassage(a) {
+		return nil // a passage says how long: the general answer quotes it
 	}
 	pref, ok := e.bestPath(a)
 	if !ok {
@@ -186,9 +190,26 @@ func (e *Engine) duration(a *analysis) *reply {
 func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 	var best stageRef
 	bestScore, found := -1.0, false
+	subject := 0.0
+	for _, c := range a.concepts {
+		if c.subject {
+			subject += c.weight
+		}
+	}
 	for gi, fx := range e.facts {
 		for pi, p := range fx.Paths {
-			score := 0.0
+			if p.Ladder {
+				continue // a career ladder is not where one starts learning
+			}
+			score, about := 0.0, 0.0
+			if subject > 0 {
+				// The guide about the role and place asked about.
+				for _, c := range a.concepts {
+					if c.subject && covers(e.titles[gi], c.Concept) {
+						about += 2 * c.weight / subject
+					}
+				}
+			}
 			for _, h := range a.hits {
 				if h.Guide == gi {
 					score = max(score, a.score[[2]int{h.Guide, h.Section}])
@@ -199,7 +220,7 @@ func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 					score = max(score, 1+s) // a hit on the path itself counts most
 				}
 			}
-			if score > bestScore {
+			if score += about; score > bestScore {
 				best, bestScore, found = stageRef{gi, pi, 0}, score, true
 			}
 		}

@@ -94,6 +94,9 @@ func (e *Engine) salary(a *analysis) *reply {
 			n := ""
 			if i > 0 {
 				n = fmt.Sprintf("The guides give no such figures for %s itself; these are for %s:", a.regions[0].Name, the(scope[0].Name))
+				if m := e.multiplierFor(a.regions[0], r); m != "" {
+					n = fmt.Sprintf("The guides give no figures for %s itself, but %s; these are for %s:", a.regions[0].Name, m, the(scope[0].Name))
+				}
 			}
 			if pool == nil || a.level != "" && !hasLevel(pool, a.level) && hasLevel(in, a.level) {
 				pool, note = in, n
@@ -137,6 +140,10 @@ func (e *Engine) salary(a *analysis) *reply {
 		}
 		if len(at) > 0 {
 			all = at
+			if t := facts.FindLeadTitle(a.q); t != "" && a.level == facts.Lead {
+				// "principal": not the staff figures beside them.
+				all = keepIf(all, func(f figure) bool { return f.s.Title == t })
+			}
 		} else {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
 		}
@@ -153,6 +160,12 @@ func (e *Engine) salary(a *analysis) *reply {
 		if len(named) > 0 {
 			all = named
 		}
+	}
+	// A table's column ("FAANG", "Startup") or the basis ("base", "total
+	// comp") the question names picks those figures.
+	all = keepIf(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
+	if b := basisAsked(a.q); b != "" {
+		all = keepIf(all, func(f figure) bool { return f.s.Basis == b })
 	}
 	for i := range all {
 		f := &all[i]
@@ -186,27 +199,90 @@ func (e *Engine) salary(a *analysis) *reply {
 		})
 	}
 	type slot struct {
-		gi     int
-		level  facts.Level
-		region string
+		gi               int
+		level            facts.Level
+		region           string
+		qualifier, basis string
 	}
 	used := map[slot]bool{}
 	var shown []figure
 	for _, f := range all {
-		k := slot{f.gi, f.s.Level, f.s.Region.Name}
+		k := slot{f.gi, f.s.Level, f.s.Region.Name, f.s.Qualifier, f.s.Basis}
 		if used[k] || len(shown) == limit {
 			continue
 		}
 		used[k] = true
 		shown = append(shown, f)
 	}
-	for _, f := range shown {
-		r.say(e.describe(f, a, r))
-	}
+	e.sayFigures(shown, a, r)
 	if differ(shown) {
 		r.say("The guides differ on these figures.")
 	}
 	return r
+}
+
+// keepIf returns the figures ok accepts, or all of fs if it accepts none.
+func keepIf(fs []figure, ok func(figure) bool) []figure {
+	var out []figure
+	for _, f := range fs {
+		if ok(f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return fs
+	}
+	return out
+}
+
+var (
+	askTotal = regexp.MustCompile(`(?i)\b(?:total comp\w*|tc|ctc|total pay|package|with (?:equity|bonus|stock))\b`)
+	askBase  = regexp.MustCompile(`(?i)\bbase\b`)
+)
+
+// basisAsked returns the basis a question asks about: "base", "total" or "".
+func basisAsked(q string) string {
+	switch {
+	case askTotal.MatchString(q):
+		return "total"
+	case askBase.MatchString(q):
+		return "base"
+	}
+	return ""
+}
+
+// qualifierAsked reports whether the question names what a figure's
+// qualifier says ("at FAANG" for a "FAANG" column). A figure without one
+// is asked about by any question.
+func (e *Engine) qualifierAsked(a *analysis, q string) bool {
+	if q == "" {
+		return false
+	}
+	ts := e.qualTerms[q]
+	for _, c := range a.concepts {
+		if covers(ts, c.Concept) {
+			return true
+		}
+	}
+	return false
+}
+
+// multiplierFor states what a guide says a city pays against its country
+// ("San Francisco pays 1.4–1.6× the national figures [2]"), or "".
+func (e *Engine) multiplierFor(place facts.Region, r *reply) string {
+	for gi, fx := range e.facts {
+		for _, m := range fx.Multipliers {
+			if m.Region.Name != place.Name {
+				continue
+			}
+			x := trimFloat(m.Min) + "×"
+			if m.Max != m.Min {
+				x = trimFloat(m.Min) + "–" + trimFloat(m.Max) + "×"
+			}
+			return fmt.Sprintf("they put pay in %s at %s %s", place.Name, x, r.cite(gi, m.Section, m.Line, m.Snippet))
+		}
+	}
+	return ""
 }
 
 // differ reports whether two guides give different figures for the same
@@ -355,23 +431,107 @@ func the(name string) string {
 	return name
 }
 
+// sayFigures states the figures compactly: one sentence per region (in
+// the order the figures rank), naming each level's figure once.
+func (e *Engine) sayFigures(fs []figure, a *analysis, r *reply) {
+	var order []string
+	groups := map[string][]figure{}
+	for _, f := range fs {
+		k := f.s.Region.Name
+		if k == "" && len(a.regions) > 0 && f.s.Currency != "" && f.s.Currency == facts.CurrencyOf(a.regions[0].Country) {
+			k = a.regions[0].Name // in the currency of the place asked about: counted as its figures
+		}
+		if f.s.Premium {
+			k = "\x00premium" // premiums read as sentences of their own
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for _, k := range order {
+		g := groups[k]
+		if len(g) == 1 || g[0].s.Premium {
+			for _, f := range g {
+				r.say(e.describe(f, a, r))
+			}
+			continue
+		}
+		sort.SliceStable(g, func(i, j int) bool { return levelOrder(g[i].s.Level) < levelOrder(g[j].s.Level) })
+		role := g[0].s.RoleName
+		for _, f := range g {
+			if f.s.RoleName != role {
+				role = ""
+			}
+		}
+		lead := "Salaries"
+		if role != "" {
+			lead = capitalize(plural(role))
+		}
+		if k != "" {
+			lead += " in " + the(k)
+		}
+		var parts []string
+		prev := ""
+		for _, f := range g {
+			label, fig := figureLabel(f.s), formatRange(f.s)+" "+r.cite(f.gi, f.s.Section, f.s.Line, f.s.Snippet)
+			if label == prev {
+				parts[len(parts)-1] += " or " + fig // two guides on one level
+				continue
+			}
+			prev = label
+			parts = append(parts, label+" "+fig)
+		}
+		r.say(lead + ": " + strings.Join(parts, "; ") + ".")
+	}
+}
+
+// figureLabel names what one figure of a group is for: "senior", "junior
+// at FAANG", "overall (total compensation)".
+func figureLabel(s *facts.Salary) string {
+	l := strings.ToLower(s.Level.Label())
+	if s.Title != "" {
+		l = s.Title
+	}
+	if l == "" {
+		l = "overall"
+	}
+	if s.Qualifier != "" {
+		l += " at " + s.Qualifier
+	}
+	switch s.Basis {
+	case "base":
+		l += " (base)"
+	case "total":
+		l += " (total compensation)"
+	}
+	return l
+}
+
 // describe states one figure as a sentence: "Senior machine learning
 // engineers in Romania earn €4,500–€8,000 a month [1]."
 func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 	s := f.s
 	role := s.RoleName
 	var subject string
+	level := s.Level.Label()
+	if s.Title != "" {
+		level = capitalize(s.Title)
+	}
 	switch {
 	case s.Level != "" && role != "":
-		subject = s.Level.Label() + " " + plural(role)
+		subject = level + " " + plural(role)
 	case s.Level != "":
-		subject = s.Level.Label() + " roles"
+		subject = level + " roles"
 	case role != "":
 		subject = capitalize(plural(role))
 	}
 	where := ""
 	if s.Region.Name != "" {
 		where = " in " + the(s.Region.Name)
+	}
+	if s.Qualifier != "" {
+		where += " at " + s.Qualifier
 	}
 	marker := r.cite(f.gi, s.Section, s.Line, s.Snippet)
 	amount := formatRange(s)

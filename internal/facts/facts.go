@@ -12,8 +12,11 @@ import (
 
 // Facts are the facts extracted from one guide.
 type Facts struct {
-	Salaries []Salary
-	Paths    []Path
+	Salaries    []Salary
+	Prices      []Price
+	Multipliers []Multiplier
+	Paths       []Path
+	Ladders     []Ladder
 }
 
 // Extract reads the facts out of g.
@@ -27,27 +30,51 @@ func Extract(g *guide.Guide) Facts {
 		for _, b := range sec.Blocks {
 			ctx := context{block: b.Text, lead: b.Lead, headings: strings.Join(append(headings, g.Title), " | ")}
 			if b.Kind == guide.Row {
-				f.Salaries = append(f.Salaries, rowSalaries(b, ctx, si)...)
+				pay, prices := rowSalaries(b, ctx, si)
+				f.Salaries = append(f.Salaries, pay...)
+				f.Prices = append(f.Prices, prices...)
+				if len(b.Cells) > 0 {
+					rctx := ctx
+					rctx.lead = b.Cells[0]
+					f.Multipliers = append(f.Multipliers, refer(multipliersIn(b.Text, rctx), Ref{si, b.Line, b.Text})...)
+				}
 				continue
 			}
 			for _, sent := range guide.Sentences(b.Text) {
-				for _, s := range salariesIn(sent, ctx) {
-					s.Ref = Ref{Section: si, Line: b.Line, Snippet: sent}
+				ref := Ref{Section: si, Line: b.Line, Snippet: sent}
+				pay, prices := salariesIn(sent, ctx)
+				for _, s := range pay {
+					s.Ref = ref
 					f.Salaries = append(f.Salaries, s)
 				}
+				for _, p := range prices {
+					p.Ref = ref
+					f.Prices = append(f.Prices, p)
+				}
+				f.Multipliers = append(f.Multipliers, refer(multipliersIn(sent, ctx), ref)...)
 			}
 		}
 	}
 	f.Salaries = dedupe(f.Salaries)
 	f.Paths = extractPaths(g)
+	f.Ladders = extractLadders(g, f.Paths)
 	return f
 }
 
-// rowSalaries reads a table row cell by cell, so that the column header
-// ("Senior", "Germany") and the row label ("ML Engineer") say what each
-// figure is for.
-func rowSalaries(b guide.Block, ctx context, section int) []Salary {
+// refer sets where each multiplier came from.
+func refer(ms []Multiplier, ref Ref) []Multiplier {
+	for i := range ms {
+		ms[i].Ref = ref
+	}
+	return ms
+}
+
+// rowSalaries reads a table row cell by cell, so that the row label
+// ("Senior DE", "Germany") and the column header ("FAANG", "Total comp")
+// say what each figure is for.
+func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 	var out []Salary
+	var prices []Price
 	label := ""
 	if len(b.Cells) > 0 {
 		label = b.Cells[0]
@@ -59,16 +86,37 @@ func rowSalaries(b guide.Block, ctx context, section int) []Salary {
 		}
 		cctx := ctx
 		cctx.lead = label + " | " + head
-		for _, s := range salariesIn(cell, cctx) {
-			if l := levelOf(head); l != "" {
-				s.Level = l
-			} else if l := levelOf(label); l != "" {
-				s.Level = l
+		pay, pr := salariesIn(cell, cctx)
+		for _, p := range pr {
+			p.Ref = Ref{Section: section, Line: b.Line, Snippet: b.Text}
+			prices = append(prices, p)
+		}
+		for _, s := range pay {
+			// The row label says the level when it names one ("Senior
+			// DE" down the side, company tiers across the top), else the
+			// column header does.
+			headLevel, labelLevel := levelOf(head), levelOf(label)
+			switch {
+			case labelLevel != "":
+				s.Level, s.Title = labelLevel, FindLeadTitle(label)
+			case headLevel != "":
+				s.Level, s.Title = headLevel, FindLeadTitle(head)
 			}
-			if r := FindRegions(head); len(r) > 0 {
-				s.Region = r[0]
-			} else if r := FindRegions(label); len(r) > 0 {
-				s.Region = r[0]
+			if s.Level != Lead {
+				s.Title = ""
+			}
+			headRegion, labelRegion := FindRegions(head), FindRegions(label)
+			switch {
+			case len(headRegion) > 0:
+				s.Region = headRegion[0]
+			case len(labelRegion) > 0:
+				s.Region = labelRegion[0]
+			}
+			if s.Basis == "" {
+				s.Basis = basis(head, label)
+			}
+			if ci > 0 && headLevel == "" && len(headRegion) == 0 && basis(head, "") == "" && !payWords.MatchString(head) && currencyIn(head) == "" {
+				s.Qualifier = strings.Trim(head, " *_:")
 			}
 			if s.Currency == "" && !s.Premium {
 				s.Currency = currencyIn(head + " " + label)
@@ -77,7 +125,7 @@ func rowSalaries(b guide.Block, ctx context, section int) []Salary {
 			out = append(out, s)
 		}
 	}
-	return out
+	return out, prices
 }
 
 // dedupe drops a figure a guide repeats (a conclusion restating a section),

@@ -13,6 +13,9 @@ import (
 type Path struct {
 	Name   string // the heading the stages sit under, or the guide's title
 	Stages []Stage
+	// Ladder marks stages that are roles ("Junior Data Analyst (0-2
+	// years)"): a career, not something to learn in order.
+	Ladder bool
 }
 
 // Stage is one step of a learning path.
@@ -163,6 +166,9 @@ func spanOf(kind, num string) string {
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
 }
+
+// FindDuration returns the first duration s states ("3-6 months"), or "".
+func FindDuration(s string) string { return findDuration(s) }
 
 func findDuration(s string) string {
 	if d := duration.FindString(s); d != "" {

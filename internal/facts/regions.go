@@ -143,3 +143,18 @@ var currencies = map[string]string{
 
 // CurrencyOf returns the ISO code of the currency only country uses, or "".
 func CurrencyOf(country string) string { return currencies[country] }
+
+// PlaceNames returns every country, city and alias FindRegions knows, as
+// usually written ("Romania", "Cluj-Napoca", "USA"), for spelling
+// correction; the order is unspecified.
+func PlaceNames() []string {
+	var out []string
+	for name, as := range countries {
+		out = append(out, name)
+		out = append(out, as...)
+	}
+	for city := range cities {
+		out = append(out, city)
+	}
+	return out
+}

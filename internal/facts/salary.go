@@ -17,12 +17,35 @@ type Salary struct {
 	Currency string // ISO code, "" when the guide gives none
 	Period   string // "year", "month", "week", "day", "hour" or ""
 	Basis    string // "base", "total" or ""
+	// Title is the word that names a level above senior ("staff",
+	// "principal"), "" for other levels.
+	Title    string
 	Min, Max float64
 	Plus     bool // the range's top is open: "$180,000 - $250,000+"
 	// Premium marks a percentage over a baseline ("15-25% more"); Min and
 	// Max are then percentages and Currency is "".
 	Premium bool
 	Figure  string // the figure as the guide writes it: "€4,500-€8,000/month"
+	// Qualifier is what else a table's header or row label says the
+	// figure is for ("FAANG", "Startup"), beside level, place and basis.
+	Qualifier string
+	Ref
+}
+
+// Price is what something costs: a course, a bootcamp, an exam.
+type Price struct {
+	Currency string
+	Period   string // "month" for a subscription, "" for a one-off
+	Min, Max float64
+	Figure   string
+	Ref
+}
+
+// Multiplier scales pay: "San Francisco: 1.4x-1.6x the national average".
+type Multiplier struct {
+	Region   Region // zero when the guide names no place
+	Min, Max float64
+	Figure   string
 	Ref
 }
 
@@ -60,6 +83,8 @@ var (
 	openAbove  = regexp.MustCompile(`(?i)\b(?:over|above|exceeding|exceed|more than|at least|starting at|upwards of|from)\s*$`)
 	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than|reach|reaches|reaching|as high as)\s*$`)
 	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
+	priceWords = regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscriptions?|bootcamps?|courses?|exams?|tickets?|membership|licen[cs]es?|enrol\w*|certifications?|certificates?|degrees?|masters?|program(?:me)?s?|nanodegrees?|books?)\b`)
+	multiplier = regexp.MustCompile(`(?i)(?:[x×]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?[x×](?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s?[x×])?)(?:$|[^\pL\pN])`)
 	payWords   = regexp.MustCompile(`(?i)\b(?:salar\w*|pay|pays|paid|earn\w*|compensation|wages?|income|remuneration|stipend|ctc|package|total comp|tc|rates?)\b`)
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
 	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
@@ -162,7 +187,7 @@ var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+)(\.\
 // salariesIn extracts the salary figures in one sentence. ctx is the text
 // around the sentence (block, list lead, headings) used when the sentence
 // itself does not say the level, region or period.
-func salariesIn(sentence string, ctx context) []Salary {
+func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 	locs := amount.FindAllStringSubmatchIndex(sentence, -1)
 	var ms []mention
 	for _, m := range locs {
@@ -176,6 +201,7 @@ func salariesIn(sentence string, ctx context) []Salary {
 		ms = append(ms, mt)
 	}
 	payContext := payWords.MatchString(sentence) || payWords.MatchString(ctx.headings) || payWords.MatchString(ctx.lead)
+	var prices []Price
 	var out []Salary
 	for i := 0; i < len(ms); i++ {
 		lo, hi := ms[i], ms[i]
@@ -246,9 +272,16 @@ func salariesIn(sentence string, ctx context) []Salary {
 			s.Period = periods[strings.ToLower(p[1]+p[2])]
 			s.Figure += strings.TrimRight(post[:len(p[0])], " ,")
 		} else {
-			s.Period = firstPeriod(post, sentence, ctx.lead, ctx.headings)
+			around := sentence
+			if len(ms) > 1 {
+				around = "" // a period beside another figure is that figure's
+			}
+			s.Period = firstPeriod(post, around, ctx.lead, ctx.headings)
 		}
 		s.Level = firstLevel(pre, post, ctx)
+		if s.Level == Lead {
+			s.Title = firstTitle(pre, post, ctx)
+		}
 		s.Role, s.RoleName = firstRole(pre, post, ctx)
 		if len(ms) == 1 {
 			s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
@@ -257,7 +290,11 @@ func salariesIn(sentence string, ctx context) []Salary {
 			s.Region = firstRegion(pre+" "+post, ctx.lead, ctx.headings)
 		}
 		s.Basis = basis(pre, post)
-		out = append(out, s)
+		if isPrice(pre+" "+post, sentence, ctx) {
+			prices = append(prices, Price{Currency: s.Currency, Period: s.Period, Min: s.Min, Max: s.Max, Figure: s.Figure})
+		} else {
+			out = append(out, s)
+		}
 		if isRange {
 			i++
 		}
@@ -275,6 +312,53 @@ func salariesIn(sentence string, ctx context) []Salary {
 				Level: firstLevel(pre, post, ctx), Role: role, RoleName: name,
 				Region: firstRegion(sentence, ctx.block, ctx.lead, ctx.headings)})
 		}
+	}
+	return out, prices
+}
+
+// isPrice reports whether a figure is what something costs rather than
+// pay: its clause names a course, fee or subscription and no pay, or,
+// with neither in the sentence, its heading or list lead does.
+func isPrice(clause, sentence string, ctx context) bool {
+	switch {
+	case payWords.MatchString(clause):
+		return false
+	case priceWords.MatchString(clause):
+		return true
+	case payWords.MatchString(sentence):
+		return false
+	case priceWords.MatchString(sentence):
+		return true
+	}
+	inner, _, _ := strings.Cut(ctx.headings, " | ")
+	return !payWords.MatchString(ctx.lead+" "+inner) && priceWords.MatchString(ctx.lead+" "+inner)
+}
+
+// multipliersIn reads pay multipliers for a place: "San Francisco:
+// 1.4x-1.6x", "×1.3 in London". A multiplier that names no place (in the
+// sentence or its row or lead) is left out: it says nothing to look up.
+func multipliersIn(sentence string, ctx context) []Multiplier {
+	var out []Multiplier
+	for _, m := range multiplier.FindAllStringSubmatchIndex(sentence, -1) {
+		num := func(k int) float64 {
+			if m[2*k] < 0 {
+				return 0
+			}
+			v, _ := strconv.ParseFloat(sentence[m[2*k]:m[2*k+1]], 64)
+			return v
+		}
+		lo, hi := num(1)+num(2), num(3)
+		if hi == 0 {
+			hi = lo
+		}
+		if lo <= 0 || lo > 20 || hi < lo {
+			continue
+		}
+		r := firstRegion(sentence, ctx.lead)
+		if r.Name == "" {
+			continue
+		}
+		out = append(out, Multiplier{Region: r, Min: lo, Max: hi, Figure: strings.TrimSpace(sentence[m[0]:m[1]])})
 	}
 	return out
 }
@@ -363,6 +447,19 @@ func firstLevel(pre, post string, ctx context) Level {
 	for _, t := range []string{ctx.lead, ctx.headings} {
 		if l := FindLevel(t); l != "" {
 			return l
+		}
+	}
+	return ""
+}
+
+// firstTitle returns the word above senior nearest the figure.
+func firstTitle(pre, post string, ctx context) string {
+	if m := leadTitles.FindAllString(pre, -1); m != nil {
+		return strings.ToLower(m[len(m)-1])
+	}
+	for _, t := range []string{post, ctx.lead, ctx.headings} {
+		if w := FindLeadTitle(t); w != "" {
+			return w
 		}
 	}
 	return ""

@@ -103,3 +103,43 @@ func TestSalaryRef(t *testing.T) {
 		t.Errorf("Ref = %+v; want line 7, section 1, the bullet as snippet", ss[0].Ref)
 	}
 }
+
+func TestPayShapes(t *testing.T) {
+	md := "# Pay\n\n## By tier\n\n| Level | Startup | Mid-size | FAANG |\n|---|---|---|---|\n| Junior DE | $95K | $110K | $150K |\n\n" +
+		"## Germany\n\n| Level | Base salary | Total comp |\n|---|---|---|\n| Senior | €80,000 | €95,000 |\n\n" +
+		"## Where\n\n- San Francisco: 1.4x-1.6x the national average\n- London ×1.3\n\n" +
+		"## Learning\n\nThe subscription costs $25 a month, and a bootcamp runs $12,000.\n"
+	g, _, err := guide.Parse("pay.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx := facts.Extract(g)
+	var pay []string
+	for _, s := range fx.Salaries {
+		pay = append(pay, brief(s)+" "+s.Qualifier)
+	}
+	wantPay := []string{
+		"junior USD 95000-95000 Startup",
+		"junior USD 110000-110000 Mid-size",
+		"junior USD 150000-150000 FAANG",
+		"senior Germany EUR base 80000-80000 ",
+		"senior Germany EUR total 95000-95000 ",
+	}
+	if strings.Join(pay, "|") != strings.Join(wantPay, "|") {
+		t.Errorf("salaries:\n got %q\nwant %q", pay, wantPay)
+	}
+	var prices []string
+	for _, p := range fx.Prices {
+		prices = append(prices, fmt.Sprintf("%g %s", p.Min, p.Period))
+	}
+	if want := "25 month|12000 "; strings.Join(prices, "|") != want {
+		t.Errorf("prices = %q; want %q", prices, want)
+	}
+	var mults []string
+	for _, m := range fx.Multipliers {
+		mults = append(mults, fmt.Sprintf("%s %g-%g", m.Region.Name, m.Min, m.Max))
+	}
+	if want := "San Francisco 1.4-1.6|London 1.3-1.3"; strings.Join(mults, "|") != want {
+		t.Errorf("multipliers = %q; want %q", mults, want)
+	}
+}

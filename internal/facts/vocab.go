@@ -40,13 +40,16 @@ var levelWords = []struct {
 }{
 	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
 	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
-	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors)\b`)},
+	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors|experienced)\b`)},
 	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},
 }
 
 // levelAt finds level words in s and returns the one whose match starts
 // last (last=true) or first, with its position; ok is false if none.
 func levelIn(s string, last bool) (Level, bool) {
+	if notLevel.MatchString(s) {
+		s = notLevel.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	}
 	best, bestPos := Level(""), -1
 	for _, lw := range levelWords {
 		locs := lw.re.FindAllStringIndex(s, -1)
@@ -64,11 +67,29 @@ func levelIn(s string, last bool) (Level, bool) {
 	return best, bestPos >= 0
 }
 
+// leadTitles are the words that name a level above senior; a question
+// naming one wants its figures, not those of the others.
+var leadTitles = regexp.MustCompile(`(?i)\b(staff|principal|distinguished|director|head|vp|chief|lead)\b`)
+
+// FindLeadTitle returns the first word above senior that s names, lower
+// case ("principal"), or "".
+func FindLeadTitle(s string) string {
+	return strings.ToLower(leadTitles.FindString(s))
+}
+
+// LevelOf reads a level from level words or, failing those, from years
+// of experience; see levelOf.
+func LevelOf(s string) Level { return levelOf(s) }
+
 // FindLevel returns the first level named in s, or "".
 func FindLevel(s string) Level {
 	l, _ := levelIn(s, false)
 	return l
 }
+
+// notLevel are phrases whose level words say something else: a
+// "mid-size" company, a "head count", a "lead time".
+var notLevel = regexp.MustCompile(`(?i)\b(?:mid[- ]?(?:size[d]?|market|tier|range)|head ?count|headquarters|lead time|leads? to|staff(?:ing)? agenc\w*)\b`)
 
 var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?|yoe)\b`)
 
@@ -106,6 +127,29 @@ var (
 	roleAbbrev = map[string]string{"ml": "machine learning", "ai": "artificial intelligence", "dl": "deep learning",
 		"nlp": "natural language processing", "cv": "computer vision", "ds": "data science"}
 )
+
+// IsRoleWord reports whether w names a role or a level on its own
+// ("engineer", "lead", "senior", "officer").
+func IsRoleWord(w string) bool {
+	return roleHead.MatchString(w) || FindLevel(w) != "" || roleTitle.MatchString(w)
+}
+
+// roleTitle are words that name a role at the top of a ladder without
+// being a role's head noun in running text.
+var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive|intern|trainee|apprentice)s?$`)
+
+// namesRole reports whether s names a role or a level in any of its words.
+func namesRole(s string) bool {
+	if FindRole(s) != "" || FindLevel(s) != "" {
+		return true
+	}
+	for w := range strings.FieldsSeq(s) {
+		if roleTitle.MatchString(strings.Trim(w, "*_()[],.:;")) {
+			return true
+		}
+	}
+	return false
+}
 
 // FindRole returns the first role named in s, normalised to lower case with
 // abbreviations expanded ("Junior ML Engineers" → "machine learning

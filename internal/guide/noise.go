@@ -49,10 +49,24 @@ func promoteBareHeadings(raws []raw) []raw {
 // reading time.
 func isChrome(s string) bool {
 	words := len(strings.Fields(s))
-	if words <= 6 && strings.ContainsAny(s, arrows) {
+	if words <= 6 && strings.ContainsAny(s, arrows) && navigation(s) {
 		return true
 	}
 	return words <= 20 && readTime.MatchString(s)
+}
+
+// navWords are what page navigation says beside its arrows.
+var navWords = regexp.MustCompile(`(?i)\b(?:prev|previous|next|back|home|more|continue|top|older|newer|page|post|article|menu)\b`)
+
+// navigation reports whether a short text with arrows is navigation
+// ("← Previous post", "Next »") rather than a step between two things
+// ("Junior → Mid Level", a career ladder): its arrow opens or closes it,
+// or it says where to go.
+func navigation(s string) bool {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_:"))
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(arrows, first) || strings.ContainsRune(arrows, last) || navWords.MatchString(t)
 }
 
 // dropNoise removes chrome, dangling labels ("Share:"), tables of

@@ -20,6 +20,17 @@ type Guide struct {
 	// Senior is the senior salary range the guide states, for checks.
 	SeniorMin, SeniorMax int
 	Currency             string
+
+	// What the guide states, for Questions: pay per level, the learning
+	// path, and (GenerateVaried only) the career ladder, the must-have
+	// skills, a course and its price, and the shape of each part.
+	Levels []Level
+	Stages []Stage
+	Ladder []Rung
+	Skills []string
+	Course string
+	Price  int
+	Shape  Shapes
 }
 
 // Roles and Places are what the guides are about.
@@ -72,6 +83,10 @@ func one(i int, role, place, cur string, rng *rand.Rand) Guide {
 		min, max int
 	}{{"Junior", base, base * 3 / 2}, {"Mid-level", base * 3 / 2, base * 2}, {"Senior", base * 2, base * 3}, {"Lead", base * 3, base * 4}}
 	g.SeniorMin, g.SeniorMax = lv[2].min*1000, lv[2].max*1000
+	for _, l := range lv {
+		g.Levels = append(g.Levels, Level{Name: l.name, Min: l.min * 1000, Max: l.max * 1000})
+	}
+	g.Shape = Shapes{Salary: [...]string{"table", "bullets", "prose"}[i%3], Path: "stage-headings"}
 	var b strings.Builder
 	switch i % 3 {
 	case 0:
@@ -100,7 +115,9 @@ func one(i int, role, place, cur string, rng *rand.Rand) Guide {
 	kind := kinds[i%len(kinds)]
 	b.WriteString("\n## Learning Path\n\n")
 	for s, name := range stages {
-		fmt.Fprintf(&b, "### %s %d: %s (%d-%d months)\n\n", kind, s+1, name, 2+s, 4+s*2)
+		st := Stage{Name: name, Duration: fmt.Sprintf("%d-%d months", 2+s, 4+s*2), Topics: tools[s]}
+		g.Stages = append(g.Stages, st)
+		fmt.Fprintf(&b, "### %s %d: %s (%s)\n\n", kind, s+1, name, st.Duration)
 		for _, t := range tools[s] {
 			fmt.Fprintf(&b, "- %s\n", t)
 		}

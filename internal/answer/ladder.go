@@ -1,0 +1,156 @@
+package answer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/facts"
+)
+
+// topWords ask for the end of a career ladder rather than its next rung.
+var topWords = regexp.MustCompile(`(?i)\b(?:top|highest|how high|how far|climb|peak|ceiling|final|ultimate|end of)\b`)
+
+// ladderShape are words that shape a question about a ladder, not what
+// it is about.
+var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step)$`)
+
+// namesTopic reports whether the question names something besides the
+// role, level and place it is about, the words of the guides' rung names
+// ("ML" in "ML Lead") and the words that shape a ladder question: a
+// skill or tool it wants the next step after.
+func (e *Engine) namesTopic(a *analysis) bool {
+	for _, c := range a.concepts {
+		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) && !covers(e.rungWords, c.Concept) {
+			return true
+		}
+	}
+	return false
+}
+
+// minRungCover is the share of the question's role and level words a
+// rung must name to be the one the question is about.
+const minRungCover = 0.6
+
+// maxRungsAfter bounds the rungs named after the one asked about.
+const maxRungsAfter = 2
+
+type rungRef struct{ gi, li, ri int }
+
+func (e *Engine) rung(r rungRef) *facts.Rung {
+	return &e.facts[r.gi].Ladders[r.li].Rungs[r.ri]
+}
+
+// bestRungs returns the rungs that best name the role the question asks
+// about, at most one per ladder and two in all, best first. It returns
+// none unless the question names a role or a level that a rung names.
+func (e *Engine) bestRungs(a *analysis) []rungRef {
+	roleWeight, topic := 0.0, 0.0
+	isRole := make([]bool, len(a.concepts))
+	for i, c := range a.concepts {
+		for w := range strings.FieldsSeq(c.Text) {
+			if facts.IsRoleWord(w) {
+				isRole[i] = true
+			}
+		}
+		if isRole[i] {
+			roleWeight += c.weight
+		}
+		if !ladderShape.MatchString(c.Text) {
+			topic += c.weight
+		}
+	}
+	if roleWeight == 0 {
+		return nil
+	}
+	type scored struct {
+		ref   rungRef
+		score float64
+	}
+	var all []scored
+	for gi, ls := range e.rungTerms {
+		for li, rs := range ls {
+			for ri, ts := range rs {
+				role, got := 0.0, 0.0
+				used := map[string]bool{}
+				for i, c := range a.concepts {
+					alt, ok := covering(ts, c.Concept)
+					if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.Concept) {
+						got += c.weight // the place the guide is about
+						continue
+					}
+					if !ok {
+						continue
+					}
+					got += c.weight
+					if isRole[i] {
+						role += c.weight
+					}
+					for _, t := range alt {
+						used[t] = true
+					}
+				}
+				if role < minRungCover*roleWeight || got < minCoverage*topic {
+					continue
+				}
+				// A rung naming more than asked ("Junior ML Engineer" for
+				// "ML engineer") fits less than one naming just that.
+				extra := 0
+				for _, t := range ts {
+					if !used[t] {
+						extra++
+					}
+				}
+				all = append(all, scored{rungRef{gi, li, ri}, got/a.total - 0.05*float64(extra) + 0.02*a.score[[2]int{gi, e.rung(rungRef{gi, li, ri}).Section}]})
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	var out []rungRef
+	seen := map[[2]int]bool{}
+	for _, s := range all {
+		if len(out) == 2 || s.score < all[0].score-0.1 {
+			break
+		}
+		if k := [2]int{s.ref.gi, s.ref.li}; !seen[k] {
+			seen[k] = true
+			out = append(out, s.ref)
+		}
+	}
+	return out
+}
+
+// ladder answers "what comes after senior data scientist?" with the next
+// rungs of the ladder that names that role, and "how high can a data
+// scientist climb?" with its top rung. It returns nil when no ladder names
+// the role or level the question asks about.
+func (e *Engine) ladder(a *analysis) *reply {
+	refs := e.bestRungs(a)
+	if len(refs) == 0 {
+		return nil
+	}
+	top := topWords.MatchString(a.q)
+	r := &reply{e: e}
+	for _, ref := range refs {
+		l := e.facts[ref.gi].Ladders[ref.li]
+		cur := l.Rungs[ref.ri]
+		cite := func(x facts.Rung) string { return r.cite(ref.gi, x.Section, x.Line, x.Snippet) }
+		switch last := l.Rungs[len(l.Rungs)-1]; {
+		case top && ref.ri < len(l.Rungs)-1:
+			var path []string
+			for _, x := range l.Rungs[ref.ri:] {
+				path = append(path, x.Title())
+			}
+			r.say(sentence("From "+cur.Title()+" the ladder tops out at "+last.Title()+": "+strings.Join(path, " → "), cite(last)))
+		case ref.ri == len(l.Rungs)-1:
+			r.say(sentence(cur.Title()+" is the top of the ladder in “"+e.guides[ref.gi].Title+"”", cite(cur)))
+		default:
+			var next []string
+			for _, x := range l.Rungs[ref.ri+1 : min(len(l.Rungs), ref.ri+1+maxRungsAfter)] {
+				next = append(next, x.Title()+" "+cite(x))
+			}
+			r.say("After " + cur.Title() + " comes " + strings.Join(next, ", then ") + ".")
+		}
+	}
+	return r
+}

@@ -1,0 +1,52 @@
+package answer
+
+import (
+	"context"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/reading"
+)
+
+// newReader builds the question reader over the guides' own words: their
+// titles, headings and text.
+func newReader(guides []*guide.Guide) *reading.Reader {
+	return reading.New(func(yield func(string) bool) {
+		for _, g := range guides {
+			if !yield(g.Title) {
+				return
+			}
+			for _, s := range g.Sections {
+				if !yield(strings.Join(s.Path, " ")) || !yield(s.Text()) {
+					return
+				}
+			}
+		}
+	})
+}
+
+// askRead answers q as the reader reads it: chatter dropped, shorthand
+// spelled out, typos corrected. When a correction or a reading from
+// context changed the answer, the answer says how the question was read
+// (ReadAs); when a correction turned an answer into an abstention, the
+// answer to the question as typed stands.
+func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
+	r := e.reader.Read(q)
+	ans, err := e.answer(ctx, r.Text)
+	if err != nil || len(r.Fixes) == 0 {
+		return ans, err
+	}
+	plain, err := e.answer(ctx, r.Plain)
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	switch {
+	case plain.Text == ans.Text:
+	case ans.Abstained && !plain.Abstained:
+		return plain, nil
+	default:
+		ans.ReadAs = r.Shown
+	}
+	return ans, nil
+}

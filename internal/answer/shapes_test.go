@@ -1,0 +1,88 @@
+package answer_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+// loadDir parses every guide in a testdata directory.
+func loadDir(t testing.TB, dir string) []*guide.Guide {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no guides in %s: %v", dir, err)
+	}
+	files := map[string]string{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[filepath.Base(p)] = string(b)
+	}
+	return parseAll(t, files)
+}
+
+// TestGuideShapes asks about the shapes real guides use for lists and
+// ladders: labelled items under level headings ("**MLOps:** MLflow"),
+// must-have and good-to-have lists, arrows, ASCII trees.
+func TestGuideShapes(t *testing.T) {
+	e := newEngine(t, loadDir(t, "testdata/shapes"))
+	tests := []struct {
+		q     string
+		check check
+	}{
+		// The one item naming what was asked, not its whole list cut short.
+		{"which motion planning tools should a senior robotics engineer know?", all(says("MoveIt", "OMPL"), saysNot("Gazebo"))},
+		{"what safety standards matter for robotics?", says("ISO 10218")},
+		// "skills" is the kind asked for: the required list, not soft skills.
+		{"What skills does an associate robotics engineer need?", all(says("C++", "linear algebra"), saysNot("lab notes"))},
+		// "good to have" is not filler when it names a list.
+		{"which tools are good to have for a senior robotics engineer", all(says("Rust", "Foxglove"), saysNot("Docker"))},
+		// Ladders: arrows, trees, the top.
+		{"what comes after senior robotics engineer?", says("Robotics Tech Lead")},
+		{"what role comes after a robotics intern", says("Associate Robotics Engineer")},
+		{"whats the top of the ladder for a robotics engineer", says("Head of Robotics")},
+		{"what is above robotics tech lead", says("Head of Robotics")},
+		// Pay tables: levels down the side, company tiers across the top.
+		{"how much does a senior data engineer make at FAANG", all(says("$250,000–$340,000", "FAANG"), saysNot("$150,000"))},
+		{"junior data engineer salary in the US", all(says("$95,000–$120,000", "$150,000–$190,000"), saysNot("$250,000"))},
+		// Base and total compensation columns.
+		{"senior data engineer total comp in Germany", all(says("€95,000"), saysNot("€80,000"))},
+		{"what is the base salary for a junior data engineer in germany", all(says("€55,000"), saysNot("€60,000"))},
+		// A price is a price, never a salary.
+		{"how much is the bootcamp", all(says("$12,000"), saysNot("earn", "salar"))},
+		{"what does the AWS data engineer exam cost", all(says("$150"), saysNot("earn"))},
+		// A city multiplier.
+		{"how much more do data engineers earn in San Francisco", says("1.4x-1.6x")},
+		// Not a salary question, though "computer" starts with "comp".
+		{"what computer math does an associate robotics engineer need", all(says("linear algebra"), saysNot("$"))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Abstained {
+				t.Fatalf("abstained: %s", a.Text)
+			}
+			tt.check(t, a)
+		})
+	}
+}
+
+// all combines checks.
+func all(cs ...check) check {
+	return func(t *testing.T, a advisor.Answer) {
+		t.Helper()
+		for _, c := range cs {
+			c(t, a)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package facts_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+func TestLadders(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string // each ladder as "A (years) → B"
+	}{
+		{"arrows in a labelled item", "# G\n\n- **Career Progression**: Analyst → Senior Analyst → Analytics Lead\n",
+			[]string{"Analyst → Senior Analyst → Analytics Lead"}},
+		{"ascii arrows with years", "# G\n\nJunior (0-2 yrs) -> Senior (4-7 yrs) -> Staff\n",
+			[]string{"Junior (0-2 years) → Senior (4-7 years) → Staff"}},
+		{"tree in a code block", "# G\n\n```\nData Intern\n  └─> Junior Data Engineer (0-2 yrs)\n      └─> Data Engineer\n```\n",
+			[]string{"Data Intern → Junior Data Engineer (0-2 years) → Data Engineer"}},
+		{"headings with years", "# G\n\n## Career Path\n\n### Junior NLP Engineer (0-2 years)\n\nx\n\n### Senior NLP Engineer (5+ years)\n\ny\n",
+			[]string{"Junior NLP Engineer (0-2 years) → Senior NLP Engineer (5+ years)"}},
+		{"level headings under a ladder heading", "# G\n\n## Career levels\n\n### Junior\n\nx\n\n### Senior\n\ny\n\n### Staff\n\nz\n",
+			[]string{"Junior → Senior → Staff"}},
+		{"a pipeline is not a ladder", "# G\n\nWe go from raw data → features → a deployed model.\n", nil},
+		{"prose between arrows is not a ladder", "# G\n\nLearn the basics first → then build three projects that show real impact to employers\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse("t.md", []byte(tt.md))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range facts.Extract(g).Ladders {
+				var names []string
+				for _, r := range l.Rungs {
+					names = append(names, r.Title())
+				}
+				got = append(got, strings.Join(names, " → "))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("ladders = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,41 @@
+package reading
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// english is a list of English words of four letters or more, lower case,
+// one a line, sorted bytewise: SCOWL's size-35 American and British lists
+// (Debian's wamerican-small and wbritish-small, 2020.12.07; licence in
+// english.LICENSE) without proper names, abbreviations and possessives.
+// A word in it is not a typo even when no guide uses it: "bake" is not a
+// misspelt "make", nor "weather" of "whether".
+//
+//go:embed english.txt
+var english string
+
+// isEnglish reports whether w (lower case) is an English word. It
+// searches the embedded list in place, so it costs nothing at start-up.
+func isEnglish(w string) bool {
+	lo, hi := 0, len(english) // english[lo:hi] holds whole lines
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := strings.LastIndexByte(english[lo:mid], '\n') + 1 + lo
+		end := strings.IndexByte(english[start:hi], '\n')
+		if end < 0 {
+			end = hi
+		} else {
+			end += start
+		}
+		switch line := english[start:end]; {
+		case line == w:
+			return true
+		case line < w:
+			lo = end + 1
+		default:
+			hi = start
+		}
+	}
+	return false
+}
