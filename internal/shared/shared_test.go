@@ -25,9 +25,6 @@ func backends(t *testing.T) []struct {
 		name string
 		a, b *shared.State
 	}{{"local", local, local}}
-	if testing.Short() {
-		return out
-	}
 	url := redistest.Start(t)
 	a, b := open(t, url, "t:"), open(t, url, "t:")
 	return append(out, struct {
@@ -129,9 +126,6 @@ func TestConversations(t *testing.T) {
 // TestPrefixes checks two deployments on one server do not see each
 // other's state.
 func TestPrefixes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("needs redis-server")
-	}
 	url := redistest.Start(t)
 	a, b := open(t, url, "one:"), open(t, url, "two:")
 	ctx := context.Background()
@@ -147,9 +141,6 @@ func TestPrefixes(t *testing.T) {
 // TestRedisDown checks a failing Redis falls back to the process's state
 // and logs once, without the URL's password.
 func TestRedisDown(t *testing.T) {
-	if testing.Short() {
-		t.Skip("needs redis-server")
-	}
 	url := redistest.Start(t)
 	var logs bytes.Buffer
 	s, err := shared.Open(context.Background(), strings.Replace(url, "redis://", "redis://:@", 1), "t:", slog.New(slog.NewJSONHandler(&logs, nil)))
