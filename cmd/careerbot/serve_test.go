@@ -23,7 +23,7 @@ import (
 
 // startServe runs "careerbot serve" in process with config text and
 // returns its address and a function that stops it and returns its exit code.
-func startServe(t *testing.T, conf string) (string, func() int, *bytes.Buffer) {
+func startServe(t testing.TB, conf string) (string, func() int, *bytes.Buffer) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "config.toml")
 	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
