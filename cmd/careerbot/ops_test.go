@@ -158,6 +158,11 @@ const slackSecret = "s3cret"
 // discordAsk is a signed Discord /ask interaction request.
 func discordAsk(base string, key ed25519.PrivateKey, id, user, question string) *http.Request {
 	body := fmt.Sprintf(`{"id":%q,"type":2,"application_id":"app1","token":"t","member":{"user":{"id":%q}},"data":{"id":"c","name":"ask","type":1,"options":[{"name":"question","type":3,"value":%q}]}}`, id, user, question)
+	return discordRequest(base, key, body)
+}
+
+// discordRequest is an interaction request with body, signed with key.
+func discordRequest(base string, key ed25519.PrivateKey, body string) *http.Request {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
 	req.Header.Set("X-Signature-Timestamp", ts)
@@ -511,6 +516,19 @@ func get(t *testing.T, url string) (int, string) {
 	return code, body
 }
 
+// exitsZero waits up to within for serve's exit code, and wants 0.
+func exitsZero(t *testing.T, done <-chan int, within time.Duration, late string) {
+	t.Helper()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d; want 0", code)
+		}
+	case <-time.After(within):
+		t.Fatal(late)
+	}
+}
+
 // TestServeSignals checks what each signal does, in process.
 func TestServeSignals(t *testing.T) {
 	slow := 1
@@ -523,14 +541,7 @@ func TestServeSignals(t *testing.T) {
 			t.Errorf("/readyz = %d; want 200", code)
 		}
 		sigs <- syscall.SIGINT
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("exit %d; want 0", code)
-			}
-		case <-time.After(time.Duration(slow) * 5 * time.Second):
-			t.Fatal("SIGINT waited for the drain")
-		}
+		exitsZero(t, done, time.Duration(slow)*5*time.Second, "SIGINT waited for the drain")
 		if strings.Contains(logs.String(), "draining") {
 			t.Error("SIGINT drained")
 		}
@@ -577,14 +588,7 @@ func TestServeSignals(t *testing.T) {
 		<-posting
 		start := time.Now()
 		sigs <- syscall.SIGTERM
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("exit %d; want 0", code)
-			}
-		case <-time.After(time.Duration(slow) * 5 * time.Second):
-			t.Fatal("serve waited past shutdown_timeout for an answer in flight")
-		}
+		exitsZero(t, done, time.Duration(slow)*5*time.Second, "serve waited past shutdown_timeout for an answer in flight")
 		if d := time.Since(start); d < 300*time.Millisecond {
 			t.Errorf("stopped %v after SIGTERM; want the answer in flight given 300 ms", d)
 		}

@@ -4,18 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -55,19 +50,7 @@ func TestServeEndToEnd(t *testing.T) {
 		io.WriteString(w, `{"ok":true,"user_id":"UBOT"}`)
 	}))
 	defer slackAPI.Close()
-	conf := fmt.Sprintf(`
-[http]
-listen = "127.0.0.1:0"
-[discord]
-mode = "http"
-application_id = "app1"
-public_key = %q
-[slack]
-mode = "http"
-bot_token = "xoxb-secret-token"
-signing_secret = "s3cret"
-api_url = %q
-`, hex.EncodeToString(pub), slackAPI.URL+"/")
+	conf := opsConfig(pub, slackAPI.URL, "", "")
 	base, stop, logs := startServe(t, conf)
 
 	get := func(path string) (int, string) {
@@ -87,17 +70,11 @@ api_url = %q
 	}
 
 	discordPost := func(body string, key ed25519.PrivateKey) (int, string) {
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
-		req.Header.Set("X-Signature-Timestamp", ts)
-		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(ts+body))))
-		resp, err := http.DefaultClient.Do(req)
+		code, b, err := do(http.DefaultClient, discordRequest(base, key, body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
+		return code, b
 	}
 	if code, body := discordPost(`{"id":"1","type":1,"application_id":"app1","token":"t"}`, priv); code != 200 || !strings.Contains(body, `"type":1`) {
 		t.Errorf("PING = %d %q; want PONG", code, body)
@@ -111,24 +88,12 @@ api_url = %q
 		t.Errorf("/ask = %d %q", code, body)
 	}
 
-	body := `{"type":"url_verification","challenge":"abc"}`
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte("s3cret"))
-	mac.Write([]byte("v0:" + ts + ":" + body))
-	req, _ := http.NewRequest(http.MethodPost, base+"/slack/events", strings.NewReader(body))
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || string(b) != "abc" {
-		t.Errorf("slack url_verification = %d %q", resp.StatusCode, b)
+	code, b, err := do(http.DefaultClient, slackRequest(base, "/slack/events", "application/json", `{"type":"url_verification","challenge":"abc"}`))
+	if err != nil || code != 200 || b != "abc" {
+		t.Errorf("slack url_verification = %d %q, %v", code, b, err)
 	}
 	cmd := url.Values{"command": {"/career"}, "text": {"hi"}}.Encode()
-	resp, err = http.Post(base+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader(cmd))
+	resp, err := http.Post(base+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader(cmd))
 	if err != nil {
 		t.Fatal(err)
 	}
