@@ -58,6 +58,7 @@ func BenchmarkAnswers50(b *testing.B) {
 	defer stop()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	var n, failed atomic.Int64
+	var firstFailure atomic.Value
 	b.SetParallelism(max(1, 50/runtime.GOMAXPROCS(0))) // 50 goroutines on 2 cores
 	b.ResetTimer()
 	start := time.Now()
@@ -68,11 +69,12 @@ func BenchmarkAnswers50(b *testing.B) {
 			code, body, err := do(client, discordAsk(base, priv, id, user, "junior ML salary romania"))
 			if err != nil || code != 200 || !strings.Contains(body, "€1,500") {
 				failed.Add(1)
+				firstFailure.CompareAndSwap(nil, fmt.Sprintf("%d %.200s %v", code, body, err))
 			}
 		}
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "answers/s")
 	if failed.Load() > 0 {
-		b.Errorf("%d of %d requests failed", failed.Load(), b.N)
+		b.Errorf("%d of %d requests failed; the first: %v", failed.Load(), b.N, firstFailure.Load())
 	}
 }
