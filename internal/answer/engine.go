@@ -527,8 +527,11 @@ func (e *Engine) relevant(a *analysis) bool {
 	if a.total == 0 {
 		return true
 	}
+	if _, cov := e.bestStages(a, false, 1); cov >= minStageCover {
+		return true
+	}
 	cands := e.rank(a)
-	return len(cands) > 0 && cands[0].cov >= minCoverage
+	return len(cands) > 0 && a.answers(cands[0])
 }
 
 // Guides lists the loaded guides. See advisor.Catalog.

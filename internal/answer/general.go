@@ -32,6 +32,8 @@ const (
 	// weightEnumeration counts a kind word ("skills") for a passage that
 	// lists things without naming the kind.
 	weightEnumeration = 0.6
+	// weightStem counts a word met only through a word sharing its stem.
+	weightStem = 0.75
 	// headBonus rewards a section whose own heading names the question's
 	// concepts: it is about them, not just mentioning them.
 	headBonus = 0.2
@@ -49,6 +51,22 @@ type candidate struct {
 	// section says: the passage stating a duration or a price may leave
 	// the subject to its neighbours ("Transition Timeline: 3-6 months").
 	near float64
+	// askedCov is the share covered of what the question asks about
+	// beyond its subject, its shape and the kind of answer; specific,
+	// whether a word of it that is not generic is.
+	askedCov float64
+	specific bool
+}
+
+// answers reports whether c answers the question: it covers enough of
+// it, and more than half of what it asks besides its role, level and
+// place, through more than generic words ("best pizza in Romania" is not
+// about Romania's pay; "what's the best career?" is no question of ours).
+func (a *analysis) answers(c candidate) bool {
+	if c.cov < minCoverage {
+		return false
+	}
+	return a.asked == 0 || c.askedCov > minCoverage && c.specific
 }
 
 // rank scores every passage of the sections the search returned, once
@@ -72,7 +90,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		for pi := range info.passages {
 			p := &info.passages[pi]
 			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
-			own := false // an item names something its context does not
+			specific, asked := false, 0.0 // it covers an asked word that is not generic; their weight
+			own := false                  // an item names something its context does not
 			for _, c := range a.concepts {
 				before := got
 				if covers(info.head, c.Concept) {
@@ -115,8 +134,17 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				case covers(info.all, c.Concept):
 					near += weightSection * c.weight
 				}
-				if !c.subject {
+				if c.stemOnly {
+					got -= (1 - weightStem) * (got - before) // "pythons" met as "Python"
+				}
+				if !c.subject && !c.shape {
 					topic += got - before
+					if !c.kind {
+						asked += got - before
+						if got > before && !e.isGeneric(c.Concept) {
+							specific = true
+						}
+					}
 				}
 			}
 			if p.item && !own {
@@ -149,7 +177,11 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			if strings.HasSuffix(p.text, "?") && !p.list {
 				score -= questionPenalty // a question in a guide asks; it does not answer
 			}
-			out = append(out, candidate{h.Guide, h.Section, p, cov, score, (got + near) / a.total})
+			c := candidate{gi: h.Guide, si: h.Section, p: p, cov: cov, score: score, near: (got + near) / a.total, specific: specific}
+			if a.asked > 0 {
+				c.askedCov = asked / a.asked
+			}
+			out = append(out, c)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
@@ -230,7 +262,7 @@ func (e *Engine) general(a *analysis) *reply {
 	case intentDuration:
 		cands = preferring(cands, statesDuration)
 	}
-	if len(cands) == 0 || cands[0].cov < minCoverage {
+	if len(cands) == 0 || !a.answers(cands[0]) {
 		return nil
 	}
 	r := &reply{e: e}
@@ -288,6 +320,20 @@ func (e *Engine) answerTo(c candidate) (candidate, bool) {
 	for i := range ps {
 		if &ps[i] == c.p && i+1 < len(ps) && !strings.HasSuffix(ps[i+1].text, "?") {
 			c.p = &ps[i+1]
+			// The whole answer, not its first sentence ("Not strictly."):
+			// the sentences of the same paragraph that follow.
+			text := c.p.text
+			for _, n := range ps[i+2:] {
+				if n.line != c.p.line || n.item || n.items != nil || len(text)+len(n.text) >= maxQuote {
+					break
+				}
+				text += " " + n.text
+			}
+			if text != c.p.text {
+				p := *c.p
+				p.text = text
+				c.p = &p
+			}
 			return c, true
 		}
 	}

@@ -1,9 +1,9 @@
 package answer
 
 import (
-	"slices"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -39,14 +39,17 @@ var intentRules = []struct {
 }{
 	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
 	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money )?(?:do|does|can|will|would|should|is|are))\b`), nil},
+	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
+
+// payShape are words that say which figure a pay question wants.
+var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting)$`)
 
 // needWords ask what is required.
 var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|required|must|essential)\b`)
@@ -61,7 +64,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows"
+	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest"
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -79,6 +82,12 @@ type weighted struct {
 	// subject marks the role, level or place the question is about: a
 	// guide or section titled with it is about it throughout.
 	subject bool
+	// shape marks words that say what kind of answer is wanted (pay
+	// words, "comes after"), not what it is about.
+	shape bool
+	// stemOnly marks a word the guides never write as the question does,
+	// only words sharing its stem ("pythons", "live" for "living").
+	stemOnly bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -89,7 +98,11 @@ type analysis struct {
 	score    map[[2]int]float64 // a hit's score over the best hit's, 0..1
 	concepts []weighted
 	total    float64 // the concepts' summed weight
-	topic    float64 // the summed weight of the concepts that are not its subject
+	topic    float64 // the summed weight of the concepts that are neither its subject nor its shape
+	// asked is topic without the kind words ("tools" in "tools for
+	// woodworking"): what the question is about beyond the kind of answer.
+	asked    float64
+	specific bool // some of those are not generic words
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
@@ -98,7 +111,8 @@ type analysis struct {
 	// guide mentions; they are left out of the concepts.
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
-	needs   bool        // it asks what is needed or required
+	stages  map[stagesKey]stagesFound
+	needs   bool // it asks what is needed or required
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
@@ -131,10 +145,14 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
+	hasKind := false
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
 			continue // "the pipelines stage": any stage is a stage
+		}
+		if len(c.Text) < 3 && e.unknown(c) {
+			continue // "n", "u": chat, not a topic
 		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
@@ -155,7 +173,15 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if e.isGeneric(c) {
 			w *= genericShare
 		}
-		a.concepts = append(a.concepts, weighted{c, w, single && e.kind[c.Alts[0][0]], a.isSubject(e, c)})
+		// The first word naming a kind of thing is what the answer should
+		// list ("which platforms offer courses": platforms); a second is
+		// what it is about.
+		kind := !hasKind && e.isKind(c)
+		hasKind = hasKind || kind
+		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
+			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -168,12 +194,18 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	for i := range a.concepts {
-		if known > 0 && e.unknown(a.concepts[i].Concept) {
+		if known > 0 && e.unknown(a.concepts[i].Concept) && !e.isGeneric(a.concepts[i].Concept) {
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight
-		if !a.concepts[i].subject {
-			a.topic += a.concepts[i].weight
+		if c := a.concepts[i]; !c.subject && !c.shape {
+			a.topic += c.weight
+			if !c.kind {
+				a.asked += c.weight
+				if !e.isGeneric(c.Concept) {
+					a.specific = true
+				}
+			}
 		}
 	}
 	return a
@@ -182,7 +214,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
 const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
-	"good great best top better other others lot lots really actually anything something everything"
+	"good great best top better other others lot lots really actually anything something everything " +
+	"today tonight now currently nowadays job jobs work working"
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.
@@ -190,6 +223,17 @@ const genericShare = 0.3
 
 func (e *Engine) isGeneric(c search.Concept) bool {
 	return len(c.Alts) == 1 && len(c.Alts[0]) == 1 && e.generic[c.Alts[0][0]]
+}
+
+// isKind reports whether c names a kind of thing (in any of its
+// phrasings: "books" or "textbooks").
+func (e *Engine) isKind(c search.Concept) bool {
+	for _, alt := range c.Alts {
+		if len(alt) == 1 && e.kind[alt[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubject reports whether c names the question's role, level or place.
@@ -229,6 +273,9 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 	}
 	for _, r := range a.regions {
 		if mentions(r.Name, c.Text) || len(facts.FindRegions(c.Text)) > 0 {
+			if e.knowsPlace(r) {
+				return "", false // "Indian" where the guides say "India"
+			}
 			return r.Name, true
 		}
 	}
@@ -236,6 +283,18 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 		return a.role + "s", true
 	}
 	return "", false
+}
+
+// knowsPlace reports whether some guide names the place (by its English
+// name).
+func (e *Engine) knowsPlace(r facts.Region) bool {
+	ts := e.index.Terms(r.Name)
+	for _, t := range ts {
+		if e.df[t] == 0 {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.

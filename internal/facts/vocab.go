@@ -81,6 +81,59 @@ func FindLeadTitle(s string) string {
 // of experience; see levelOf.
 func LevelOf(s string) Level { return levelOf(s) }
 
+// FindLevels returns the distinct levels s names, in the order it names
+// them ("senior … twice what juniors make": senior, junior).
+func FindLevels(s string) []Level {
+	type at struct {
+		l   Level
+		pos int
+	}
+	var found []at
+	for _, lw := range levelWords {
+		if loc := lw.re.FindStringIndex(notLevel.ReplaceAllString(s, "")); loc != nil {
+			found = append(found, at{lw.level, loc[0]})
+		}
+	}
+	slices.SortFunc(found, func(a, b at) int { return a.pos - b.pos })
+	out := make([]Level, len(found))
+	for i, f := range found {
+		out[i] = f.l
+	}
+	return out
+}
+
+// FindRoles returns the distinct roles s names, normalised as FindRole
+// does, in order ("research scientist or a data scientist").
+func FindRoles(s string) []string {
+	var out []string
+	for _, loc := range roleHead.FindAllStringIndex(s, -1) {
+		start := 0
+		if len(out) > 0 {
+			start = strings.LastIndexAny(s[:loc[0]], ",;?!") + 1
+			if i := lastWordIndex(s[:loc[0]], "or", "and", "than", "vs", "versus"); i > start {
+				start = i
+			}
+		}
+		if r := FindRole(s[start:loc[1]]); r != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// lastWordIndex returns the index just after the last of words in s as a
+// whole word, or -1.
+func lastWordIndex(s string, words ...string) int {
+	best := -1
+	ls := strings.ToLower(s)
+	for _, w := range words {
+		for i := strings.LastIndex(ls, " "+w+" "); i >= 0; i = -1 {
+			best = max(best, i+len(w)+2)
+		}
+	}
+	return best
+}
+
 // FindLevel returns the first level named in s, or "".
 func FindLevel(s string) Level {
 	l, _ := levelIn(s, false)

@@ -1,6 +1,7 @@
 package facts_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -74,5 +75,28 @@ func TestRoleMatches(t *testing.T) {
 		if got := facts.RoleMatches(tt.q, tt.f); got != tt.want {
 			t.Errorf("RoleMatches(%q, %q) = %v; want %v", tt.q, tt.f, got, tt.want)
 		}
+	}
+}
+
+func TestFindLevelsAndRoles(t *testing.T) {
+	tests := []struct {
+		q      string
+		levels []facts.Level
+		roles  []string
+	}{
+		{"Do senior ML engineers make twice what juniors make?", []facts.Level{facts.Senior, facts.Junior}, []string{"machine learning engineer"}},
+		{"Who earns more, a research scientist or a data scientist?", nil, []string{"research scientist", "data scientist"}},
+		{"Do ML engineers earn more than data scientists in India?", nil, []string{"machine learning engineer", "data scientist"}},
+		{"pay at a mid-size company", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := facts.FindLevels(tt.q); !slices.Equal(got, tt.levels) {
+				t.Errorf("FindLevels = %q; want %q", got, tt.levels)
+			}
+			if got := facts.FindRoles(tt.q); !slices.Equal(got, tt.roles) {
+				t.Errorf("FindRoles = %q; want %q", got, tt.roles)
+			}
+		})
 	}
 }

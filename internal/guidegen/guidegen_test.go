@@ -10,17 +10,34 @@ import (
 	"github.com/careerbot/careerbot/internal/guidegen"
 )
 
+// TestSameSeedSameGuides checks both generators: the same seed gives the
+// same guides, names do not repeat, and every guide parses.
+func TestSameSeedSameGuides(t *testing.T) {
+	for name, gen := range map[string]func(int, uint64) []guidegen.Guide{
+		"Generate": guidegen.Generate, "GenerateVaried": guidegen.GenerateVaried,
+	} {
+		t.Run(name, func(t *testing.T) {
+			a, b := gen(300, 3), gen(300, 3)
+			seen := map[string]bool{}
+			for i, g := range a {
+				if g.Text != b[i].Text {
+					t.Fatalf("guide %d differs between runs with the same seed", i)
+				}
+				if seen[g.Name] {
+					t.Fatalf("name %s repeats", g.Name)
+				}
+				seen[g.Name] = true
+				if _, _, err := guide.Parse(g.Name, []byte(g.Text)); err != nil {
+					t.Fatalf("%s: %v", g.Name, err)
+				}
+			}
+		})
+	}
+}
+
+// TestGenerate checks the plain guides' facts are read as written.
 func TestGenerate(t *testing.T) {
-	a, b := guidegen.Generate(30, 3), guidegen.Generate(30, 3)
-	seen := map[string]bool{}
-	for i, g := range a {
-		if g.Text != b[i].Text {
-			t.Fatalf("guide %d differs between runs with the same seed", i)
-		}
-		if seen[g.Name] {
-			t.Fatalf("name %s repeats", g.Name)
-		}
-		seen[g.Name] = true
+	for _, g := range guidegen.Generate(30, 3) {
 		pg, _, err := guide.Parse(g.Name, []byte(g.Text))
 		if err != nil {
 			t.Fatalf("%s: %v", g.Name, err)
@@ -37,16 +54,10 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
+// TestGenerateVaried checks every shape of every part is drawn.
 func TestGenerateVaried(t *testing.T) {
-	a, b := guidegen.GenerateVaried(300, 5), guidegen.GenerateVaried(300, 5)
 	shapes := map[string]bool{}
-	for i, g := range a {
-		if g.Text != b[i].Text {
-			t.Fatalf("guide %d differs between runs with the same seed", i)
-		}
-		if _, _, err := guide.Parse(g.Name, []byte(g.Text)); err != nil {
-			t.Fatalf("%s: %v", g.Name, err)
-		}
+	for _, g := range guidegen.GenerateVaried(300, 5) {
 		for _, s := range []string{"salary " + g.Shape.Salary, "path " + g.Shape.Path, "ladder " + g.Shape.Ladder,
 			"skills " + g.Shape.Skills, "price " + g.Shape.Price} {
 			shapes[s] = true

@@ -88,8 +88,8 @@ func ask(in string, g *Guide, rng *rand.Rand) (Question, bool) {
 		q.Q = fmt.Sprintf(pick(rng, []string{
 			"I know %[1]s as %[2]s in %[3]s, what should I learn next?",
 			"What should %[2]s in %[3]s learn after %[1]s?",
-			"%[3]s %[2]s here, done with %[1]s, what's next?",
-		}), tool, article(role), place)
+			"%[3]s %[4]s here, done with %[1]s, what's next?",
+		}), tool, article(role), place, role)
 		q.Groups, q.Shape = [][]string{{g.Stages[s+1].Name}}, g.Shape.Path
 	case "start":
 		if len(g.Stages) == 0 {
@@ -140,7 +140,11 @@ func ask(in string, g *Guide, rng *rand.Rand) (Question, bool) {
 		q.Q = fmt.Sprintf(pick(rng, []string{
 			"How much is the %s in %s?", "What does the %s in %s cost?",
 		}), strings.ToLower(g.Course), place)
-		q.Groups, q.None, q.Shape = [][]string{amounts(g.Price)}, []string{"earn", "salar"}, g.Shape.Price
+		// Called pay, the price would read "… earn €3,400" or "Salaries
+		// run €3,400"; a heading quoted before it ("What a … earns in …:")
+		// is not that.
+		p := money(g.Currency, g.Price)
+		q.Groups, q.None, q.Shape = [][]string{amounts(g.Price)}, []string{"earn " + p, "earns " + p, "run " + p}, g.Shape.Price
 	}
 	return q, true
 }

@@ -90,8 +90,15 @@ func GenerateVaried(n int, seed uint64) []Guide {
 func varied(i int, role, place, cur string, rng *rand.Rand) Guide {
 	lower := strings.ToLower(role)
 	g := Guide{Role: role, Place: place, Currency: cur}
-	g.Title = pick(rng, []string{"%s Careers in %s (edition %d)", "Becoming a %s in %s, edition %d", "%s in %s: Pay, Skills and Path (%d)"})
-	g.Title = fmt.Sprintf(g.Title, role, place, i/(len(Roles)*len(Places))+1)
+	edition := i/(len(Roles)*len(Places)) + 1
+	switch rng.IntN(3) {
+	case 0:
+		g.Title = fmt.Sprintf("%s Careers in %s (edition %d)", role, place, edition)
+	case 1:
+		g.Title = fmt.Sprintf("Becoming %s in %s, edition %d", article(role), place, edition)
+	default:
+		g.Title = fmt.Sprintf("%s in %s: Pay, Skills and Path (%d)", role, place, edition)
+	}
 	g.Name = fmt.Sprintf("%04d-%s-%s.md", i, slug(role), slug(place))
 	g.Shape = Shapes{
 		Salary: pick(rng, salaryShapes), Path: pick(rng, pathShapes), Ladder: pick(rng, ladderShapes),
@@ -172,10 +179,14 @@ func grouped(n int) string {
 
 func writePay(b *strings.Builder, g *Guide, rng *rand.Rand) {
 	cur := g.Currency
-	heads := []string{"## %s Salaries in %s\n\n", "## 💰 What a %s earns in %s\n\n", "## Pay\n\n"}
-	h := pick(rng, heads)
-	if strings.Count(h, "%s") == 2 {
-		h = fmt.Sprintf(h, g.Role, g.Place)
+	var h string
+	switch rng.IntN(3) {
+	case 0:
+		h = fmt.Sprintf("## %s Salaries in %s\n\n", g.Role, g.Place)
+	case 1:
+		h = fmt.Sprintf("## 💰 What %s earns in %s\n\n", article(g.Role), g.Place)
+	default:
+		h = "## Pay\n\n"
 	}
 	switch g.Shape.Salary {
 	case "level-headings":

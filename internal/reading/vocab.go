@@ -180,3 +180,11 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// Knows reports whether the guides use word as written (any case): a
+// question's "pythons" the guides never write is not their "Python", even
+// where the two share a stem.
+func (r *Reader) Knows(word string) bool {
+	w := strings.ToLower(word)
+	return len(w) < minVocabLen || r.v.has(w)
+}

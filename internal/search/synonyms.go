@@ -27,6 +27,7 @@ var synonyms = [][]string{
 	{"good to have", "good-to-have", "nice to have", "nice-to-have", "bonus"},
 	{"must have", "must-have", "required", "essential", "mandatory"},
 	{"transition", "transitions", "switch", "switching", "pivot", "pivoting", "career change", "change careers", "move into", "moving into"},
+	{"day to day", "day-to-day", "day in the life", "typical day", "daily work", "responsibilities", "duties"},
 	{"kubernetes", "k8s"},
 	{"phd", "doctorate", "doctoral"},
 	{"mathematics", "math", "maths"},
