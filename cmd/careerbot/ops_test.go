@@ -256,9 +256,12 @@ burst = 1000
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 15 * time.Second}
 	// Each client pauses between requests: enough load to keep both cores
 	// busy, not so much that answers wait past Discord's 2 s budget.
-	pause := 20 * time.Millisecond
+	// Under the race detector (several times slower, and CI runs packages
+	// side by side) the clients send less, and an answer deferred past
+	// Discord's 2 s budget counts: its edit would go to Discord itself.
+	pause, minFirstSecond := 20*time.Millisecond, 50
 	if raceEnabled {
-		pause = 300 * time.Millisecond
+		pause, minFirstSecond = time.Second, 20
 	}
 	if code, _, err := do(client, mustReq(http.NewRequest(http.MethodGet, p.base+"/readyz", nil))); err != nil || code != 200 {
 		t.Fatalf("/readyz = %d, %v; want 200 once serving", code, err)
@@ -269,6 +272,7 @@ burst = 1000
 		mu       sync.Mutex
 		outcomes []outcome
 		acked    atomic.Int64 // Slack events acknowledged, each to be answered
+		deferred atomic.Int64
 		wg       sync.WaitGroup
 	)
 	for c := range 50 {
@@ -293,6 +297,8 @@ burst = 1000
 					o.failure = fmt.Sprintf("status %d", code)
 				case slackEvent:
 					acked.Add(1)
+				case raceEnabled && body == `{"type":5}`+"\n":
+					deferred.Add(1)
 				case !strings.Contains(body, "€1,500–€2,500"):
 					o.failure = "discord answer lacks the figure: " + body
 				}
@@ -312,7 +318,7 @@ burst = 1000
 	os.WriteFile(filepath.Join(dir, "quantum.md"), []byte("# Quantum Widget Engineer careers in Portugal\n\n## Salary\n\n| Level | Portugal |\n|---|---|\n| Junior Quantum Widget Engineer | €7,111–€7,777 per month |\n"), 0o644)
 	within := 5 * time.Second // "within a few seconds"
 	if raceEnabled {
-		within = 30 * time.Second // a build of the engine under load, instrumented
+		within = time.Minute // a build of the engine under load, instrumented
 	}
 	hup := time.Now()
 	p.cmd.Process.Signal(syscall.SIGHUP)
@@ -373,7 +379,7 @@ burst = 1000
 	if failed > 0 {
 		t.Errorf("%d of %d requests failed", failed, len(outcomes))
 	}
-	if inFirstSecond < 50 {
+	if inFirstSecond < minFirstSecond {
 		t.Errorf("%d requests answered in the first second after SIGTERM; want the clients to keep sending", inFirstSecond)
 	}
 	if posted := slackAPI.total(); int64(posted) != acked.Load() {
@@ -388,8 +394,8 @@ burst = 1000
 	if strings.Contains(logs, "cut") {
 		t.Errorf("answers were cut at shutdown:\n%s", logs)
 	}
-	t.Logf("%d requests answered (%d in the first second after SIGTERM), %d Slack events posted; from %v before the drain's end on, %d refused and %d reset",
-		answered, inFirstSecond, slackAPI.total(), tailMargin, refused, reset)
+	t.Logf("%d requests answered (%d in the first second after SIGTERM), %d Slack events posted, %d deferred; from %v before the drain's end on, %d refused and %d reset",
+		answered, inFirstSecond, slackAPI.total(), deferred.Load(), tailMargin, refused, reset)
 }
 
 func mustReq(r *http.Request, err error) *http.Request {
