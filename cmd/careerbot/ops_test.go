@@ -333,6 +333,11 @@ burst = 1000
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	// Discord's autocomplete follows the new guide's facts.
+	complete := `{"id":"AC1","type":4,"application_id":"app1","token":"t","member":{"user":{"id":"q"}},"data":{"id":"c","name":"salary","type":1,"options":[{"name":"role","type":3,"value":"quantum","focused":true}]}}`
+	if _, body, err := do(client, discordRequest(p.base, priv, complete)); err != nil || !strings.Contains(strings.ToLower(body), "quantum widget engineer") {
+		t.Errorf("autocomplete for \"quantum\" after the reload = %s, %v; want the new guide's role", body, err)
+	}
 	time.Sleep(500 * time.Millisecond)
 
 	// SIGTERM: not ready at once; still answering through the drain.
