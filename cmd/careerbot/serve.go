@@ -91,13 +91,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 
-	var ready, draining atomic.Bool
+	// ready: guides loaded and transports up; stopping: from the signal on.
+	var ready, stopping, draining atomic.Bool
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "ok: %d guides\n", len(live.Guides()))
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		if !ready.Load() {
+		if !ready.Load() || stopping.Load() {
 			http.Error(w, "not ready", http.StatusServiceUnavailable)
 			return
 		}
@@ -215,7 +216,7 @@ wait:
 
 	// Drain: fail readiness at once so load balancers stop sending, but
 	// keep answering until shutdown_drain is over or SIGINT comes.
-	ready.Store(false)
+	stopping.Store(true)
 	if drain && cfg.HTTP.ShutdownDrain > 0 {
 		log.Info("draining", "for", cfg.HTTP.ShutdownDrain.String())
 		draining.Store(true)

@@ -46,6 +46,7 @@ type Live struct {
 
 	cur      atomic.Pointer[generation]
 	reloads  sync.Mutex     // one build at a time
+	closed   bool           // under reloads: Reload does nothing after Close
 	retiring sync.WaitGroup // old engines waiting for their last question
 }
 
@@ -118,6 +119,9 @@ func (l *Live) loaded(eng Engine, start time.Time) (guides, sections int) {
 func (l *Live) Reload(why string) error {
 	l.reloads.Lock()
 	defer l.reloads.Unlock()
+	if l.closed {
+		return errClosed
+	}
 	start := l.now()
 	eng, err := l.build()
 	if err != nil {
@@ -207,6 +211,7 @@ func (l *Live) Suggest(kind advisor.SuggestKind, prefix string, limit int) []str
 func (l *Live) Close() error {
 	l.reloads.Lock()
 	defer l.reloads.Unlock()
+	l.closed = true
 	g := l.cur.Load()
 	var err error
 	if g != nil {

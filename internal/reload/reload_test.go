@@ -206,6 +206,9 @@ func TestInFlight(t *testing.T) {
 	if _, err := l.Ask(context.Background(), "q"); err == nil {
 		t.Error("Ask after Close succeeded")
 	}
+	if err := l.Reload("signal"); err == nil || n.Load() != 2 {
+		t.Errorf("Reload after Close = %v after %d builds; want an error and no build", err, n.Load())
+	}
 }
 
 // TestConcurrentReloads asks from many goroutines while reloading; run
