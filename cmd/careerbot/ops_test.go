@@ -24,6 +24,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
+
 	"github.com/careerbot/careerbot/internal/shared/redistest"
 )
 
@@ -633,4 +635,67 @@ func TestServeSignals(t *testing.T) {
 		sigs <- syscall.SIGINT
 		<-done
 	})
+}
+
+// TestReadyWaitsForSocketMode checks /readyz stays 503 until Socket Mode
+// has connected (Slack's hello), then turns 200, and that SIGTERM closes
+// the connection.
+func TestReadyWaitsForSocketMode(t *testing.T) {
+	hello := make(chan struct{})
+	closed := make(chan struct{})
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/auth.test":
+			io.WriteString(w, `{"ok":true,"user_id":"UBOT"}`)
+		case "/apps.connections.open":
+			fmt.Fprintf(w, `{"ok":true,"url":"ws%s/ws"}`, strings.TrimPrefix(srv.URL, "http"))
+		case "/ws":
+			c, err := up.Upgrade(w, r, nil)
+			if err != nil {
+				return
+			}
+			defer c.Close()
+			<-hello
+			c.WriteJSON(map[string]any{"type": "hello", "num_connections": 1})
+			for {
+				if _, _, err := c.ReadMessage(); err != nil {
+					close(closed) // serve hung up
+					return
+				}
+			}
+		}
+	}))
+	defer srv.Close()
+	base, sigs, done, _ := serveWithSignals(t, fmt.Sprintf(`[http]
+listen = "127.0.0.1:0"
+shutdown_drain = "0s"
+[slack]
+mode = "socket"
+bot_token = "xoxb-1"
+app_token = "xapp-1"
+api_url = %q
+`, srv.URL+"/"))
+	if code, _ := get(t, base+"/readyz"); code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz before Socket Mode connected = %d; want 503", code)
+	}
+	close(hello)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if code, _ := get(t, base+"/readyz"); code == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz not 200 after hello")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	sigs <- syscall.SIGTERM
+	exitsZero(t, done, 10*time.Second, "serve did not stop")
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Error("the Socket Mode connection was not closed")
+	}
 }
