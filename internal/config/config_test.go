@@ -129,3 +129,22 @@ func TestExampleConfig(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParse checks any configuration text gives a config that passed
+// validation or an error, never a panic.
+func FuzzParse(f *testing.F) {
+	example, _ := os.ReadFile(filepath.Join("..", "..", "config.example.toml"))
+	f.Add(string(example))
+	f.Add("[http]\nshutdown_drain = \"2s\"\n[redis]\nurl = \"redis://:pw@h:6379/0\"\n")
+	f.Add("[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 1\nshard_count = 2\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		c, err := config.Parse(text, env(nil))
+		if err != nil {
+			return
+		}
+		if c.HTTP.ShutdownDrain < 0 || c.HTTP.ShutdownTimeout < 0 || c.Limits.Burst < 0 || c.Redis.Prefix == "" ||
+			(c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount) {
+			t.Errorf("Parse accepted an invalid config: %+v", c)
+		}
+	})
+}
