@@ -319,6 +319,9 @@ func passages(s guide.Section) []passage {
 				// Only the lead's last sentence introduces the list.
 				ls := guide.Sentences(b.Lead)
 				lead = ls[len(ls)-1]
+				if !strings.HasSuffix(lead, ":") {
+					lead += ":" // a bold label introduces its list as a colon would
+				}
 				text = lead + " " + text
 			}
 			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())

@@ -300,7 +300,7 @@ func TestAskVariants(t *testing.T) {
 		checks []check
 	}{
 		{"What does a senior data scientist earn in London?", []check{says("£80,000+", "United Kingdom")}},
-		{"senior ML engineer salary UK", []check{says("£90,000–£130,000")}},
+		{"senior ML engineer salary UK", []check{says("£90K–£130K")}}, // as the guide writes it
 		{"How much do senior data scientists make in the US?", []check{says("$150,000–$190,000", "$170,000–$210,000", "differ")}},
 		{"How much do ML engineers make in Berlin?", []check{says("€75,000–€95,000")}},
 		{"senior ML engineer salary in Canada", []check{says("CA$130,000–CA$170,000 a year"), citesFirst("Canada")}},
@@ -361,8 +361,10 @@ func TestRightGuideWinsAtScale(t *testing.T) {
 			if len(a.Citations) == 0 || a.Citations[0].Source != g.Name {
 				t.Fatalf("first citation %+v; want %s", a.Citations, g.Name)
 			}
-			if want := groupDigits(g.SeniorMin); !strings.Contains(a.Text, want) {
-				t.Errorf("answer %q lacks the senior minimum %s", a.Text, want)
+			// As the guide writes it: in full or in thousands ("82K").
+			full, inK := groupDigits(g.SeniorMin), strconv.Itoa(g.SeniorMin/1000)+"K"
+			if !strings.Contains(a.Text, full) && !strings.Contains(a.Text, inK) {
+				t.Errorf("answer %q lacks the senior minimum %s", a.Text, full)
 			}
 		})
 	}

@@ -73,10 +73,6 @@ type (
 )
 
 func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, float64) {
-	type scored struct {
-		ref      stageRef
-		cov, tie float64
-	}
 	// Only stages holding the first term of some phrasing can cover
 	// anything: look those up instead of scanning every stage.
 	post := e.stagePost
@@ -89,9 +85,24 @@ func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 	for _, c := range a.concepts {
 		topical = topical || !c.subject
 	}
+	refs, best := e.scoreStages(a, post, headOnly, limit, !topical)
+	if best < minStageCover && topical {
+		refs, best = e.scoreStages(a, post, headOnly, limit, true) // by the subject's words after all
+	}
+	return refs, best
+}
+
+// scoreStages scores the stages holding a term of the question's concepts
+// (with subjects, of its role, level and place words too) and returns the
+// best, at most one per guide.
+func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly bool, limit int, subjects bool) ([]stageRef, float64) {
+	type scored struct {
+		ref      stageRef
+		cov, tie float64
+	}
 	var cands []stageRef
 	for _, c := range a.concepts {
-		if topical && c.subject {
+		if c.subject && !subjects {
 			continue
 		}
 		for _, alt := range c.Alts {

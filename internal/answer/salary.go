@@ -571,17 +571,19 @@ func formatRange(s *facts.Salary) string {
 	}
 	var out string
 	_, sym := symbols[s.Currency]
+	inK := kWritten.MatchString(s.Figure)
+	m := func(v float64) string { return moneyIn(s.Currency, v, inK) }
 	switch {
 	case s.Min > 0 && s.Max > 0 && s.Min != s.Max && !sym && s.Currency != "":
 		out = s.Currency + " " + groupThousands(s.Min) + "–" + groupThousands(s.Max) // "NOK 550,000–650,000"
 	case s.Min > 0 && s.Max > 0 && s.Min != s.Max:
-		out = money(s.Currency, s.Min) + "–" + money(s.Currency, s.Max)
+		out = m(s.Min) + "–" + m(s.Max)
 	case s.Min > 0 && s.Max == s.Min:
-		out = money(s.Currency, s.Min)
+		out = m(s.Min)
 	case s.Min > 0:
-		out = money(s.Currency, s.Min) + "+"
+		out = m(s.Min) + "+"
 	default:
-		out = "up to " + money(s.Currency, s.Max)
+		out = "up to " + m(s.Max)
 	}
 	if s.Plus && s.Max > 0 && s.Min != s.Max {
 		out += "+"
@@ -599,10 +601,23 @@ func formatRange(s *facts.Salary) string {
 var symbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CAD": "CA$", "AUD": "A$",
 	"NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "NGN": "₦", "TRY": "₺", "RUB": "₽"}
 
+// kWritten marks a figure the guide writes in thousands ("$80K-$110K"):
+// the answer writes it the same way, so it reads as the guide does.
+var kWritten = regexp.MustCompile(`\d\s?[kK]\b`)
+
 // money writes v with thousands separators and the currency's symbol, or
 // its code when it has no common symbol.
 func money(cur string, v float64) string {
+	return moneyIn(cur, v, false)
+}
+
+// moneyIn writes v as money, in thousands ("$80K") when inK and v is a
+// whole number of them.
+func moneyIn(cur string, v float64, inK bool) string {
 	n := groupThousands(v)
+	if inK && v >= 1000 && math.Mod(v, 1000) == 0 {
+		n = groupThousands(v/1000) + "K"
+	}
 	if sym, ok := symbols[cur]; ok {
 		return sym + n
 	}

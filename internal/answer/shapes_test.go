@@ -50,8 +50,9 @@ func TestGuideShapes(t *testing.T) {
 		{"whats the top of the ladder for a robotics engineer", says("Head of Robotics")},
 		{"what is above robotics tech lead", says("Head of Robotics")},
 		// Pay tables: levels down the side, company tiers across the top.
-		{"how much does a senior data engineer make at FAANG", all(says("$250,000–$340,000", "FAANG"), saysNot("$150,000"))},
-		{"junior data engineer salary in the US", all(says("$95,000–$120,000", "$150,000–$190,000"), saysNot("$250,000"))},
+		// Figures read as the guide writes them ("$250K").
+		{"how much does a senior data engineer make at FAANG", all(says("$250K–$340K", "FAANG"), saysNot("$150K"))},
+		{"junior data engineer salary in the US", all(says("$95K–$120K", "$150K–$190K"), saysNot("$250K"))},
 		// Base and total compensation columns.
 		{"senior data engineer total comp in Germany", all(says("€95,000"), saysNot("€80,000"))},
 		{"what is the base salary for a junior data engineer in germany", all(says("€55,000"), saysNot("€60,000"))},

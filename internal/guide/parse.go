@@ -189,6 +189,33 @@ func (p *parser) lineText(i int) string {
 	return strings.TrimRight(string(p.src[start:end]), " \t")
 }
 
+// codeItem is the marker of a list or checklist item written in a code
+// block: "- ", "* ", "1. ", "[ ] ", "- [x] ".
+var codeItem = regexp.MustCompile(`^(?:(?:[-*+•]|\d{1,2}[.)])\s+)?(?:\[[ xX✓]\]\s*)?`)
+
+// maxLabelWords bounds a bold label that introduces a list.
+const maxLabelWords = 8
+
+// isLabel reports whether a paragraph is a short label set in bold or
+// italics on its own ("**🔧 Must-have skills**"), which introduces the
+// list after it as a colon would.
+func (p *parser) isLabel(n ast.Node) bool {
+	emphasis := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			emphasis = true
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(p.src))) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return emphasis && len(strings.Fields(p.inline(n))) <= maxLabelWords
+}
+
 // walk appends the headings and content blocks under n in document order.
 // lead is the text introducing the list n belongs to.
 func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
@@ -209,8 +236,8 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 			}
 			*out = append(*out, raw{block: Block{Kind: Paragraph, Text: t, Line: line}})
 			prevPara = ""
-			if strings.HasSuffix(t, ":") {
-				prevPara = t
+			if strings.HasSuffix(t, ":") || p.isLabel(c) {
+				prevPara = t // "Must-have skills:" or "**🔧 Must-have skills**"
 			}
 		case *ast.List:
 			l := lead
@@ -228,9 +255,16 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				if t := strings.TrimSpace(string(seg.Value(p.src))); t != "" {
-					*out = append(*out, raw{block: Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start)}})
+				t := strings.TrimSpace(string(seg.Value(p.src)))
+				if t == "" {
+					continue
 				}
+				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start)}
+				if m := codeItem.FindString(t); m != "" && len(t) > len(m) {
+					// "- [ ] LeetCode, 2 a day" in a fenced checklist is a list item.
+					b.Kind, b.Text = Item, t[len(m):]
+				}
+				*out = append(*out, raw{block: b})
 			}
 			prevPara = ""
 		case *ast.Blockquote:

@@ -92,6 +92,37 @@ func TestParseLead(t *testing.T) {
 	}
 }
 
+// TestParseListShapes checks the other ways guides introduce and write
+// lists: a bold label on its own line, a checklist inside a code fence.
+func TestParseListShapes(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     []string // kind, text and lead of each block
+	}{
+		{"bold label", "# T\n\n**🔧 Must-have skills**\n\n- PyTorch\n- CUDA\n",
+			[]string{"paragraph|🔧 Must-have skills|", "item|PyTorch|🔧 Must-have skills", "item|CUDA|🔧 Must-have skills"}},
+		{"bold sentence is no label", "# T\n\n**Learn the basics first, then build projects that show impact to employers.**\n\n- a\n",
+			[]string{"paragraph|Learn the basics first, then build projects that show impact to employers.|", "item|a|"}},
+		{"checklist in a code fence", "# T\n\n```\n- [ ] LeetCode daily\n[x] Mock interviews\nplain line\n```\n",
+			[]string{"item|LeetCode daily|", "item|Mock interviews|", "paragraph|plain line|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse("g.md", []byte(tt.md))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range g.Sections[0].Blocks {
+				got = append(got, b.Kind.String()+"|"+b.Text+"|"+b.Lead)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestParseRefusals(t *testing.T) {
 	tests := []struct {
 		name string
