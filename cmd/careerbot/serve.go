@@ -122,12 +122,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 			}
 			mux.Handle("POST /discord/interactions", discord.NewHTTPHandler(work, bot, ed25519.PublicKey(key), api))
 		case "gateway":
-			s, err := discordgo.New("Bot " + strings.TrimPrefix(cfg.Discord.Token, "Bot "))
+			s, err := gatewaySession(cfg.Discord)
 			if err != nil {
-				return fmt.Errorf("discord: %w", err)
-			}
-			if cfg.Discord.ShardCount > 0 {
-				s.ShardID, s.ShardCount = cfg.Discord.ShardID, cfg.Discord.ShardCount
+				return err
 			}
 			background++
 			connected = append(connected, bot.Connected())
@@ -273,6 +270,19 @@ wait:
 	}
 	log.Info("stopped")
 	return err
+}
+
+// gatewaySession returns the Discord session gateway mode connects with:
+// the bot token, and this process's shard when the config shards.
+func gatewaySession(c config.Discord) (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(c.Token, "Bot "))
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	if c.ShardCount > 0 {
+		s.ShardID, s.ShardCount = c.ShardID, c.ShardCount
+	}
+	return s, nil
 }
 
 // dedupeFor is how long a request id is remembered: Slack retries an

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careerbot/careerbot/internal/config"
 )
 
 // startServe runs "careerbot serve" in process with config text and
@@ -175,4 +177,28 @@ func (rw rewriteTo) RoundTrip(r *http.Request) (*http.Response, error) {
 	r = r.Clone(r.Context())
 	r.URL.Scheme, r.URL.Host = rw.u.Scheme, rw.u.Host
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+func TestGatewaySession(t *testing.T) {
+	tests := []struct {
+		name             string
+		conf             config.Discord
+		token            string
+		shardID, shardCt int
+	}{
+		{"unsharded", config.Discord{Token: "abc"}, "Bot abc", 0, 1},
+		{"token with its prefix", config.Discord{Token: "Bot abc"}, "Bot abc", 0, 1},
+		{"shard 3 of 4", config.Discord{Token: "abc", ShardID: 3, ShardCount: 4}, "Bot abc", 3, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := gatewaySession(tt.conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Token != tt.token || s.ShardID != tt.shardID || s.ShardCount != tt.shardCt {
+				t.Errorf("session token %q, shard %d of %d; want %q, %d of %d", s.Token, s.ShardID, s.ShardCount, tt.token, tt.shardID, tt.shardCt)
+			}
+		})
+	}
 }
