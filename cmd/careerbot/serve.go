@@ -168,6 +168,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		WriteTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 	background++
 	go func() { errc <- srv.Serve(ln) }()
+	// Ready once every long-lived connection is up; at once without any.
 	go func() {
 		for _, c := range connected {
 			select {
@@ -179,6 +180,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		ready.Store(true)
 		log.Info("ready")
 	}()
+	if len(connected) == 0 {
+		ready.Store(true)
+	}
 	if cfg.Guides.UseWatch() && len(cfg.Guides.Dirs) > 0 {
 		go func() {
 			if err := live.Watch(accept, cfg.Guides.Dirs, reload.Quiet); err != nil {
