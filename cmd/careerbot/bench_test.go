@@ -21,7 +21,7 @@ import (
 // BenchmarkReload1000 reloads 1,000 generated guides from a directory, as
 // SIGHUP does: read, parse, index, swap.
 //
-//	go test ./cmd/careerbot -run XXX -bench Reload1000 -benchtime 5x
+//	go test ./cmd/careerbot -run XXX -bench Reload1000 -benchtime 3x
 func BenchmarkReload1000(b *testing.B) {
 	dir := b.TempDir()
 	for _, g := range guidegen.Generate(1000, 1) {
