@@ -180,24 +180,7 @@ func TestResponderClaim(t *testing.T) {
 // metricFor returns the questions counter for outcome from reg.
 func metricFor(t *testing.T, reg *prometheus.Registry, outcome string) prometheus.Collector {
 	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := prometheus.NewCounter(prometheus.CounterOpts{Name: "x"})
-	for _, mf := range mfs {
-		if mf.GetName() != "careerbot_questions_total" {
-			continue
-		}
-		for _, m := range mf.GetMetric() {
-			for _, l := range m.GetLabel() {
-				if l.GetName() == "outcome" && l.GetValue() == outcome {
-					c.Add(m.GetCounter().GetValue())
-				}
-			}
-		}
-	}
-	return c
+	return counter(t, reg, "careerbot_questions_total", "outcome", outcome)
 }
 
 func TestRetry(t *testing.T) {

@@ -27,12 +27,15 @@ type Limits struct {
 type Reply struct {
 	Text string
 	// ReadAs is one short line saying how the question was read ("Read
-	// as: “jr DS salary in the US”") when a correction changed the answer;
-	// "" otherwise. It counts against the Text limit.
+	// as: “jr DS salary in the US”", "Read as: “Senior → junior,
+	// Romania”") when a correction or a follow-up changed it; "" otherwise.
+	// It counts against the Text limit.
 	ReadAs    string
 	Sources   []Source
 	Footer    string
 	Abstained bool
+	// AnswerID names the answer for the feedback buttons; "" for none.
+	AnswerID string
 }
 
 // Source is one citation, rendered.
@@ -41,6 +44,14 @@ type Source struct {
 	Snippet string
 	Ref     string // "file.md:12"
 }
+
+// Feedback buttons' labels and the private acknowledgement of a click.
+const (
+	HelpfulLabel    = "Helpful"
+	NotHelpfulLabel = "Not helpful"
+	VoteThanks      = "Thanks — noted."
+	VoteRepeated    = "You already voted on this answer — thanks."
+)
 
 // Len returns the characters the reply holds, as platforms count them for
 // an overall limit.
@@ -55,7 +66,7 @@ func (r Reply) Len() int {
 // Render renders a for a platform whose markup esc escapes, within lim.
 // Sources that do not fit the overall limit are dropped from the end.
 func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
-	r := Reply{Abstained: a.Abstained}
+	r := Reply{Abstained: a.Abstained, AnswerID: a.ID}
 	textLim := lim.Text
 	if a.ReadAs != "" {
 		r.ReadAs = Cut(esc("Read as: “"+a.ReadAs+"”"), min(readAsLimit, lim.Text/4))

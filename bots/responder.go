@@ -23,6 +23,8 @@ type Responder struct {
 	maxChars int
 	log      *slog.Logger
 	metrics  *Metrics
+	context  ContextStore
+	feedback *feedback // nil without a Journal: no answer ids, no buttons
 }
 
 // Options configure a Responder. Zero values mean: no rate limit, no
@@ -33,13 +35,22 @@ type Options struct {
 	MaxQuestionChars int
 	Logger           *slog.Logger
 	Metrics          *Metrics
+	// Context keeps conversations for follow-ups; nil for none.
+	Context ContextStore
+	// Journal keeps answers and votes; with it every answer gets an ID to
+	// vote on. HashKey keys the hash of user ids kept with votes.
+	Journal advisor.Journal
+	HashKey []byte
 }
 
 // NewResponder returns a Responder asking a.
 func NewResponder(a advisor.Asker, opt Options) *Responder {
-	r := &Responder{asker: a, limiter: opt.Limiter, dedupe: opt.Dedupe, maxChars: opt.MaxQuestionChars, log: opt.Logger, metrics: opt.Metrics}
+	r := &Responder{asker: a, limiter: opt.Limiter, dedupe: opt.Dedupe, maxChars: opt.MaxQuestionChars, log: opt.Logger, metrics: opt.Metrics, context: opt.Context}
 	if r.log == nil {
 		r.log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Journal != nil {
+		r.feedback = newFeedback(opt.Journal, opt.HashKey)
 	}
 	return r
 }
@@ -47,7 +58,15 @@ func NewResponder(a advisor.Asker, opt Options) *Responder {
 // Ask answers question for user on platform. requestID (an interaction or
 // event id) names the request in the logs. Errors are *advisor.Error with
 // a message safe to show: EINVALID, ELIMIT or EINTERNAL.
-func (r *Responder) Ask(ctx context.Context, platform, user, requestID, question string) (ans advisor.Answer, err error) {
+func (r *Responder) Ask(ctx context.Context, platform, user, requestID, question string) (advisor.Answer, error) {
+	return r.AskIn(ctx, platform, user, requestID, Conversation{}, question)
+}
+
+// AskIn is Ask within a conversation: the question is read with the
+// conversation's previous one when the engine is an advisor.TurnAsker,
+// and remembered (as answered) for the next. With a Journal, the answer
+// gets an ID and is recorded.
+func (r *Responder) AskIn(ctx context.Context, platform, user, requestID string, conv Conversation, question string) (ans advisor.Answer, err error) {
 	start := time.Now()
 	defer func() {
 		if p := recover(); p != nil {
@@ -64,12 +83,33 @@ func (r *Responder) Ask(ctx context.Context, platform, user, requestID, question
 			return advisor.Answer{}, advisor.Errorf(advisor.ELIMIT, "You're asking quickly — try again in %d s.", int(math.Ceil(wait.Seconds())))
 		}
 	}
-	ans, err = r.asker.Ask(ctx, question)
-	if err != nil && advisor.ErrorCode(err) == advisor.EINTERNAL {
-		r.log.Error("engine error", "platform", platform, "request", requestID, "err", err)
-		err = advisor.Errorf(advisor.EINTERNAL, "%s", advisor.ErrorMessage(err))
+	prev := ""
+	if conv.Key != "" && r.context != nil {
+		prev, _ = r.context.Previous(ctx, conv.Key)
 	}
-	return ans, err
+	if ta, ok := r.asker.(advisor.TurnAsker); ok {
+		ans, err = ta.AskTurn(ctx, advisor.Turn{Question: question, Previous: prev})
+	} else {
+		ans, err = r.asker.Ask(ctx, question)
+	}
+	if err != nil {
+		if advisor.ErrorCode(err) == advisor.EINTERNAL {
+			r.log.Error("engine error", "platform", platform, "request", requestID, "err", err)
+			err = advisor.Errorf(advisor.EINTERNAL, "%s", advisor.ErrorMessage(err))
+		}
+		return ans, err
+	}
+	asked := ans.Question
+	if asked == "" {
+		asked = question
+	}
+	if conv.Key != "" && r.context != nil {
+		r.context.Remember(ctx, conv.Key, asked, conv.TTL)
+	}
+	if r.feedback != nil && !r.feedback.answered(platform, asked, &ans) {
+		r.dropped("answer")
+	}
+	return ans, nil
 }
 
 // Claim reports whether the request id (a Slack event id, a Discord
@@ -103,6 +143,8 @@ func (r *Responder) record(platform, requestID string, start time.Time, ans advi
 type Metrics struct {
 	questions *prometheus.CounterVec
 	latency   *prometheus.HistogramVec
+	feedback  *prometheus.CounterVec
+	dropped   *prometheus.CounterVec
 }
 
 // NewMetrics registers careerbot's metrics with reg.
@@ -118,6 +160,14 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Buckets: []float64{.0005, .001, .002, .005, .01, .05, .1, .5, 1, 3},
 		}, []string{"platform"}),
 	}
-	reg.MustRegister(m.questions, m.latency)
+	m.feedback = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "careerbot_feedback_total",
+		Help: "Votes on answers, once per user per answer, by platform and vote (helpful, not_helpful).",
+	}, []string{"platform", "vote"})
+	m.dropped = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "careerbot_store_dropped_total",
+		Help: "Answers and votes not stored because the store's queue was full, by kind (answer, vote).",
+	}, []string{"kind"})
+	reg.MustRegister(m.questions, m.latency, m.feedback, m.dropped)
 	return m
 }

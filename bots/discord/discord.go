@@ -30,6 +30,15 @@ const (
 	// before it is deferred: Discord allows 3 s in all.
 	answerBudget = 2 * time.Second
 	color        = 0x2f80ed
+	// userContextTTL is how long a user's previous /ask in a channel is
+	// kept for a follow-up; threadContextTTL, a thread the bot started.
+	userContextTTL   = 10 * time.Minute
+	threadContextTTL = time.Hour
+	// votePrefix starts the custom id of a feedback button:
+	// "careerbot_vote:helpful:<answer id>".
+	votePrefix = "careerbot_vote:"
+	// gapsShown is how many gaps /sources shows to server managers.
+	gapsShown = 5
 )
 
 // noMentions is put on every message: nothing a question or a guide
@@ -42,6 +51,8 @@ func noMentions() *discordgo.MessageAllowedMentions {
 type rest interface {
 	InteractionRespond(i *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
 	InteractionResponseEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	InteractionResponse(i *discordgo.Interaction, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	MessageThreadStart(channelID, messageID string, name string, archiveDuration int, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 }
 
 var _ rest = (*discordgo.Session)(nil)
@@ -52,6 +63,10 @@ type Bot struct {
 	catalog   advisor.Catalog
 	log       *slog.Logger
 	budget    time.Duration
+	gaps      advisor.GapLister // nil: /sources shows no gaps
+	// threadRetry is the wait between tries to find the message a thread
+	// starts from, which an HTTP response has not always created yet.
+	threadRetry time.Duration
 
 	inflight  sync.WaitGroup // answers being worked on, for a clean stop
 	connected chan struct{}  // closed once the gateway first connects
@@ -63,8 +78,12 @@ func New(r *bots.Responder, c advisor.Catalog, log *slog.Logger) *Bot {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget, connected: make(chan struct{})}
+	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget, threadRetry: 500 * time.Millisecond,
+		connected: make(chan struct{})}
 }
+
+// SetGaps makes /sources show server managers the top gaps g lists.
+func (b *Bot) SetGaps(g advisor.GapLister) { b.gaps = g }
 
 // Wait waits for the interactions being answered, deferred edits
 // included.
@@ -80,6 +99,7 @@ func Commands() []*discordgo.ApplicationCommand {
 		{Name: "ask", Description: "Ask a career question; answered from the community's guides", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "e.g. what salary for a senior ML engineer in Romania?", Required: true, MaxLength: advisor.MaxQuestionBytes / 2},
 			private,
+			{Type: discordgo.ApplicationCommandOptionBoolean, Name: "thread", Description: "Start a thread on the answer where follow-ups keep its context"},
 		}},
 		{Name: "salary", Description: "Salary figures from the guides", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "role", Description: "e.g. machine learning engineer", Required: true, Autocomplete: true, MaxLength: 100},
@@ -165,6 +185,12 @@ func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*
 		}
 		return
 	}
+	if i.Type == discordgo.InteractionMessageComponent {
+		if err := first(message(ephemeralText(b.component(ctx, i)), true)); err != nil {
+			b.log.Warn("discord: response failed", "interaction", i.ID, "err", err)
+		}
+		return
+	}
 	if i.Type != discordgo.InteractionApplicationCommand {
 		if err := first(message(ephemeralText("This bot only answers slash commands: try /ask."), true)); err != nil {
 			b.log.Warn("discord: response failed", "interaction", i.ID, "err", err)
@@ -172,18 +198,27 @@ func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*
 		return
 	}
 	if i.ApplicationCommandData().Name == "sources" {
-		if err := first(message(b.sources(), true)); err != nil {
+		if err := first(message(b.sources(ctx, i), true)); err != nil {
 			b.log.Warn("discord: response failed", "interaction", i.ID, "err", err)
 		}
 		return
 	}
 	q, private := question(i)
-	done := make(chan *discordgo.InteractionResponseData, 1)
-	go func() { done <- b.answer(ctx, i, q) }()
+	type result struct {
+		data *discordgo.InteractionResponseData
+		ans  advisor.Answer
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, ans := b.answer(ctx, i, q)
+		done <- result{data, ans}
+	}()
+	var res result
 	select {
-	case data := <-done:
-		if err := first(message(data, private || data.Flags&discordgo.MessageFlagsEphemeral != 0)); err != nil {
+	case res = <-done:
+		if err := first(message(res.data, private || res.data.Flags&discordgo.MessageFlagsEphemeral != 0)); err != nil {
 			b.log.Warn("discord: response failed", "interaction", i.ID, "err", err)
+			return
 		}
 	case <-time.After(b.budget):
 		deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
@@ -194,20 +229,72 @@ func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*
 			b.log.Warn("discord: deferred response failed", "interaction", i.ID, "err", err)
 			return
 		}
-		data := <-done
-		embeds := data.Embeds
-		content := data.Content
-		if _, err := api.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, AllowedMentions: noMentions()}); err != nil {
+		res = <-done
+		embeds, content, components := res.data.Embeds, res.data.Content, res.data.Components
+		if _, err := api.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}); err != nil {
 			b.log.Warn("discord: edit after deferral failed", "interaction", i.ID, "err", err)
+			return
 		}
+	}
+	if wantsThread(i) && !private && res.ans.Question != "" && api != nil {
+		b.startThread(ctx, i, q, res.ans.Question, api)
 	}
 }
 
-// answer asks the engine and renders the reply or the error.
-func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, q string) *discordgo.InteractionResponseData {
-	ans, err := b.responder.Ask(ctx, "discord", userID(i), i.ID, q)
+// threadKey names the conversation of a thread the bot started.
+func threadKey(channel string) string { return "discord:thread:" + channel }
+
+// conversation is where a command's question belongs: the thread the bot
+// started, if asked in one, else the user's questions in the channel.
+func (b *Bot) conversation(ctx context.Context, i *discordgo.Interaction) bots.Conversation {
+	if b.responder.Continues(ctx, threadKey(i.ChannelID)) {
+		return bots.Conversation{Key: threadKey(i.ChannelID), TTL: threadContextTTL}
+	}
+	return bots.Conversation{Key: "discord:" + i.ChannelID + ":" + userID(i), TTL: userContextTTL}
+}
+
+func wantsThread(i *discordgo.Interaction) bool {
+	o, ok := options(i)["thread"]
+	if !ok {
+		return false
+	}
+	v, _ := o.Value.(bool)
+	return v
+}
+
+// startThread opens a thread on the answer to i, named after the
+// question, whose follow-ups are read with asked. It needs a bot token;
+// without one it logs why and the answer stands alone.
+func (b *Bot) startThread(ctx context.Context, i *discordgo.Interaction, q, asked string, api rest) {
+	var msg *discordgo.Message
+	var err error
+	for try := 0; try < 5; try++ {
+		if msg, err = api.InteractionResponse(i); err == nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(b.threadRetry):
+		}
+	}
 	if err != nil {
-		return ephemeralText(advisor.ErrorMessage(err))
+		b.log.Warn("discord: the answer to start a thread on was not found", "interaction", i.ID, "err", err)
+		return
+	}
+	th, err := api.MessageThreadStart(msg.ChannelID, msg.ID, bots.Cut(q, 100), 1440)
+	if err != nil {
+		b.log.Warn("discord: starting a thread failed (it needs a bot token)", "interaction", i.ID, "err", err)
+		return
+	}
+	b.responder.Remember(ctx, threadKey(th.ID), asked, threadContextTTL)
+}
+
+// answer asks the engine and renders the reply or the error.
+func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, q string) (*discordgo.InteractionResponseData, advisor.Answer) {
+	ans, err := b.responder.AskIn(ctx, "discord", userID(i), i.ID, b.conversation(ctx, i), q)
+	if err != nil {
+		return ephemeralText(advisor.ErrorMessage(err)), ans
 	}
 	r := bots.Render(ans, Escape, embedLimits)
 	desc := r.Text
@@ -223,7 +310,28 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, q string) *d
 	for _, s := range r.Sources {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.Label, Value: s.Snippet + "\n" + s.Ref})
 	}
-	return &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}
+	data := &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}}
+	if r.AnswerID != "" {
+		data.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: bots.HelpfulLabel, Style: discordgo.SuccessButton, CustomID: votePrefix + string(advisor.Helpful) + ":" + r.AnswerID},
+			discordgo.Button{Label: bots.NotHelpfulLabel, Style: discordgo.SecondaryButton, CustomID: votePrefix + string(advisor.NotHelpful) + ":" + r.AnswerID},
+		}}}
+	}
+	return data, ans
+}
+
+// component handles a click on a feedback button and returns the private
+// acknowledgement.
+func (b *Bot) component(ctx context.Context, i *discordgo.Interaction) string {
+	id, ok := strings.CutPrefix(i.MessageComponentData().CustomID, votePrefix)
+	if !ok {
+		return "That button is no longer in use."
+	}
+	vote, answerID, _ := strings.Cut(id, ":")
+	if !b.responder.Vote(ctx, "discord", userID(i), answerID, advisor.Vote(vote)) {
+		return bots.VoteRepeated
+	}
+	return bots.VoteThanks
 }
 
 func ephemeralText(s string) *discordgo.InteractionResponseData {
@@ -239,8 +347,37 @@ func message(data *discordgo.InteractionResponseData, private bool) *discordgo.I
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
 }
 
-// sources lists the loaded guides as an embed.
-func (b *Bot) sources() *discordgo.InteractionResponseData {
+// sources lists the loaded guides as an embed and, to members who may
+// manage the server, the top questions the guides could not answer.
+func (b *Bot) sources(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponseData {
+	data := b.guideList()
+	if b.gaps == nil || i.Member == nil || i.Member.Permissions&discordgo.PermissionManageGuild == 0 {
+		return data
+	}
+	gaps, err := b.gaps.TopGaps(ctx, gapsShown)
+	if err != nil {
+		b.log.Warn("discord: reading gaps failed", "interaction", i.ID, "err", err)
+		return data
+	}
+	e := &discordgo.MessageEmbed{Title: "What the guides miss", Color: color,
+		Footer: &discordgo.MessageEmbedFooter{Text: "Questions no guide answered, most asked first (careerbot report for more)"}}
+	if len(gaps) == 0 {
+		e.Description = "No unanswered questions kept."
+	}
+	for _, g := range gaps {
+		name := bots.Cut(Escape(fmt.Sprintf("%d× %s", g.Count, strings.Join(g.Terms, " "))), titleLimit)
+		var ex []string
+		for _, q := range g.Examples {
+			ex = append(ex, "“"+q+"”")
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: bots.Cut(Escape(strings.Join(ex, " · ")), 300)})
+	}
+	data.Embeds = append(data.Embeds, e)
+	return data
+}
+
+// guideList lists the loaded guides as an embed.
+func (b *Bot) guideList() *discordgo.InteractionResponseData {
 	guides := b.catalog.Guides()
 	e := &discordgo.MessageEmbed{Title: "Guides I answer from", Color: color,
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d guides", len(guides))}}

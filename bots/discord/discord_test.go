@@ -27,7 +27,7 @@ import (
 	"github.com/careerbot/careerbot/internal/shared"
 )
 
-func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
+func engine(t testing.TB) *answer.Engine { return answertest.Bundled(t) }
 
 // fakeDiscord is Discord's REST API as far as the bot uses it: it records
 // every request and answers command listing and overwrite.
@@ -49,6 +49,8 @@ func (f *fakeDiscord) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(r.URL.Path, "/commands") && r.Method == http.MethodPut:
 		json.Unmarshal(body, &f.commands)
 		w.Write(body)
+	case strings.HasSuffix(r.URL.Path, "/threads"):
+		w.Write([]byte(`{"id":"th1","type":11,"parent_id":"ch1"}`))
 	case strings.Contains(r.URL.Path, "/webhooks/"):
 		w.Write([]byte(`{"id":"m1","channel_id":"c1"}`))
 	default:
@@ -395,13 +397,16 @@ func FuzzInteraction(f *testing.F) {
 		[]byte(`{"type":4,"data":{"name":"salary","options":[{"name":"region","type":3,"value":null,"focused":true}]}}`),
 		[]byte(`{"type":2,"data":{"name":"ask","options":[{"name":"question","type":3,"value":"@everyone"}]}}`),
 		[]byte(`{"type":3,"data":{}}`),
+		[]byte(`{"type":3,"member":{"user":{"id":"u"}},"data":{"custom_id":"careerbot_vote:helpful:0123456789abcdef","component_type":2}}`),
+		[]byte(`{"type":3,"data":{"custom_id":"careerbot_vote::","component_type":2}}`),
+		command("ask", opt("question", "and for juniors?"), opt("thread", true)),
 		[]byte(`null`),
 	} {
 		f.Add(b)
 	}
 	e := answertest.Bundled(f)
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
+	bot := discord.New(bots.NewResponder(e, bots.Options{Context: bots.NewMemoryContext(100)}), e, nil)
 	h := discord.NewHTTPHandler(context.Background(), bot, pub, nil)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		w := post(h, body, time.Now(), priv)

@@ -27,8 +27,25 @@ import (
 // blocks; sources go in context blocks, one each.
 var blockLimits = bots.Limits{Text: 3000, Label: 300, Snippet: 1500, Sources: 10, Total: 0}
 
-// shareAction is the action id of the "Share in channel" button.
-const shareAction = "careerbot_share"
+// Action ids of the buttons on answers.
+const (
+	shareAction      = "careerbot_share"
+	helpfulAction    = "careerbot_helpful"
+	notHelpfulAction = "careerbot_not_helpful"
+)
+
+// contextTTL is how long a thread's previous question is kept for a
+// follow-up.
+const contextTTL = time.Hour
+
+// conversation names where a Slack question is asked: a thread, or a
+// user's direct messages and /career questions in a channel.
+func conversation(channel, thread, user string) bots.Conversation {
+	if thread != "" {
+		return bots.Conversation{Key: "slack:" + channel + ":" + thread, TTL: contextTTL}
+	}
+	return bots.Conversation{Key: "slack:" + channel + ":user:" + user, TTL: contextTTL}
+}
 
 // api is the part of the Slack Web API client the bot calls: the test seam.
 type api interface {
@@ -135,7 +152,7 @@ func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent, ev
 // reply answers question in channel (in thread when set). Errors go to the
 // asker alone.
 func (b *Bot) reply(ctx context.Context, channel, user, thread, question, requestID string) {
-	ans, err := b.responder.Ask(ctx, "slack", user, requestID, question)
+	ans, err := b.responder.AskIn(ctx, "slack", user, requestID, conversation(channel, thread, user), question)
 	if err != nil {
 		opts := []slack.MsgOption{slack.MsgOptionText(escape(advisor.ErrorMessage(err)), false)}
 		if thread != "" {
@@ -155,8 +172,9 @@ func (b *Bot) reply(ctx context.Context, channel, user, thread, question, reques
 	}
 }
 
-// blocks renders an answer as Block Kit: the answer as a section, each
-// source as a context block, and, for a private answer, a share button.
+// blocks renders an answer as Block Kit: how a follow-up was read, the
+// answer as a section, each source as a context block, the feedback
+// buttons and, for a private answer, a share button.
 func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block, string) {
 	r := bots.Render(ans, escape, blockLimits)
 	var bs []slack.Block
@@ -169,9 +187,20 @@ func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block,
 			"*"+s.Label+"*\n"+s.Snippet+" · `"+s.Ref+"`", false, false)))
 	}
 	bs = append(bs, slack.NewContextBlock("", slack.NewTextBlockObject(slack.PlainTextType, r.Footer, false, false)))
+	var buttons []slack.BlockElement
+	if r.AnswerID != "" {
+		buttons = append(buttons,
+			slack.NewButtonBlockElement(helpfulAction, r.AnswerID, slack.NewTextBlockObject(slack.PlainTextType, bots.HelpfulLabel, false, false)),
+			slack.NewButtonBlockElement(notHelpfulAction, r.AnswerID, slack.NewTextBlockObject(slack.PlainTextType, bots.NotHelpfulLabel, false, false)))
+	}
 	if shareable {
-		btn := slack.NewButtonBlockElement(shareAction, bots.Cut(question, 2000), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
-		bs = append(bs, slack.NewActionBlock("careerbot_actions", btn))
+		if ans.Question != "" {
+			question = ans.Question // a follow-up, shared as read
+		}
+		buttons = append(buttons, slack.NewButtonBlockElement(shareAction, bots.Cut(question, 2000), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false)))
+	}
+	if len(buttons) > 0 {
+		bs = append(bs, slack.NewActionBlock("careerbot_actions", buttons...))
 	}
 	return bs, r.Text
 }
@@ -193,7 +222,7 @@ func (b *Bot) commandResponse(ctx context.Context, cmd slack.SlashCommand) *slac
 	if q == "" {
 		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: "Ask me a career question, e.g. `/career what salary for a senior ML engineer in Romania?`"}
 	}
-	ans, err := b.responder.Ask(ctx, "slack", cmd.UserID, cmd.TriggerID, q)
+	ans, err := b.responder.AskIn(ctx, "slack", cmd.UserID, cmd.TriggerID, conversation(cmd.ChannelID, "", cmd.UserID), q)
 	if err != nil {
 		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: escape(advisor.ErrorMessage(err))}
 	}
@@ -208,6 +237,10 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 		return
 	}
 	for _, a := range cb.ActionCallback.BlockActions {
+		if vote, ok := votes[a.ActionID]; ok {
+			b.vote(ctx, cb, a.Value, vote)
+			continue
+		}
 		if a.ActionID != shareAction {
 			continue
 		}
@@ -227,6 +260,25 @@ func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallbac
 				b.log.Warn("slack: deleting the private answer failed", "request", cb.TriggerID, "err", err)
 			}
 		}
+	}
+}
+
+// votes maps the feedback buttons' action ids to their votes.
+var votes = map[string]advisor.Vote{helpfulAction: advisor.Helpful, notHelpfulAction: advisor.NotHelpful}
+
+// vote counts a click on a feedback button and thanks the voter privately,
+// in the thread of the answer.
+func (b *Bot) vote(ctx context.Context, cb slack.InteractionCallback, answerID string, v advisor.Vote) {
+	msg := bots.VoteThanks
+	if !b.responder.Vote(ctx, "slack", cb.User.ID, answerID, v) {
+		msg = bots.VoteRepeated
+	}
+	opts := []slack.MsgOption{slack.MsgOptionText(msg, false)}
+	if ts := cb.Message.ThreadTimestamp; ts != "" {
+		opts = append(opts, slack.MsgOptionTS(ts))
+	}
+	if _, err := b.api.PostEphemeralContext(ctx, cb.Channel.ID, cb.User.ID, opts...); err != nil {
+		b.log.Warn("slack: chat.postEphemeral failed", "request", cb.TriggerID, "err", err)
 	}
 }
 

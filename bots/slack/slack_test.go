@@ -446,3 +446,64 @@ func FuzzEvents(f *testing.F) {
 		b.Wait()
 	})
 }
+
+// FuzzInteractivity sends arbitrary signed button payloads (votes, shares)
+// through the interactivity handler of a bot that keeps feedback: it must
+// answer every one and never panic.
+func FuzzInteractivity(f *testing.F) {
+	vote := func(action, value string) string {
+		p, _ := json.Marshal(map[string]any{"type": "block_actions", "user": map[string]any{"id": "U1"}, "channel": map[string]any{"id": "C1"},
+			"message": map[string]any{"thread_ts": "1.1"}, "actions": []map[string]any{{"action_id": action, "type": "button", "value": value}}})
+		return string(p)
+	}
+	for _, s := range []string{
+		vote(helpfulAction, "0123456789abcdef"),
+		vote(notHelpfulAction, ""),
+		vote(shareAction, "and for juniors?"),
+		`{"type":"block_actions","actions":null}`,
+		`{}`,
+	} {
+		f.Add(s)
+	}
+	fs := &fakeSlack{}
+	srv := httptest.NewServer(fs)
+	f.Cleanup(srv.Close)
+	r := bots.NewResponder(answertest.Bundled(f), bots.Options{Context: bots.NewMemoryContext(10), Journal: discardJournal{}})
+	b, err := New(context.Background(), r, Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: srv.URL + "/"}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := b.InteractivityHandler()
+	f.Fuzz(func(t *testing.T, payload string) {
+		w := serve(h, signed("/slack/interactivity", url.Values{"payload": {payload}}.Encode(), time.Now().Unix(), nil))
+		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest {
+			t.Fatalf("Status = %d for %q", w.Code, payload)
+		}
+		b.Wait()
+	})
+}
+
+// discardJournal takes every record and keeps none.
+type discardJournal struct{}
+
+func (discardJournal) RecordAnswer(advisor.AnswerRecord) bool { return true }
+func (discardJournal) RecordVote(advisor.VoteRecord) bool     { return true }
+
+func TestConversationKeys(t *testing.T) {
+	tests := []struct {
+		name, channel, thread, user, want string
+	}{
+		{"a thread, whoever asks", "C1", "100.1", "U1", "slack:C1:100.1"},
+		{"the same thread, another user", "C1", "100.1", "U2", "slack:C1:100.1"},
+		{"a direct message", "D1", "", "U1", "slack:D1:user:U1"},
+		{"/career in a channel", "C1", "", "U2", "slack:C1:user:U2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := conversation(tt.channel, tt.thread, tt.user)
+			if c.Key != tt.want || c.TTL != time.Hour {
+				t.Errorf("conversation = %+v; want key %q for an hour", c, tt.want)
+			}
+		})
+	}
+}

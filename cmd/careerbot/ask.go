@@ -80,10 +80,11 @@ func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
 }
 
 func (m *Main) runAsk(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("ask", "ask [--json] [--guides DIR]... [--no-bundled] QUESTION\n\nQUESTION \"-\" reads one question a line from stdin and writes one answer a line.")
+	fs := m.newFlagSet("ask", "ask [--json] [--guides DIR]... [--no-bundled] [--after PREVIOUS] QUESTION\n\nQUESTION \"-\" reads one question a line from stdin and writes one answer a line;\na line starting with \"+\" is a follow-up of the line before it.")
 	var gf guideFlags
 	gf.register(fs)
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object a line")
+	after := fs.String("after", "", "read QUESTION as a follow-up of the `PREVIOUS` question")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -98,7 +99,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	}
 	defer eng.Close()
 	if question != "-" {
-		ans, err := eng.Ask(ctx, question)
+		ans, err := eng.AskTurn(ctx, advisor.Turn{Question: question, Previous: *after})
 		if err != nil {
 			return errors.New(advisor.ErrorMessage(err))
 		}
@@ -110,8 +111,16 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 	sc := bufio.NewScanner(m.Stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	failed := 0
+	prev := *after
 	for sc.Scan() {
-		ans, err := eng.Ask(ctx, sc.Text())
+		// "+ and for juniors?" continues the line before; any other line
+		// starts afresh.
+		t := advisor.Turn{Question: sc.Text()}
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(t.Question), "+"); ok {
+			t = advisor.Turn{Question: rest, Previous: prev}
+		}
+		ans, err := eng.AskTurn(ctx, t)
+		prev = ans.Question
 		if err != nil {
 			failed++
 			if *asJSON {

@@ -60,10 +60,12 @@ func NewMain() *Main {
 const usage = `careerbot answers ML career questions from guides, with citations.
 
 Usage:
-  careerbot ask [--json] [--guides DIR]... [--no-bundled] QUESTION   (QUESTION "-": one a line from stdin)
+  careerbot ask [--json] [--guides DIR]... [--no-bundled] [--after PREVIOUS] QUESTION
+                                                                     (QUESTION "-": one a line from stdin; "+" continues)
   careerbot guides [--guides DIR]... [--no-bundled]                  list guides, sections, facts, warnings
   careerbot serve --config FILE                                      run the Discord and Slack bots
   careerbot discord register [--config FILE] [--guild ID]            install Discord slash commands
+  careerbot report [--since 30d] [--json] [--store FILE | --config FILE]   what the guides miss, from feedback
 
 Run "careerbot COMMAND -h" for a command's flags.
 `
@@ -88,6 +90,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.runServe(ctx, args[1:])
 	case "discord":
 		err = m.runDiscord(ctx, args[1:])
+	case "report":
+		err = m.runReport(ctx, args[1:])
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(m.Stdout, usage)
 		return 0

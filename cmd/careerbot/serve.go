@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ed25519"
+	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -28,6 +29,7 @@ import (
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reload"
 	"github.com/careerbot/careerbot/internal/shared"
+	"github.com/careerbot/careerbot/internal/store"
 )
 
 func (m *Main) loadConfig(path string) (*config.Config, error) {
@@ -59,6 +61,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	log := m.logger(parseLevel(cfg.Log.Level))
+	st, key, err := openStore(cfg.Store, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	live, err := reload.New(engineBuilder(cfg.Guides, log), log, reg)
@@ -80,6 +88,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		MaxQuestionChars: cfg.Limits.MaxQuestionChars,
 		Logger:           log,
 		Metrics:          bots.NewMetrics(reg),
+		Context:          conversations(state),
+		Journal:          st,
+		HashKey:          key,
 	})
 
 	// Three lifetimes: accept ends when serve stops taking new work (the
@@ -112,11 +123,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	var inflight []func()           // waits for answers still being sent
 	if cfg.Discord.Mode != "" {
 		bot := discord.New(responder, live, log)
+		bot.SetGaps(st)
 		inflight = append(inflight, bot.Wait)
 		switch cfg.Discord.Mode {
 		case "http":
 			key, _ := hex.DecodeString(cfg.Discord.PublicKey) // validated by config
-			api, err := discordgo.New("")
+			// No token is needed to answer; with one, /ask thread:true can
+			// start threads.
+			api, err := discordgo.New(botToken(cfg.Discord.Token))
 			if err != nil {
 				return err
 			}
@@ -279,7 +293,7 @@ wait:
 // gatewaySession returns the Discord session gateway mode connects with:
 // the bot token, and this process's shard when the config shards.
 func gatewaySession(c config.Discord) (*discordgo.Session, error) {
-	s, err := discordgo.New("Bot " + strings.TrimPrefix(c.Token, "Bot "))
+	s, err := discordgo.New(botToken(c.Token))
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
@@ -341,6 +355,44 @@ func skipped(guides []*guide.Guide, warnings []guide.Warning) int {
 		}
 	}
 	return len(files)
+}
+
+// botToken is the Authorization value for a bot token, or "" for none.
+func botToken(token string) string {
+	if token == "" {
+		return ""
+	}
+	return "Bot " + strings.TrimPrefix(token, "Bot ")
+}
+
+// maxConversations bounds the conversations kept in memory for follow-ups.
+const maxConversations = 10000
+
+// conversations returns where follow-ups' context is kept: in Redis when
+// replicas share state, so a follow-up may land on any of them; in memory
+// otherwise.
+func conversations(state *shared.State) bots.ContextStore {
+	if state.Shared() {
+		return state.Conversations()
+	}
+	return bots.NewMemoryContext(maxConversations)
+}
+
+// openStore opens the feedback store and returns the key for hashing user
+// ids: the configured one, or a random one for this run.
+func openStore(cfg config.Store, log *slog.Logger) (*store.Store, []byte, error) {
+	st, err := store.Open(cfg.Path, store.Options{RetentionDays: cfg.RetentionDays, Queue: cfg.Queue, Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	key := []byte(cfg.HashKey)
+	if len(key) == 0 {
+		key = make([]byte, 32)
+		rand.Read(key)
+		log.Warn("store.hash_key not set: a random key hashes user ids, so votes are deduplicated only until restart")
+	}
+	log.Info("store", "path", cfg.Path, "retention_days", cfg.RetentionDays)
+	return st, key, nil
 }
 
 func (m *Main) runDiscord(ctx context.Context, args []string) error {

@@ -26,10 +26,22 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Guides is how many distinct guides the citations come from.
 	Guides int `json:"guides"`
-	// ReadAs is the question as the engine read it ("learnt tensorflow
-	// whats next" for "learnt tensorflw whats next"), set only when a
-	// correction or a reading of shorthand changed the answer.
+	// ReadAs says how the question was read when that differs from how it
+	// was typed: corrected or shorthand words ("learnt tensorflow whats
+	// next" for "learnt tensorflw whats next"), or a follow-up read with the
+	// previous question ("Senior → junior, Romania"). Front ends show it
+	// above the answer.
 	ReadAs string `json:"read_as,omitempty"`
+	// Question is the question as answered: a follow-up rewritten to stand
+	// alone. It is what a conversation remembers for the next follow-up.
+	// Set by AskTurn.
+	Question string `json:"question,omitempty"`
+	// Intent is the kind of question answered (salary, next, start,
+	// duration, general), kept with feedback. Set by AskTurn.
+	Intent string `json:"intent,omitempty"`
+	// ID names the answer for feedback on it; chat front ends set it when
+	// they record answers.
+	ID string `json:"id,omitempty"`
 }
 
 // Citation says where a piece of an answer came from.

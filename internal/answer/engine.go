@@ -79,7 +79,10 @@ type sectionInfo struct {
 	heading string // the section's own heading
 	// level is the level the section is about, named by its innermost
 	// heading that names one ("" when none does).
-	level    facts.Level
+	level facts.Level
+	// places are the places the section is about: named by its headings,
+	// else by the guide's title.
+	places   []facts.Region
 	passages []passage
 }
 
@@ -150,6 +153,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			e.titlePost[t] = append(e.titlePost[t], gi)
 		}
 		guideRole := facts.FindRole(g.Title)
+		guidePlaces := facts.FindRegions(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
@@ -165,6 +169,9 @@ func New(guides []*guide.Guide) (*Engine, error) {
 					info.level = l
 					break
 				}
+			}
+			if info.places = facts.FindRegions(strings.Join(s.Path, " ")); len(info.places) == 0 {
+				info.places = guidePlaces
 			}
 			if len(s.Path) > 1 {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
@@ -339,7 +346,24 @@ func passages(s guide.Section) []passage {
 			}
 			i = j - 1
 		case guide.Row:
-			out = append(out, passage{text: b.Text, line: b.Line})
+			// A table is also a list of what its first column names
+			// ("Skill | Why it matters"), for "which skills" questions.
+			j := i
+			var items []string
+			figures := false // a table of figures lists levels or places, not things
+			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
+				out = append(out, passage{text: bs[j].Text, line: bs[j].Line})
+				if len(bs[j].Cells) > 0 {
+					items = append(items, bs[j].Cells[0])
+					figures = figures || strings.ContainsAny(strings.Join(bs[j].Cells[1:], ""), "0123456789")
+				}
+				j++
+			}
+			if len(items) > 1 && len(b.Header) > 1 && !figures {
+				lead := b.Header[0] + ":"
+				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
+			}
+			i = j - 1
 		default:
 			sents := guide.Sentences(b.Text)
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
@@ -391,9 +415,10 @@ func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
 	}
 	a.setHits(e.withSubjectGuides(a, hits))
 	var ans *reply
-	if a.intent == intentLadder || a.intent == intentNext && !e.namesTopic(a) {
+	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
 		// "What comes after senior ML engineer?" asks for a ladder's next
-		// rung; "what after Excel, as a data analyst?" for a path's stage.
+		// rung, "how many years until principal?" for a rung's years;
+		// "what after Excel, as a data analyst?" for a path's stage.
 		ans = e.ladder(a)
 	}
 	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {

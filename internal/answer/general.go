@@ -129,7 +129,9 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					got += weightHead * c.weight
 				case covers(info.outer, c.Concept):
 					got += weightOuter * c.weight
-				case covers(info.title, c.Concept):
+				case covers(info.title, c.Concept) && !c.kind:
+					// Not "skills" from a title "Pay, Skills and Path": the
+					// kind asked for must be in the section itself.
 					got += weightTitle * c.weight
 				case covers(info.all, c.Concept):
 					near += weightSection * c.weight
@@ -153,7 +155,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			cov := got / a.total
 			// Ties go to the section the index ranks higher, then to the
 			// shorter passage.
-			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level)
+			score := cov + 0.08*a.score[[2]int{h.Guide, h.Section}] - 0.03*float64(len(p.text))/400 + roleFit(a.role, info.role) + levelFit(a.level, info.level) + placeFit(a.regions, info.places)
 			if a.topic > 0 {
 				// Within the guide about the subject, what else it covers decides.
 				score += topicWeight * topic / a.topic
@@ -240,6 +242,23 @@ func roleFit(question, section string) float64 {
 func levelFit(question, section facts.Level) float64 {
 	if question == "" || section == "" || question == section {
 		return 0
+	}
+	return -rolePenalty
+}
+
+// placeFit ranks a section about another place than the question asks
+// about below the others, and one about that place (or its country)
+// above.
+func placeFit(question, section []facts.Region) float64 {
+	if len(question) == 0 || len(section) == 0 {
+		return 0
+	}
+	for _, q := range question {
+		for _, s := range section {
+			if q.Covers(s) || s.Covers(q) {
+				return roleBonus
+			}
+		}
 	}
 	return -rolePenalty
 }

@@ -112,7 +112,8 @@ type analysis struct {
 	nocover []string
 	ranked  []candidate // the passages, best first, once rank has run
 	stages  map[stagesKey]stagesFound
-	needs   bool // it asks what is needed or required
+	needs   bool   // it asks what is needed or required
+	years   string // the span of experience it names ("10+"), or ""
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
@@ -139,9 +140,10 @@ func (a *analysis) setHits(hits []search.Hit) {
 
 func (e *Engine) analyze(q string, in intent) *analysis {
 	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
-	a.needs = needWords.MatchString(q)
+	a.needs = needWords.MatchString(q) || requiredLead.MatchString(q)
 	a.transition = fromTo.MatchString(q)
-	a.level = facts.FindLevel(q)
+	a.level = facts.LevelOf(q) // "senior", or "with 10+ years"
+	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
 	a.regions = facts.FindRegions(q)
@@ -170,8 +172,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			w = min(w, aw/float64(len(alt)))
 		}
 		single := len(c.Alts) == 1 && len(c.Alts[0]) == 1
-		if e.isGeneric(c) {
-			w *= genericShare
+		if e.isGeneric(c) || requiredLead.MatchString(c.Text) {
+			w *= genericShare // "must-have" says which list, not what it is about
 		}
 		// The first word naming a kind of thing is what the answer should
 		// list ("which platforms offer courses": platforms); a second is
@@ -179,8 +181,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		kind := !hasKind && e.isKind(c)
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
+			// "must-have" asks what is required, as "need" does: a ranking
+			// hint (requiredBonus), not what the question is about.
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
-				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+				requiredLead.MatchString(c.Text) || (in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
@@ -240,6 +244,11 @@ func (e *Engine) isKind(c search.Concept) bool {
 func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 	if facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 {
 		return true
+	}
+	for _, r := range a.regions {
+		if mentions(r.Name, c.Text) {
+			return true // "South" of "South Africa"
+		}
 	}
 	if a.role == "" {
 		return false

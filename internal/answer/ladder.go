@@ -13,7 +13,7 @@ var topWords = regexp.MustCompile(`(?i)\b(?:top|highest|how high|how far|climb|p
 
 // ladderShape are words that shape a question about a ladder, not what
 // it is about.
-var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step)$`)
+var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step|years?|experience|yoe|until|usually|typically)$`)
 
 // namesTopic reports whether the question names something besides the
 // role, level and place it is about, the words of the guides' rung names
@@ -31,9 +31,6 @@ func (e *Engine) namesTopic(a *analysis) bool {
 // minRungCover is the share of the question's role and level words a
 // rung must name to be the one the question is about.
 const minRungCover = 0.6
-
-// maxRungsAfter bounds the rungs named after the one asked about.
-const maxRungsAfter = 2
 
 type rungRef struct{ gi, li, ri int }
 
@@ -136,21 +133,37 @@ func (e *Engine) ladder(a *analysis) *reply {
 		cur := l.Rungs[ref.ri]
 		cite := func(x facts.Rung) string { return r.cite(ref.gi, x.Section, x.Line, x.Snippet) }
 		switch last := l.Rungs[len(l.Rungs)-1]; {
+		case a.intent == intentDuration:
+			if cur.Years == "" {
+				continue
+			}
+			r.say(sentence(cur.Name+": "+cur.Years+" of experience", cite(cur)))
 		case top && ref.ri < len(l.Rungs)-1:
 			var path []string
 			for _, x := range l.Rungs[ref.ri:] {
 				path = append(path, x.Title())
 			}
 			r.say(sentence("From "+cur.Title()+" the ladder tops out at "+last.Title()+": "+strings.Join(path, " → "), cite(last)))
-		case ref.ri == len(l.Rungs)-1:
+		case len(l.Next(ref.ri)) == 0:
 			r.say(sentence(cur.Title()+" is the top of the ladder in “"+e.guides[ref.gi].Title+"”", cite(cur)))
 		default:
+			// The next rung, or the rungs a fork offers, then the one after.
 			var next []string
-			for _, x := range l.Rungs[ref.ri+1 : min(len(l.Rungs), ref.ri+1+maxRungsAfter)] {
-				next = append(next, x.Title()+" "+cite(x))
+			at := l.Next(ref.ri)
+			for _, j := range at {
+				next = append(next, l.Rungs[j].Title()+" "+cite(l.Rungs[j]))
 			}
-			r.say("After " + cur.Title() + " comes " + strings.Join(next, ", then ") + ".")
+			s := "After " + cur.Title() + " comes " + strings.Join(next, " or ")
+			if len(at) == 1 {
+				if then := l.Next(at[0]); len(then) == 1 {
+					s += ", then " + l.Rungs[then[0]].Title() + " " + cite(l.Rungs[then[0]])
+				}
+			}
+			r.say(s + ".")
 		}
+	}
+	if len(r.sentences) == 0 {
+		return nil
 	}
 	return r
 }

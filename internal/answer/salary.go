@@ -181,9 +181,15 @@ func (e *Engine) salary(a *analysis) *reply {
 		f.rank = a.score[[2]int{f.gi, f.s.Section}]
 		if regional && f.s.Region.Name != "" {
 			f.rank += 0.5 // a figure that names the place asked about
+			if isRegion(f.s.Region.Name, a.regions) {
+				f.rank += 0.3 // the country itself, before its cities
+			}
 		}
 		if role != "" && f.s.Role == role {
 			f.rank += 1
+		}
+		if a.years != "" && strings.Contains(strings.ReplaceAll(f.s.Snippet, " ", ""), a.years) {
+			f.rank += 1 // "with 10+ years": the row for 10+ years
 		}
 		if a.level == "" && f.s.Level == "" {
 			f.rank += 0.5 // overall figures answer a question that names no level

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,6 +27,23 @@ type Config struct {
 	Discord Discord `toml:"discord"`
 	Slack   Slack   `toml:"slack"`
 	Redis   Redis   `toml:"redis"`
+	Store   Store   `toml:"store"`
+}
+
+// Store configures where feedback and unanswered questions are kept.
+type Store struct {
+	// Path is the SQLite file; relative paths are relative to the config
+	// file's directory. Default: careerbot.db beside the config file (in
+	// the working directory without one).
+	Path string `toml:"path"`
+	// RetentionDays is how long question text is kept (default 90).
+	RetentionDays int `toml:"retention_days"`
+	// HashKey keys the hash of user ids kept with votes; without it a
+	// random key is made at each start.
+	HashKey string `toml:"hash_key"`
+	// Queue is how many records may wait to be written before new ones are
+	// dropped (default 1024).
+	Queue int `toml:"queue"`
 }
 
 // HTTP configures the one listener every HTTP endpoint shares.
@@ -103,6 +121,8 @@ const (
 	DefaultShutdownDrain      = 5 * time.Second
 	DefaultShutdownTimeout    = 20 * time.Second
 	DefaultRedisPrefix        = "careerbot:"
+	DefaultStorePath          = "careerbot.db"
+	DefaultRetentionDays      = 90
 )
 
 // secret is a key that the environment may set instead of the file.
@@ -121,6 +141,7 @@ func (c *Config) secrets() []secret {
 		{"slack.app_token", "SLACK_APP_TOKEN", &c.Slack.AppToken},
 		{"slack.signing_secret", "SLACK_SIGNING_SECRET", &c.Slack.SigningSecret},
 		{"redis.url", "REDIS_URL", &c.Redis.URL},
+		{"store.hash_key", "CAREERBOT_HASH_KEY", &c.Store.HashKey},
 	}
 }
 
@@ -131,7 +152,15 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
-	return Parse(string(data), getenv)
+	c, err := Parse(string(data), getenv)
+	if err != nil {
+		return nil, err
+	}
+	// The store lives beside the config, wherever serve is started from.
+	if !filepath.IsAbs(c.Store.Path) {
+		c.Store.Path = filepath.Join(filepath.Dir(path), c.Store.Path)
+	}
+	return c, nil
 }
 
 // Parse is Load for configuration text.
@@ -195,6 +224,12 @@ func (c *Config) defaults() {
 	}
 	if c.Redis.Prefix == "" {
 		c.Redis.Prefix = DefaultRedisPrefix
+	}
+	if c.Store.Path == "" {
+		c.Store.Path = DefaultStorePath
+	}
+	if c.Store.RetentionDays == 0 {
+		c.Store.RetentionDays = DefaultRetentionDays
 	}
 }
 
@@ -291,6 +326,12 @@ func (c *Config) validate() error {
 	}
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
 		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)
+	}
+	if c.Store.RetentionDays < 0 {
+		return keyError("store.retention_days", "must be positive")
+	}
+	if c.Store.Queue < 0 {
+		return keyError("store.queue", "must be positive")
 	}
 	if !strings.HasSuffix(c.Slack.APIURL, "/") {
 		c.Slack.APIURL += "/"

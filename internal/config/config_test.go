@@ -29,6 +29,8 @@ func TestParseErrors(t *testing.T) {
 		{"negative rate", "[limits]\nquestions_per_minute = -1\n", nil, "limits.questions_per_minute"},
 		{"question cap", "[limits]\nmax_question_chars = 5000\n", nil, "limits.max_question_chars"},
 		{"log level", "[log]\nlevel = \"loud\"\n", nil, "log.level"},
+		{"retention", "[store]\nretention_days = -1\n", nil, "store.retention_days"},
+		{"queue", "[store]\nqueue = -5\n", nil, "store.queue"},
 		{"discord mode", "[discord]\nmode = \"webhook\"\n", nil, "discord.mode"},
 		{"gateway without token", "[discord]\nmode = \"gateway\"\n", nil, "discord.token: required in gateway mode (or set DISCORD_BOT_TOKEN)"},
 		{"http without key", "[discord]\nmode = \"http\"\napplication_id = \"1\"\n", nil, "discord.public_key: required"},
@@ -147,4 +149,34 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse accepted an invalid config: %+v", c)
 		}
 	})
+}
+
+func TestStoreBesideConfig(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"default", "", filepath.Join(dir, "careerbot.db")},
+		{"relative", "[store]\npath = \"data/fb.db\"\n", filepath.Join(dir, "data", "fb.db")},
+		{"absolute", "[store]\npath = \"/var/lib/careerbot/fb.db\"\n", "/var/lib/careerbot/fb.db"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "config.toml")
+			if err := os.WriteFile(path, []byte(tt.text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, err := config.Load(path, env(map[string]string{"CAREERBOT_HASH_KEY": "k1"}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Store.Path != tt.want || c.Store.RetentionDays != 90 || c.Store.HashKey != "k1" {
+				t.Errorf("store = %+v; want path %s, 90 days, the key from the environment", c.Store, tt.want)
+			}
+		})
+	}
+	c, err := config.Parse("", env(nil))
+	if err != nil || c.Store.Path != "careerbot.db" {
+		t.Errorf("without a file: %+v, %v; want careerbot.db in the working directory", c, err)
+	}
 }

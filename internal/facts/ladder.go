@@ -2,7 +2,9 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/guide"
 )
@@ -17,7 +19,27 @@ type Ladder struct {
 type Rung struct {
 	Name  string // "Senior ML Engineer"
 	Years string // "4-7 years", "" when not given
+	// Depth places the rung in a tree: a rung's next roles are the rungs
+	// after it one level deeper ("├─> Principal", "└─> Manager" both
+	// follow "Staff"). In a line, each rung is one deeper than the last.
+	Depth int
 	Ref
+}
+
+// Next returns the indexes of the rungs that follow rung i: one, or
+// several where the ladder forks.
+func (l Ladder) Next(i int) []int {
+	var out []int
+	d := -1
+	for j := i + 1; j < len(l.Rungs) && l.Rungs[j].Depth > l.Rungs[i].Depth; j++ {
+		if d < 0 {
+			d = l.Rungs[j].Depth
+		}
+		if l.Rungs[j].Depth == d {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Title returns the rung as a reader would write it: "Senior ML Engineer
@@ -54,9 +76,10 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 		for _, b := range sec.Blocks {
 			text := strings.TrimSpace(b.Text)
 			if child := treeChild.FindString(b.Text); tree != nil && child != "" {
-				// "└─> Senior ML Engineer": the next rung of the tree above.
+				// "└─> Senior ML Engineer": the next rung of the tree above,
+				// as deep as its drawing is indented.
 				if r, ok := rungOf(b.Text[len(child):], b.Line, si); ok {
-					r.Snippet = text
+					r.Snippet, r.Depth = text, 1+b.Indent+utf8.RuneCountInString(strings.TrimRight(child, " "))
 					tree.Rungs = append(tree.Rungs, r)
 					continue
 				}
@@ -77,23 +100,36 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 			out = append(out, *tree)
 		}
 	}
-	// Learning paths whose stages are roles or levels are ladders too.
+	// Learning paths whose stages are roles or levels are ladders too, with
+	// the role heading after their last stage that gives no years
+	// ("### Engineering Manager").
 	for pi := range paths {
 		p := &paths[pi]
 		l := Ladder{}
-		for _, st := range p.Stages {
+		for i, st := range p.Stages {
 			name := st.Title()
 			if !namesRole(name) {
 				l.Rungs = nil
 				break
 			}
-			l.Rungs = append(l.Rungs, Rung{Name: name, Years: yearsOnly(st.Duration), Ref: st.Ref})
+			l.Rungs = append(l.Rungs, Rung{Name: name, Years: yearsOnly(st.Duration), Depth: i, Ref: st.Ref})
 		}
-		if len(l.Rungs) >= 2 {
-			out = append(out, l)
-			p.Ladder = true
+		if len(l.Rungs) < 2 {
+			continue
 		}
+		last := g.Sections[p.Stages[len(p.Stages)-1].Section]
+		if si := p.Stages[len(p.Stages)-1].Section + 1; si < len(g.Sections) {
+			if next := g.Sections[si]; len(next.Path) == len(last.Path) && slices.Equal(next.Path[:len(next.Path)-1], last.Path[:len(last.Path)-1]) && namesRole(next.Heading()) {
+				if r, ok := rungOf(next.Heading(), next.Line, si); ok {
+					r.Depth = len(l.Rungs)
+					l.Rungs = append(l.Rungs, r)
+				}
+			}
+		}
+		out = append(out, l)
+		p.Ladder = true
 	}
+	out = append(out, listLadders(g)...)
 	return append(out, headingLadders(g)...)
 }
 
@@ -121,12 +157,12 @@ func arrowLadder(text string, line, section int) (Ladder, bool) {
 		pieces[0] = pieces[0][i+2:]
 	}
 	var l Ladder
-	for _, p := range pieces {
+	for i, p := range pieces {
 		r, ok := rungOf(p, line, section)
 		if !ok {
 			return Ladder{}, false
 		}
-		r.Snippet = text
+		r.Snippet, r.Depth = text, i
 		l.Rungs = append(l.Rungs, r)
 	}
 	// Rungs name roles or levels; "data → model → product" is a pipeline.
@@ -155,6 +191,49 @@ func rungOf(s string, line, section int) (Rung, bool) {
 		return Rung{}, false
 	}
 	return Rung{Name: s, Years: years, Ref: Ref{Section: section, Line: line, Snippet: s}}, true
+}
+
+// listLadders reads a list of roles under a heading or lead about careers
+// ("## Career progression" then "1. Junior Data Scientist (0-2 yrs)",
+// "- Senior Data Scientist: leads projects").
+func listLadders(g *guide.Guide) []Ladder {
+	var out []Ladder
+	for si, sec := range g.Sections {
+		bs := sec.Blocks
+		for i := 0; i < len(bs); {
+			j := i
+			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == bs[i].Lead {
+				j++
+			}
+			if j == i {
+				i++
+				continue
+			}
+			if ladderHeading.MatchString(sec.Heading()+" "+bs[i].Lead) && j-i >= 2 {
+				var l Ladder
+				for k, b := range bs[i:j] {
+					name := b.Text
+					if n, _, ok := strings.Cut(name, ": "); ok {
+						name = n
+					} else if n, _, ok := strings.Cut(name, " - "); ok {
+						name = n
+					}
+					r, ok := rungOf(name, b.Line, si)
+					if !ok || !namesRole(r.Name) {
+						l.Rungs = nil
+						break
+					}
+					r.Depth, r.Snippet = k, b.Text
+					l.Rungs = append(l.Rungs, r)
+				}
+				if len(l.Rungs) >= 2 {
+					out = append(out, l)
+				}
+			}
+			i = j
+		}
+	}
+	return out
 }
 
 // headingLadders reads sibling headings under a heading about careers
@@ -190,6 +269,7 @@ func headingLadders(g *guide.Guide) []Ladder {
 			flush()
 			continue
 		}
+		r.Depth = len(cur.Rungs)
 		cur.Rungs = append(cur.Rungs, r)
 	}
 	flush()

@@ -23,6 +23,10 @@ func TestLadders(t *testing.T) {
 			[]string{"Junior NLP Engineer (0-2 years) → Senior NLP Engineer (5+ years)"}},
 		{"level headings under a ladder heading", "# G\n\n## Career levels\n\n### Junior\n\nx\n\n### Senior\n\ny\n\n### Staff\n\nz\n",
 			[]string{"Junior → Senior → Staff"}},
+		{"a career progression list", "# G\n\n## Career progression\n\n1. Junior Data Scientist (0-2 yrs): dashboards\n2. Senior Data Scientist - leads projects\n3. Lead Data Scientist\n",
+			[]string{"Junior Data Scientist (0-2 years) → Senior Data Scientist → Lead Data Scientist"}},
+		{"a last role heading without years", "# G\n\n## Career Path\n\n### Data Engineer (0-3 years)\n\nx\n\n### Staff Data Engineer (6+ years)\n\ny\n\n### Engineering Manager\n\nz\n",
+			[]string{"Data Engineer (0-3 years) → Staff Data Engineer (6+ years) → Engineering Manager"}},
 		{"a pipeline is not a ladder", "# G\n\nWe go from raw data → features → a deployed model.\n", nil},
 		{"prose between arrows is not a ladder", "# G\n\nLearn the basics first → then build three projects that show real impact to employers\n", nil},
 	}
@@ -44,5 +48,39 @@ func TestLadders(t *testing.T) {
 				t.Errorf("ladders = %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLadderForks(t *testing.T) {
+	md := "# G\n\n```\nSenior Engineer\n  └─> Staff Engineer (7+ yrs)\n        ├─> Principal Engineer\n        └─> Engineering Manager\n```\n"
+	g, _, err := guide.Parse("t.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := facts.Extract(g).Ladders
+	if len(ls) != 1 {
+		t.Fatalf("ladders = %+v; want one", ls)
+	}
+	l := ls[0]
+	name := func(is []int) []string {
+		var out []string
+		for _, i := range is {
+			out = append(out, l.Rungs[i].Name)
+		}
+		return out
+	}
+	tests := []struct {
+		at   int
+		want string
+	}{
+		{0, "Staff Engineer"},
+		{1, "Principal Engineer|Engineering Manager"},
+		{2, ""},
+		{3, ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(name(l.Next(tt.at)), "|"); got != tt.want {
+			t.Errorf("Next(%s) = %q; want %q", l.Rungs[tt.at].Name, got, tt.want)
+		}
 	}
 }

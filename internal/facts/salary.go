@@ -444,12 +444,12 @@ func firstLevel(pre, post string, ctx context) Level {
 	if l, ok := levelIn(post, false); ok {
 		return l
 	}
-	for _, t := range []string{ctx.lead, ctx.headings} {
-		if l := FindLevel(t); l != "" {
-			return l
-		}
+	if l := FindLevel(ctx.lead); l != "" {
+		return l
 	}
-	return ""
+	// The headings, by level words or by the years they give
+	// ("Machine Learning Engineer (2-4 years)").
+	return levelOf(ctx.headings)
 }
 
 // firstTitle returns the word above senior nearest the figure.

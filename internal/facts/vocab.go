@@ -144,11 +144,27 @@ func FindLevel(s string) Level {
 // "mid-size" company, a "head count", a "lead time".
 var notLevel = regexp.MustCompile(`(?i)\b(?:mid[- ]?(?:size[d]?|market|tier|range)|head ?count|headquarters|lead time|leads? to|staff(?:ing)? agenc\w*)\b`)
 
-var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?|yoe)\b`)
+var yearsOf = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})\s*)?(\+)?\s*(?:years?|yrs?|yoe)\b`)
+
+// YearsSpan returns the span of years of experience s states, as written
+// without spaces ("10+", "3-5"), or "".
+func YearsSpan(s string) string {
+	m := yearsOf.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	switch {
+	case m[2] != "":
+		return m[1] + "-" + m[2]
+	case m[3] != "":
+		return m[1] + "+"
+	}
+	return m[1]
+}
 
 // levelOf reads a level from level words or, failing those, from years of
-// experience ("3-5 yrs", "8+ years"): under 3 junior, under 7 mid, else
-// senior.
+// experience ("3-5 yrs", "8+ years") by the middle of the span: under 2.5
+// junior ("0-2"), under 5.5 mid ("2-4", "3-5", "5"), else senior ("4-7", "8+").
 func levelOf(s string) Level {
 	if l := FindLevel(s); l != "" {
 		return l
@@ -157,10 +173,19 @@ func levelOf(s string) Level {
 	if m == nil {
 		return ""
 	}
-	switch n, _ := strconv.Atoi(m[1]); {
-	case n < 3:
+	lo, _ := strconv.Atoi(m[1])
+	mid := float64(lo)
+	switch {
+	case m[2] != "":
+		hi, _ := strconv.Atoi(m[2])
+		mid = float64(lo+hi) / 2
+	case m[3] != "":
+		mid = float64(lo) + 1.5 // "8+ years"
+	}
+	switch {
+	case mid < 2.5:
 		return Junior
-	case n < 7:
+	case mid < 5.5:
 		return Mid
 	}
 	return Senior

@@ -100,3 +100,27 @@ func TestFindLevelsAndRoles(t *testing.T) {
 		})
 	}
 }
+
+func TestLevelOfYears(t *testing.T) {
+	tests := []struct {
+		s     string
+		level facts.Level
+		span  string
+	}{
+		{"Junior ML Engineer (0-2 years)", facts.Junior, "0-2"},
+		{"Machine Learning Engineer (2-4 years)", facts.Mid, "2-4"},
+		{"with 5 years of experience", facts.Mid, "5"},
+		{"4-7 yrs", facts.Senior, "4-7"},
+		{"10+ YOE", facts.Senior, "10+"},
+		{"Staff engineer, 8+ years", facts.Lead, "8+"},
+		{"no years here", "", ""},
+	}
+	for _, tt := range tests {
+		if got := facts.LevelOf(tt.s); got != tt.level {
+			t.Errorf("LevelOf(%q) = %q; want %q", tt.s, got, tt.level)
+		}
+		if got := facts.YearsSpan(tt.s); got != tt.span {
+			t.Errorf("YearsSpan(%q) = %q; want %q", tt.s, got, tt.span)
+		}
+	}
+}

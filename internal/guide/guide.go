@@ -85,6 +85,9 @@ type Block struct {
 	Lead string
 	// Ordered marks an item of a numbered list.
 	Ordered bool
+	// Indent is how far a line of a code block was indented, in columns:
+	// an ASCII tree's depth.
+	Indent int
 	// Cells and Header hold a table row's cells and its table's header cells.
 	Cells  []string
 	Header []string

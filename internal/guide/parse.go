@@ -255,11 +255,12 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 			lines := c.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				t := strings.TrimSpace(string(seg.Value(p.src)))
+				line := strings.TrimRight(string(seg.Value(p.src)), " \t\r\n")
+				t := strings.TrimSpace(line)
 				if t == "" {
 					continue
 				}
-				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start)}
+				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start), Indent: len(line) - len(t)}
 				if m := codeItem.FindString(t); m != "" && len(t) > len(m) {
 					// "- [ ] LeetCode, 2 a day" in a fenced checklist is a list item.
 					b.Kind, b.Text = Item, t[len(m):]

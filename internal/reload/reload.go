@@ -23,7 +23,7 @@ import (
 // Engine is what a Live serves: an answer engine over a fixed set of
 // guides (*answer.Engine).
 type Engine interface {
-	advisor.Asker
+	advisor.TurnAsker
 	advisor.Catalog
 	Close() error
 }
@@ -33,8 +33,8 @@ type Engine interface {
 type Build func() (Engine, error)
 
 var (
-	_ advisor.Asker   = (*Live)(nil)
-	_ advisor.Catalog = (*Live)(nil)
+	_ advisor.TurnAsker = (*Live)(nil)
+	_ advisor.Catalog   = (*Live)(nil)
 )
 
 // Live is an Engine that Reload replaces. It is safe for concurrent use.
@@ -183,6 +183,16 @@ func (l *Live) Ask(ctx context.Context, question string) (advisor.Answer, error)
 	}
 	defer g.mu.RUnlock()
 	return g.eng.Ask(ctx, question)
+}
+
+// AskTurn answers a question of a conversation on the serving engine.
+func (l *Live) AskTurn(ctx context.Context, t advisor.Turn) (advisor.Answer, error) {
+	g := l.acquire()
+	if g == nil {
+		return advisor.Answer{}, errClosed
+	}
+	defer g.mu.RUnlock()
+	return g.eng.AskTurn(ctx, t)
 }
 
 // Guides lists the serving engine's guides.

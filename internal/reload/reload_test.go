@@ -122,6 +122,11 @@ func TestReload(t *testing.T) {
 		t.Errorf("Ask after reload = %+v, %v; want the new guide's figure", ans, err)
 	}
 
+	ans, err = l.AskTurn(context.Background(), advisor.Turn{Question: "and for a junior?", Previous: "robotics engineer salary in Portugal"})
+	if err != nil || !strings.Contains(ans.Text, "€2,000") {
+		t.Errorf("AskTurn after reload = %+v, %v; want the new guide's figure", ans, err)
+	}
+
 	// Every guide broken: the previous engine stays.
 	for _, f := range []string{"a.md", "b.md"} {
 		os.Remove(filepath.Join(dir, f))
@@ -162,6 +167,9 @@ func (e *slowEngine) Ask(ctx context.Context, q string) (advisor.Answer, error) 
 		return advisor.Answer{}, errors.New("closed while answering")
 	}
 	return advisor.Answer{Text: e.id}, nil
+}
+func (e *slowEngine) AskTurn(ctx context.Context, t advisor.Turn) (advisor.Answer, error) {
+	return e.Ask(ctx, t.Question)
 }
 func (e *slowEngine) Guides() []advisor.GuideInfo                       { return []advisor.GuideInfo{{Title: e.id}} }
 func (e *slowEngine) Suggest(advisor.SuggestKind, string, int) []string { return nil }
