@@ -26,6 +26,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/careerbot/careerbot/internal/logtest"
 	"github.com/careerbot/careerbot/internal/shared/redistest"
 )
 
@@ -479,33 +480,15 @@ prefix = "replicas-test:"
 	}
 }
 
-// syncBuffer is a log buffer serve writes while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // serveWithSignals runs serve in process, its signals sent on sigs.
-func serveWithSignals(t *testing.T, conf string) (base string, sigs chan os.Signal, done <-chan int, logs *syncBuffer) {
+func serveWithSignals(t *testing.T, conf string) (base string, sigs chan os.Signal, done <-chan int, logs *logtest.Buffer) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "config.toml")
 	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	sigs = make(chan os.Signal, 1)
-	logs = &syncBuffer{}
+	logs = &logtest.Buffer{}
 	ready := make(chan string, 1)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(string) string { return "" },
 		Ready: func(addr string) { ready <- addr }, Signals: sigs}

@@ -1,7 +1,6 @@
 package reload_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/logtest"
 	"github.com/careerbot/careerbot/internal/reload"
 )
 
@@ -44,28 +44,10 @@ func writeGuide(t *testing.T, dir, name, role string) {
 	}
 }
 
-// lockedBuffer is a log the Live writes while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
-func newLive(t *testing.T, b reload.Build) (*reload.Live, *prometheus.Registry, *lockedBuffer) {
+func newLive(t *testing.T, b reload.Build) (*reload.Live, *prometheus.Registry, *logtest.Buffer) {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	logs := &lockedBuffer{}
+	logs := &logtest.Buffer{}
 	l, err := reload.New(b, slog.New(slog.NewJSONHandler(logs, nil)), reg)
 	if err != nil {
 		t.Fatal(err)
