@@ -24,6 +24,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/careerbot/careerbot/bots/discord"
+	"github.com/careerbot/careerbot/internal/logtest"
 	"github.com/careerbot/careerbot/internal/store"
 )
 
@@ -314,7 +315,7 @@ type interactionReply struct {
 
 // configPathOf returns the config file startServe wrote, from serve's
 // "store" log line.
-func configPathOf(t *testing.T, logs *bytes.Buffer) string {
+func configPathOf(t *testing.T, logs *logtest.Buffer) string {
 	t.Helper()
 	for _, line := range strings.Split(logs.String(), "\n") {
 		var v struct {

@@ -183,19 +183,21 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	background++
 	go func() { errc <- srv.Serve(ln) }()
 	// Ready once every long-lived connection is up; at once without any.
-	go func() {
-		for _, c := range connected {
-			select {
-			case <-c:
-			case <-accept.Done():
-				return
-			}
-		}
-		ready.Store(true)
-		log.Info("ready")
-	}()
 	if len(connected) == 0 {
 		ready.Store(true)
+		log.Info("ready")
+	} else {
+		go func() {
+			for _, c := range connected {
+				select {
+				case <-c:
+				case <-accept.Done():
+					return
+				}
+			}
+			ready.Store(true)
+			log.Info("ready")
+		}()
 	}
 	if cfg.Guides.UseWatch() && len(cfg.Guides.Dirs) > 0 {
 		go func() {

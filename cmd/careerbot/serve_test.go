@@ -16,11 +16,12 @@ import (
 	"time"
 
 	"github.com/careerbot/careerbot/internal/config"
+	"github.com/careerbot/careerbot/internal/logtest"
 )
 
 // startServe runs "careerbot serve" in process with config text and
 // returns its address and a function that stops it and returns its exit code.
-func startServe(t testing.TB, conf string) (string, func() int, *bytes.Buffer) {
+func startServe(t testing.TB, conf string) (string, func() int, *logtest.Buffer) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "config.toml")
 	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
@@ -28,14 +29,14 @@ func startServe(t testing.TB, conf string) (string, func() int, *bytes.Buffer) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
-	var logs bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &logs, Getenv: func(string) string { return "" },
+	logs := &logtest.Buffer{}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(string) string { return "" },
 		Ready: func(addr string) { ready <- addr }}
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, []string{"serve", "--config", path}) }()
 	select {
 	case addr := <-ready:
-		return "http://" + addr, func() int { cancel(); return <-done }, &logs
+		return "http://" + addr, func() int { cancel(); return <-done }, logs
 	case code := <-done:
 		cancel()
 		t.Fatalf("serve exited %d before listening:\n%s", code, logs.String())
