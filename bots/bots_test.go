@@ -96,6 +96,40 @@ func TestRenderEscapes(t *testing.T) {
 	}
 }
 
+func TestRenderReadAs(t *testing.T) {
+	esc := func(s string) string { return strings.ReplaceAll(s, "<", "&lt;") }
+	lim := bots.Limits{Text: 400, Label: 100, Snippet: 100, Sources: 5}
+	tests := []struct {
+		name, readAs, want string
+	}{
+		{"none", "", ""},
+		{"escaped", "<!here> jr DS salary", "Read as: “&lt;!here> jr DS salary”"},
+		{"cut to one short line", strings.Repeat("salary ", 100), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bots.Render(advisor.Answer{Text: strings.Repeat("word ", 100), ReadAs: tt.readAs, Guides: 1}, esc, lim)
+			if tt.want != "" && r.ReadAs != tt.want {
+				t.Errorf("ReadAs = %q; want %q", r.ReadAs, tt.want)
+			}
+			if tt.readAs == "" && r.ReadAs != "" {
+				t.Errorf("ReadAs = %q; want none", r.ReadAs)
+			}
+			if tt.readAs != "" && (!strings.HasPrefix(r.ReadAs, "Read as: “") || utf8.RuneCountInString(r.ReadAs) > lim.Text/4) {
+				t.Errorf("ReadAs = %q; want one short line", r.ReadAs)
+			}
+			// The line and a blank line share the text's limit.
+			n := utf8.RuneCountInString(r.Text)
+			if r.ReadAs != "" {
+				n += utf8.RuneCountInString(r.ReadAs) + 2
+			}
+			if n > lim.Text {
+				t.Errorf("read-as line and text are %d characters; limit %d", n, lim.Text)
+			}
+		})
+	}
+}
+
 type fakeAsker struct {
 	ans   advisor.Answer
 	err   error

@@ -208,6 +208,7 @@ func TestCommands(t *testing.T) {
 		{"sources", command("sources"), true, []string{"Guides I answer from", "How to Build a Career in Machine Learning in 2025"}},
 		{"abstain", command("ask", opt("question", "Give me a recipe for pancakes")), false, []string{"can't answer", "No guide answers this"}},
 		{"too long", command("ask", opt("question", strings.Repeat("pay ", 100))), true, []string{"please keep it under 300"}},
+		{"read as", command("ask", opt("question", "jr DS salery in the US")), false, []string{"Read as: “jr DS salary in the US”\n\n", "$70,000–$95,000"}},
 		{"mentions neutralised", command("ask", opt("question", "@everyone <@123> salary in Romania?")), false, []string{"@\u200beveryone <\u200b@\u200b123\\>"}},
 	}
 	for _, tt := range tests {

@@ -303,6 +303,31 @@ func TestCareerCommand(t *testing.T) {
 	}
 }
 
+// TestCareerCommandReadAs checks a corrected question's answer opens
+// with a context block saying how it was read, escaped.
+func TestCareerCommandReadAs(t *testing.T) {
+	b, _ := newTestBot(t, engine(t), nil)
+	w := serve(b.CommandsHandler(), signed("/slack/commands", commandBody("<!here> jr DS salery in the US"), time.Now().Unix(), nil))
+	var msg slack.Msg
+	if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
+		t.Fatalf("response %q: %v", w.Body.String(), err)
+	}
+	if len(msg.Blocks.BlockSet) < 2 {
+		t.Fatalf("blocks = %s", w.Body.String())
+	}
+	first, ok := msg.Blocks.BlockSet[0].(*slack.ContextBlock)
+	if !ok || len(first.ContextElements.Elements) != 1 {
+		t.Fatalf("first block %T; want the read-as context block", msg.Blocks.BlockSet[0])
+	}
+	text := first.ContextElements.Elements[0].(*slack.TextBlockObject).Text
+	if want := "Read as: “&lt;!here&gt; jr DS salary in the US”"; text != want {
+		t.Errorf("read-as block %q; want %q", text, want)
+	}
+	if !strings.Contains(msg.Text, "$70,000–$95,000") {
+		t.Errorf("answer %q", msg.Text)
+	}
+}
+
 func TestShareInChannel(t *testing.T) {
 	b, f := newTestBot(t, engine(t), nil)
 	srv := httptest.NewServer(f)

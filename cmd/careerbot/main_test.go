@@ -74,6 +74,30 @@ func TestAskText(t *testing.T) {
 	}
 }
 
+// TestAskReadAs checks a corrected question says how it was read: one
+// line in text, read_as in JSON, and nothing for a question typed right.
+func TestAskReadAs(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ask", "jr DS salery in the US"}, "Read as: “jr DS salary in the US”\n"},
+		{[]string{"ask", "--json", "jr DS salery in the US"}, `"read_as":"jr DS salary in the US"`},
+		{[]string{"ask", "--json", "junior data scientist salary in the US"}, `"abstained":false`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, _ := runMain(t, "", tt.args...)
+			if code != 0 || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d, output lacks %q:\n%s", code, tt.want, out)
+			}
+			if !strings.Contains(tt.args[len(tt.args)-1], "salery") && (strings.Contains(out, "read_as") || strings.Contains(out, "Read as")) {
+				t.Errorf("a question typed right says how it was read:\n%s", out)
+			}
+		})
+	}
+}
+
 func TestAskUserGuides(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "ca.md"), []byte("# Canada Pay\n\n## Salaries\n\nSenior ML engineers in Canada earn CA$150,000 a year.\n"), 0o644)

@@ -76,6 +76,27 @@ func askLoop(b *testing.B, e *answer.Engine, qs []string) {
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 }
 
+// typedQuestions are asked as people type them in chat: typos (each
+// answered twice, to tell whether the correction changed the answer),
+// shorthand and chatter.
+var typedQuestions = []string{
+	"jr DS salery in the US",
+	"mid lvl MLE comp in romaina",
+	"learnt tensorflw whats next",
+	"yo sr data scientist pay usa?? 🙏",
+}
+
+// BenchmarkAskTypedBundled measures one question typed as in chat on the
+// bundled guides.
+func BenchmarkAskTypedBundled(b *testing.B) {
+	e, err := answer.New(bundled(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	askLoop(b, e, typedQuestions)
+}
+
 // BenchmarkParseAndIndex1000 measures reading 1,000 guides and building
 // the engine over them, and reports the heap the engine keeps.
 func BenchmarkParseAndIndex1000(b *testing.B) {
@@ -114,4 +135,19 @@ func BenchmarkAsk1000(b *testing.B) {
 		"How long does the production systems stage take?",
 	}, benchQuestions...)
 	askLoop(b, e, qs)
+}
+
+// BenchmarkAskTyped1000 measures one question typed as in chat over 1,000
+// guides.
+func BenchmarkAskTyped1000(b *testing.B) {
+	gs, _ := parseGenerated(b, scaleGuides)
+	e, err := answer.New(gs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	askLoop(b, e, append([]string{
+		"sr data enginer salery in portugl",
+		"done with xgbost whats next",
+	}, typedQuestions...))
 }

@@ -96,7 +96,7 @@ func TestConversationsBundled(t *testing.T) {
 		}},
 		{"a bare role keeps the speciality; a topic stands alone", []turn{
 			{q: "How much does a senior ML engineer make in Romania?", checks: []check{says("€4,500–€8,000")}},
-			{q: "how about for a staff engineer?", asked: "How much does a lead/principal ML engineer earn in Romania?",
+			{q: "how about for a staff engineer?", asked: "How much does a lead/principal ML engineer make in Romania?",
 				readAs: "Senior → lead/principal, ML engineer, Romania", checks: []check{says("€8,000")}},
 			{q: "What about remote work?"},
 		}},

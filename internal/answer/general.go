@@ -117,12 +117,12 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					if p.questions {
 						got += c.weight // "which interview questions": a list of them
 					}
-				case c.kind && p.enumerates():
-					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
-				case covers(info.head, c.Concept) && (p.list || p.item):
-					got += c.weight // a bare list is all about its heading
+				case covers(info.head, c.Concept) && (p.list || p.item || c.kind && len(p.items) > 1):
+					got += c.weight // a bare list is all about its heading; "## Skills" names what its list holds
+				case c.kind && p.enumerates():
+					got += weightEnumeration * c.weight // "which tools": the tools themselves
 				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
 					got += c.weight // a guide about senior data engineers in Spain is so throughout
 				case covers(info.head, c.Concept):
@@ -162,6 +162,9 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			}
 			if a.wantsList() && p.enumerates() {
 				score += listBonus // "which cloud platforms": the one naming them
+				if examples.MatchString(p.text) {
+					score += listBonus // "textbooks like “Pattern Recognition…”": the things themselves
+				}
 			}
 			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
 			if a.transition && arrowHeading.MatchString(info.heading) {
@@ -213,6 +216,10 @@ const (
 	// about getting from A to B.
 	transitionBonus = 0.15
 )
+
+// examples introduces the things a passage names: "textbooks like …",
+// "platforms such as …".
+var examples = regexp.MustCompile(`(?i)\b(?:such as|like|including|includes?|e\.g\.|for example|namely)\b`)
 
 // arrowHeading marks a heading about moving from one level or role to another.
 var arrowHeading = regexp.MustCompile(`→|->|⟶|➡|=>|\bto\b`)
@@ -266,7 +273,7 @@ func placeFit(question, section []facts.Region) float64 {
 // enumerates reports whether p lists several things: a list, or an item
 // or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 func (p *passage) enumerates() bool {
-	return p.items != nil || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
+	return len(p.items) > 1 || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }
 
 // general quotes the passages that best cover the question: the best one,

@@ -198,7 +198,11 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	for i := range a.concepts {
-		if known > 0 && e.unknown(a.concepts[i].Concept) && !e.isGeneric(a.concepts[i].Concept) {
+		switch c := a.concepts[i]; {
+		case known == 0 || !e.unknown(c.Concept) || e.isGeneric(c.Concept):
+		case c.shape:
+			a.concepts[i].weight = genericShare * known // "must-have" the guide never says
+		default:
 			a.concepts[i].weight = unknownShare * known
 		}
 		a.total += a.concepts[i].weight

@@ -89,9 +89,9 @@ var qualitySets = []struct {
 // engine answered right when the floor was recorded. A row missing from a set
 // has no floor yet. The test logs today's figures in this form to paste.
 var qualityFloors = map[string]map[string]float64{
-	"bundled":     {"salary": 94.1, "compare": 62.5, "next": 100.0, "ladder": 25.0, "start": 80.0, "howlong": 83.3, "list": 66.6, "general": 81.8, "offtopic": 90.0, "chat": 83.3},
-	"own":         {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 80.0, "ladder": 69.2, "start": 40.0, "howlong": 75.0, "list": 88.8, "general": 71.4, "offtopic": 90.9, "chat": 82.3},
-	"own+bundled": {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 80.0, "ladder": 61.5, "start": 0.0, "howlong": 62.5, "list": 77.7, "general": 71.4, "offtopic": 90.9, "chat": 76.4},
+	"bundled":     {"salary": 100.0, "compare": 62.5, "next": 100.0, "ladder": 25.0, "start": 80.0, "howlong": 83.3, "list": 80.0, "general": 90.9, "offtopic": 90.0, "chat": 88.8},
+	"own":         {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 100.0, "ladder": 69.2, "start": 40.0, "howlong": 75.0, "list": 94.4, "general": 71.4, "offtopic": 90.9, "chat": 94.1},
+	"own+bundled": {"salary": 92.8, "compare": 83.3, "price": 100.0, "next": 100.0, "ladder": 61.5, "start": 0.0, "howlong": 62.5, "list": 83.3, "general": 71.4, "offtopic": 90.9, "chat": 88.2},
 }
 
 func TestQuality(t *testing.T) {
@@ -316,7 +316,7 @@ func (sc *scores) report(t *testing.T, floors map[string]float64) {
 // ceiling when the engine improves.
 const (
 	falseAnswerCeiling  = 2.7
-	falseAbstainCeiling = 1.0
+	falseAbstainCeiling = 0.0
 )
 
 // TestAbstention asks the bundled guides 100+ questions they do not answer
@@ -388,8 +388,8 @@ func readLines(t testing.TB, path string) []string {
 // differently), so those floors sit one question under the lowest of six
 // runs.
 var scaleFloors = map[string]map[string]float64{
-	"alone":       {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 83.3},
-	"1200 guides": {"salary": 96.6, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 85.0},
+	"alone":       {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 93.3},
+	"1200 guides": {"salary": 100.0, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 100.0, "howlong": 100.0, "list": 100.0},
 }
 
 // TestQualityAtScale asks questions of every intent about guides generated in

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,20 +41,53 @@ func (r *reply) cite(gi, si, line int, snippet string) string {
 	return "[" + strconv.Itoa(n) + "]"
 }
 
-func (r *reply) say(s string) { r.sentences = append(r.sentences, s) }
+// say adds a sentence, unless the reply already says the same with other
+// citations (two ladders of one guide that agree).
+func (r *reply) say(s string) {
+	bare := markers.ReplaceAllString(s, "")
+	for _, t := range r.sentences {
+		if markers.ReplaceAllString(t, "") == bare {
+			return
+		}
+	}
+	r.sentences = append(r.sentences, s)
+}
+
+var markers = regexp.MustCompile(` ?\[\d+\]`)
 
 func (r *reply) answer() advisor.Answer {
+	text := strings.Join(r.sentences, " ")
+	// Citations only a dropped sentence referred to go, and the rest are
+	// numbered again in order.
+	used := map[string]bool{}
+	for _, m := range citeMarker.FindAllString(text, -1) {
+		used[m] = true
+	}
+	renumber := map[string]string{}
+	var cites []advisor.Citation
 	guides := map[string]bool{}
 	for _, c := range r.cites {
+		old := "[" + strconv.Itoa(c.N) + "]"
+		if !used[old] {
+			continue
+		}
+		c.N = len(cites) + 1
+		renumber[old] = "[" + strconv.Itoa(c.N) + "]"
+		cites = append(cites, c)
 		guides[c.Source] = true
 	}
+	if len(cites) != len(r.cites) {
+		text = citeMarker.ReplaceAllStringFunc(text, func(m string) string { return renumber[m] })
+	}
 	return advisor.Answer{
-		Text:      strings.Join(r.sentences, " "),
+		Text:      text,
 		Abstained: r.abstained,
-		Citations: r.cites,
+		Citations: cites,
 		Guides:    len(guides),
 	}
 }
+
+var citeMarker = regexp.MustCompile(`\[\d+\]`)
 
 // clip shortens s to at most n bytes at a word boundary, marking the cut.
 func clip(s string, n int) string {

@@ -182,7 +182,7 @@ func (e *Engine) salary(a *analysis) *reply {
 		if regional && f.s.Region.Name != "" {
 			f.rank += 0.5 // a figure that names the place asked about
 			if isRegion(f.s.Region.Name, a.regions) {
-				f.rank += 0.3 // the country itself, before its cities
+				f.rank += 1 // the country itself, before its cities
 			}
 		}
 		if role != "" && f.s.Role == role {

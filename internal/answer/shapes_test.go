@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/careerbot/careerbot/internal/advisor"
@@ -88,5 +90,36 @@ func all(cs ...check) check {
 		for _, c := range cs {
 			c(t, a)
 		}
+	}
+}
+
+// TestCompactPay holds pay answers to a paragraph: grouped by region, each
+// figure once, about 60 words at most before the sources.
+func TestCompactPay(t *testing.T) {
+	e := newEngine(t, bundled(t))
+	figure := regexp.MustCompile(`[$€£₹]\d[\d,.]*[KkM]?(?:–[$€£₹]?\d[\d,.]*[KkM]?)?`)
+	for _, q := range []string{
+		"how much do ML engineers make in the US",
+		"machine learning salaries in Romania",
+		"how much does an ML engineer earn",
+		"what do senior data scientists earn in the US?",
+		"ML salaries",
+	} {
+		t.Run(q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(strings.Fields(a.Text)); n > 70 {
+				t.Errorf("answer has %d words; want about 60 at most: %s", n, a.Text)
+			}
+			seen := map[string]bool{}
+			for _, f := range figure.FindAllString(a.Text, -1) {
+				if seen[f] {
+					t.Errorf("figure %s stated twice: %s", f, a.Text)
+				}
+				seen[f] = true
+			}
+		})
 	}
 }

@@ -193,6 +193,9 @@ func (p *parser) lineText(i int) string {
 // block: "- ", "* ", "1. ", "[ ] ", "- [x] ".
 var codeItem = regexp.MustCompile(`^(?:(?:[-*+•]|\d{1,2}[.)])\s+)?(?:\[[ xX✓]\]\s*)?`)
 
+// checkbox is the box a checklist item opens with.
+var checkbox = regexp.MustCompile(`^\[[ xX✓✔]\]\s*`)
+
 // maxLabelWords bounds a bold label that introduces a list.
 const maxLabelWords = 8
 
@@ -286,6 +289,8 @@ func (p *parser) item(item ast.Node, lead string, ordered bool, out *[]raw, head
 			first = first.NextSibling()
 		}
 	}
+	// "[ ] dashboard design": a checklist's box is not part of the item.
+	own = strings.TrimSpace(strings.TrimPrefix(own, checkbox.FindString(own)))
 	if own != "" {
 		*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead, Ordered: ordered}})
 	}

@@ -39,3 +39,44 @@ func isEnglish(w string) bool {
 	}
 	return false
 }
+
+// englishNeighbour reports whether an English word other than except is
+// one edit from w (lower case ASCII): a letter left out, added, changed or
+// two neighbours swapped.
+func englishNeighbour(w, except string) bool {
+	is := func(c string) bool { return c != except && isEnglish(c) }
+	b := []byte(w)
+	for i := range b {
+		if is(w[:i] + w[i+1:]) {
+			return true
+		}
+		if i+1 < len(b) && b[i] != b[i+1] {
+			b[i], b[i+1] = b[i+1], b[i]
+			ok := is(string(b))
+			b[i], b[i+1] = b[i+1], b[i]
+			if ok {
+				return true
+			}
+		}
+		orig := b[i]
+		for c := byte('a'); c <= 'z'; c++ {
+			if c == orig {
+				continue
+			}
+			b[i] = c
+			if is(string(b)) {
+				b[i] = orig
+				return true
+			}
+		}
+		b[i] = orig
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if is(w[:i] + string(c) + w[i:]) {
+				return true
+			}
+		}
+	}
+	return false
+}

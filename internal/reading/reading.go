@@ -73,17 +73,15 @@ type token struct {
 	text       string
 	lower      string
 	word       bool // letters (and apostrophes) only
-	linkish    bool // part of a link, an address, a path or a code name
+	linkish    bool // part of a link, an address, a path, a code name or initials
 }
 
 // decision is what becomes of one token.
 type decision struct {
-	drop  bool   // chatter: left out of Text
-	text  string // its reading in Text and Shown
-	fix   *Fix   // a typo or a guess: Plain keeps the token as typed
-	glue  bool   // joined to the token before ("150 k" → "150k")
-	abbr  bool   // shorthand: a full stop right after it goes too ("jr.")
-	place bool   // a correction to a place name
+	drop bool   // chatter: left out of Text
+	text string // its reading in Text and Shown
+	fix  *Fix   // a typo or a guess: Plain keeps the token as typed
+	abbr bool   // shorthand: a full stop right after it goes too ("jr.")
 }
 
 // Read reads question q, as cleaned by advisor.CleanQuestion.
@@ -102,7 +100,7 @@ func (r *Reader) Read(q string) Reading {
 			continue
 		}
 		if rd, ok := readShorthand(ctx, i); ok {
-			ds[i].text, ds[i].glue, ds[i].abbr = rd.text, rd.glue, rd.abbr
+			ds[i].text, ds[i].abbr = rd.text, rd.abbr
 			if rd.guess {
 				ds[i].fix = &Fix{From: t.text, To: rd.text, Guess: true}
 			}
@@ -142,49 +140,105 @@ func (r *Reader) correct(t token) (string, bool) {
 	if n > 7 {
 		maxDist = 2
 	}
-	w, ok := r.v.best(t.lower, maxDist)
+	w, dist, ok := r.v.best(t.lower, maxDist)
 	if !ok {
 		return "", false
 	}
-	if p, ok := r.v.place[w]; ok {
+	p, place := r.v.place[w]
+	// An English word the guides do not use may be what was meant: when
+	// one is nearer, the typo is of that word ("experiance" is one edit
+	// from experience, two from a guide's "experienced"); when one is
+	// as near, the guides' word wins only if it is a place or common in
+	// the guides ("salery" is salary, not celery; "trian" is not a
+	// "trial" the guides mention once).
+	if isASCII(t.lower) {
+		switch {
+		case dist == 2 && englishNeighbour(t.lower, ""):
+			return "", false
+		case dist == 1 && !place && r.v.count[w] < minTieCount && englishNeighbour(t.lower, w):
+			return "", false
+		}
+	}
+	if place {
 		return p, true
 	}
 	if first, _ := utf8.DecodeRuneInString(t.text); unicode.IsUpper(first) {
-		return strings.ToUpper(w[:1]) + w[1:], true
+		r, n := utf8.DecodeRuneInString(w)
+		return string(unicode.ToUpper(r)) + w[n:], true
 	}
 	return w, true
 }
 
-var (
-	// customEmoji are Discord's <:name:id> and Slack's :name: emoji.
-	customEmoji = regexp.MustCompile(`<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:`)
-	// emoticon is a face typed in punctuation, as a word of its own.
-	emoticon = regexp.MustCompile(`(?:^|\s)(?:[:;=8xX][-o'^]?[()\[\]DPpOo/\\|3*]+|[()]+[-o']?[:;]|<3+|\^_*\^|[tT]_[tT]|-_-)(?:\s|$)`)
-	// with is "w/" and "w/o".
-	withSlash = regexp.MustCompile(`(?i)(?:^|\s)w/(o?)(?:\s|$)`)
-)
+// minTieCount is how often the guides must use a word for it to win over
+// an English word as near to the typo.
+const minTieCount = 3
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// closers are the marks that may end a word without being part of it.
+const closers = "!?.,;:-–—"
+
+// customEmoji is a word of Discord's <:name:id> and Slack's :name: emoji.
+var customEmoji = regexp.MustCompile(`(?i)^(?:<a?:\w+:\d+>|:[a-z_+\-][a-z0-9_+\-]*:)+$`)
 
 // stripMarkup drops emoji, emoticons and chat markup, spells out "w/"
-// and folds white space.
+// and "w/o", and folds white space.
 func stripMarkup(q string) string {
-	q = customEmoji.ReplaceAllString(q, " ")
-	// Emoticons may share a space; replace until none is left.
-	for emoticon.MatchString(q) {
-		q = emoticon.ReplaceAllString(q, " ")
-	}
-	q = withSlash.ReplaceAllStringFunc(q, func(m string) string {
-		if strings.HasSuffix(strings.TrimSpace(m), "o") || strings.HasSuffix(strings.TrimSpace(m), "O") {
-			return " without "
-		}
-		return " with "
-	})
-	q = strings.Map(func(r rune) rune {
+	q = leadingMarks.ReplaceAllString(q, "") // as tidy will: "!w/" is "w/"
+	fields := strings.Fields(strings.Map(func(r rune) rune {
 		if isEmoji(r) {
 			return ' '
 		}
 		return r
-	}, q)
-	return strings.Join(strings.Fields(q), " ")
+	}, q))
+	kept := fields[:0]
+	for _, f := range fields {
+		// A mark after an emoji or a "w/" ends the sentence, not the word.
+		core := f
+		if c := strings.TrimRight(f, closers); c != "" {
+			core = c
+		}
+		switch {
+		case isEmoticon(f), isEmoticon(core), strings.IndexByte(f, ':') >= 0 &&
+			(customEmoji.MatchString(f) || customEmoji.MatchString(strings.TrimRight(f, strings.ReplaceAll(closers, ":", "")))):
+		case core == "w/" || core == "W/":
+			kept = append(kept, "with"+f[len(core):])
+		case strings.EqualFold(core, "w/o"):
+			kept = append(kept, "without"+f[len(core):])
+		default:
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// isEmoticon reports whether a word is a face typed in punctuation:
+// eyes, an optional nose and a mouth (":)", ";-P", "xD", "(:"), or one of
+// "<3", "^^", "^_^", "T_T", "-_-".
+func isEmoticon(w string) bool {
+	switch w {
+	case "<3", "<33", "^^", "^_^", "T_T", "t_t", "-_-", ":'(", ":')":
+		return true
+	}
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	face := func(eyes, mouth string) bool {
+		rest := mouth
+		if len(rest) > 1 && strings.IndexByte("-o^'", rest[0]) >= 0 {
+			rest = rest[1:] // the nose
+		}
+		return strings.IndexByte(":;=xX", eyes[0]) >= 0 && rest != "" && strings.Trim(rest, "()[]DPpOo/\\|3*") == "" &&
+			(eyes[0] != 'x' && eyes[0] != 'X' || strings.Trim(rest, "DPp") == "") // "xD", not "xo"
+	}
+	return face(w[:1], w[1:]) || strings.IndexByte(":;", w[len(w)-1]) >= 0 && strings.Trim(w[:len(w)-1], "()-o'") == "" && len(w) > 1 && strings.IndexByte("()", w[0]) >= 0
 }
 
 // isEmoji reports whether r is a pictograph or a part of one (skin tones,
@@ -233,8 +287,23 @@ func newToken(s string, start, end int) token {
 	}
 	chunk := s[cs:ce]
 	t.linkish = strings.Contains(chunk, "://") || strings.Contains(chunk, "@") || strings.Contains(chunk, "_") ||
-		strings.Contains(chunk, "www.") || strings.Contains(chunk, "`") || innerDot(chunk)
+		strings.Contains(chunk, "www.") || strings.Contains(chunk, "`") || innerDot(chunk) || initials(chunk)
 	return t
+}
+
+// initials reports whether a word is letters with full stops between
+// ("U.S.", "e.g."): an abbreviation, read as written.
+func initials(chunk string) bool {
+	parts := strings.Split(strings.Trim(chunk, closers+"()\"'"), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if r, n := utf8.DecodeRuneInString(p); n != len(p) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // innerDot reports whether a full stop joins two words of two or more
@@ -260,20 +329,31 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 		sep := s[pos:t.start]
 		pos = t.end
 		if ds[i].drop {
-			// Keep a question mark the chatter stood next to; drop the rest.
-			b.WriteString(keepQuestion(sep))
+			// Keep the marks against the words on either side (they are
+			// part of their chunks: "U.S.!", "@tc") and a question mark the
+			// chatter stood next to; drop the rest but a space.
+			before, after := sep, s[t.end:]
 			if i+1 < len(toks) {
-				next := s[t.end:toks[i+1].start]
-				b.WriteString(keepQuestion(next))
+				after = s[t.end:toks[i+1].start]
 				pos = toks[i+1].start
+			} else {
+				pos = len(s)
 			}
+			prev, _, _ := strings.Cut(before, " ")
+			if i == 0 || ds[i-1].drop {
+				prev = ""
+			}
+			next := ""
+			if j := strings.LastIndexByte(after, ' '); j >= 0 && i+1 < len(toks) {
+				next = after[j+1:]
+			}
+			b.WriteString(prev)
+			b.WriteString(question(before[len(prev):]+after[:len(after)-len(next)], " "))
+			b.WriteString(next)
 			continue
 		}
-		if ds[i].glue && strings.TrimSpace(sep) == "" {
-			sep = ""
-		}
-		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ".") {
-			sep = sep[1:]
+		if i > 0 && ds[i-1].abbr && !ds[i-1].drop && strings.HasPrefix(sep, ". ") {
+			sep = sep[1:] // "jr. DS"
 		}
 		b.WriteString(sep)
 		if plain && ds[i].fix != nil {
@@ -283,42 +363,47 @@ func assemble(s string, toks []token, ds []decision, plain bool) string {
 		}
 	}
 	tail := s[pos:]
-	if len(toks) > 0 && ds[len(toks)-1].abbr && strings.HasPrefix(tail, ".") {
-		tail = tail[1:]
-	}
-	if len(toks) > 0 && ds[len(toks)-1].drop {
-		tail = keepQuestion(tail)
+	if len(toks) > 0 && ds[len(toks)-1].abbr && tail == "." {
+		tail = ""
 	}
 	b.WriteString(tail)
 	return tidy(b.String())
 }
 
-// keepQuestion returns " ?" if sep holds a question mark, else " ".
-func keepQuestion(sep string) string {
+// question returns what stays of the text around chatter: a question
+// mark if it holds one, then space.
+func question(sep, space string) string {
 	if strings.ContainsRune(sep, '?') {
-		return " ?"
+		return "?" + space
 	}
-	return " "
+	return space
 }
 
 var (
 	repeatedMarks = regexp.MustCompile(`[?!]{2,}`)
-	spaceBefore   = regexp.MustCompile(`\s+([?!.,;:])`)
-	leadingMarks  = regexp.MustCompile(`^[\s,;:.!?\-–—]+`)
+	trailingMarks = regexp.MustCompile(`[\s,;:\-–—]+$`) // closers but full stops and question marks
+	// thousands is a lone k after a number: "150 k" is 150k.
+	thousands    = regexp.MustCompile(`(\d) ([kK])($|[\s?!.,;:)])`)
+	leadingMarks = regexp.MustCompile(`^[\s,;:.!?\-–—]+`)
 )
 
-// tidy folds "??" and "?!" into one mark, and drops white space before
-// marks and punctuation left at the start.
+// tidy folds white space, "??" and "?!" into one, joins "150 k", and
+// drops punctuation left at either end. It keeps white space before marks:
+// joining "U.S. !" would make other words.
 func tidy(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {
-		if strings.ContainsRune(m, '?') {
-			return "?"
-		}
-		return "!"
-	})
-	s = spaceBefore.ReplaceAllString(s, "$1")
-	s = leadingMarks.ReplaceAllString(s, "")
+	s = trailingMarks.ReplaceAllString(leadingMarks.ReplaceAllString(s, ""), "")
+	if strings.Contains(s, " k") || strings.Contains(s, " K") {
+		s = thousands.ReplaceAllString(s, "$1$2$3")
+	}
+	if strings.Contains(s, "??") || strings.Contains(s, "!!") || strings.Contains(s, "?!") || strings.Contains(s, "!?") {
+		s = repeatedMarks.ReplaceAllStringFunc(s, func(m string) string {
+			if strings.ContainsRune(m, '?') {
+				return "?"
+			}
+			return "!"
+		})
+	}
 	return s
 }
 

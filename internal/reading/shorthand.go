@@ -17,7 +17,7 @@ var shorthand = map[string]string{
 	"eng": "engineer", "engs": "engineers", "engr": "engineer", "engrs": "engineers", "engg": "engineer",
 	"dev": "developer", "devs": "developers", "mgr": "manager", "mgrs": "managers",
 	"mlops": "MLOps", "faang": "FAANG", "maang": "FAANG",
-	"compsci": "computer science",
+	"compsci": "computer science", "uni": "university", "msc": "master's", "bsc": "bachelor's",
 	// Levels.
 	"jr": "junior", "jnr": "junior", "sr": "senior", "snr": "senior", "lvl": "level", "lvls": "levels",
 	// Pay and experience.
@@ -27,21 +27,21 @@ var shorthand = map[string]string{
 	// Places.
 	"usa": "USA", "uk": "UK", "eu": "EU", "ro": "Romania",
 	// Chat.
-	"whats": "what is", "wats": "what is", "wat": "what", "wut": "what", "wht": "what", "hows": "how is",
+	"whats": "what is", "wats": "what is", "hows": "how is",
 	"whos": "who is", "wheres": "where is", "whens": "when is", "whys": "why is",
 	"u": "you", "ur": "your", "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not",
 	"cant": "cannot", "isnt": "is not", "arent": "are not", "didnt": "did not", "shouldnt": "should not",
 	"wanna": "want to", "gonna": "going to", "gotta": "have to", "shud": "should", "shld": "should",
 	"cud": "could", "wud": "would", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
 	"thru": "through", "rn": "right now", "smth": "something", "sth": "something", "ppl": "people",
-	"tho": "though", "diff": "difference", "learnt": "learned",
+	"tho": "though", "diff": "difference", "learnt": "learned", "knw": "know", "kno": "know", "gud": "good",
+	"rly": "really", "rlly": "really", "b4": "before", "wrt": "about",
 }
 
 // reading is a token's reading.
 type reading struct {
 	text  string
 	guess bool // decided from context, worth telling the user
-	glue  bool
 	abbr  bool
 }
 
@@ -49,35 +49,50 @@ type reading struct {
 // places.
 var contextual = map[string]func(c *context, i int) (reading, bool){
 	"de":   readDE,
+	"des":  readDEs,
 	"us":   readUS,
 	"base": readBase,
 	"lpa":  readLPA,
 	"comp": readComp,
 	"sci":  readSci,
-	"k":    readK,
 	"make": readMake, "makes": readMake,
+	"what": readWhat, "wat": readWhat, "wut": readWhat, "wht": readWhat,
+	"now": readNow,
+	"2":   readTo,
+	"n":   readAnd,
+	"w":   readWith,
 }
 
 // readShorthand returns the reading of the i-th token if it is shorthand.
 func readShorthand(c *context, i int) (reading, bool) {
 	t := c.toks[i]
+	if t.linkish {
+		return reading{}, false
+	}
 	if f, ok := contextual[t.lower]; ok {
 		return f(c, i)
 	}
-	if to, ok := shorthand[t.lower]; ok && !t.linkish {
+	if to, ok := shorthand[t.lower]; ok {
 		return reading{text: to, abbr: true}, true
+	}
+	// "MLE's salary": the shorthand and its possessive.
+	for _, pos := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(t.lower, pos); ok && roleShorthand[base] {
+			return reading{text: shorthand[base] + pos}, true
+		}
 	}
 	return reading{}, false
 }
 
 // context is what the shorthand rules know of the question as a whole.
+// What the question names is worked out on first use, each kind apart:
+// few questions hold shorthand that needs any.
 type context struct {
-	toks   []token
-	first  int  // the first token that is not chatter
-	role   bool // names a role: a head noun ("engineer") or role shorthand
-	level  bool
-	region bool
-	pay    bool
+	toks  []token
+	first int // the first token that is not chatter
+	text  string
+	// role, level, region and pay: 0 not worked out yet, 1 no, 2 yes.
+	role, level, region, pay int8
 }
 
 // payWord names pay in a question, shorthand included.
@@ -92,24 +107,72 @@ func newContext(toks []token, ds []decision) *context {
 	for c.first < len(ds) && ds[c.first].drop {
 		c.first++
 	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.text
-		switch {
-		case roleShorthand[t.lower]:
-			c.role = true
-		case t.lower == "jr" || t.lower == "sr" || t.lower == "jnr" || t.lower == "snr":
-			c.level = true
-		case t.lower == "usa" || t.lower == "uk" || t.lower == "ro" || t.lower == "eu":
-			c.region = true
+	return c
+}
+
+// memo returns *v, working it out with f the first time.
+func memo(v *int8, f func() bool) bool {
+	if *v == 0 {
+		*v = 1
+		if f() {
+			*v = 2
 		}
 	}
-	q := strings.Join(words, " ")
-	c.role = c.role || facts.FindRole(q) != ""
-	c.level = c.level || facts.FindLevel(q) != ""
-	c.region = c.region || len(facts.FindRegions(q)) > 0
-	c.pay = payWord.MatchString(q)
-	return c
+	return *v == 2
+}
+
+// question returns the question's words joined by spaces.
+func (c *context) question() string {
+	if c.text == "" {
+		words := make([]string, len(c.toks))
+		for i, t := range c.toks {
+			words[i] = t.text
+		}
+		c.text = strings.Join(words, " ")
+	}
+	return c.text
+}
+
+// any reports whether a token's lower-cased text is in set.
+func (c *context) any(set func(string) bool) bool {
+	for _, t := range c.toks {
+		if set(t.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRole reports whether the question names a role, shorthand included.
+func (c *context) hasRole() bool {
+	return memo(&c.role, func() bool {
+		for _, t := range c.toks {
+			if roleShorthand[t.lower] || t.text == "DEs" {
+				return true
+			}
+		}
+		return facts.FindRole(c.question()) != ""
+	})
+}
+
+// hasLevel reports whether the question names a level, shorthand included.
+func (c *context) hasLevel() bool {
+	return memo(&c.level, func() bool {
+		return c.any(func(w string) bool { return levelShort[w] }) || facts.FindLevel(c.question()) != ""
+	})
+}
+
+// hasRegion reports whether the question names a place, shorthand included.
+func (c *context) hasRegion() bool {
+	return memo(&c.region, func() bool {
+		return c.any(func(w string) bool { return w == "usa" || w == "uk" || w == "ro" || w == "eu" }) ||
+			len(facts.FindRegions(c.question())) > 0
+	})
+}
+
+// hasPay reports whether the question names pay, shorthand included.
+func (c *context) hasPay() bool {
+	return memo(&c.pay, func() bool { return payWord.MatchString(c.question()) })
 }
 
 // word returns the lower-cased i-th token, or "" outside the question.
@@ -136,10 +199,18 @@ func readDE(c *context, i int) (reading, bool) {
 	case facts.FindLevel(prev) != "" || levelShort[prev] || prev == "a" || prev == "an" || prev == "as" ||
 		prev == "from" || prev == "into" || prev == "to":
 		return engineer, true
-	case c.role && !c.region:
+	case c.hasRole() && !c.hasRegion():
 		return germany, true
 	}
 	return engineer, true
+}
+
+// readDEs reads "DEs" as data engineers: a country has no plural.
+func readDEs(c *context, i int) (reading, bool) {
+	if c.toks[i].text != "DEs" {
+		return reading{}, false
+	}
+	return reading{text: "data engineers"}, true
 }
 
 var (
@@ -164,7 +235,7 @@ func readUS(c *context, i int) (reading, bool) {
 // model") or the question is not about a person's pay.
 func readBase(c *context, i int) (reading, bool) {
 	next := c.word(i + 1)
-	if next != "" && !functionWord[next] || !(c.pay || c.role || c.level) {
+	if next != "" && !functionWord[next] || !(c.hasPay() || c.hasRole() || c.hasLevel()) {
 		return reading{}, false
 	}
 	return reading{text: "base salary"}, true
@@ -179,7 +250,7 @@ func readLPA(c *context, i int) (reading, bool) {
 	if !payOtherThanLPA(c) {
 		text += " salary"
 	}
-	if !c.region {
+	if !c.hasRegion() {
 		text += " in India"
 	}
 	return reading{text: text}, true
@@ -211,12 +282,13 @@ func readSci(c *context, i int) (reading, bool) {
 }
 
 // readMake reads "make" as earn in a question about a person's pay:
-// "what do staff MLEs make", "how much does a junior DS make in the US",
-// not "what projects should a junior make first".
+// "what do staff MLEs make", not "what projects should a junior make
+// first". "How much does a junior DS make" needs no reading: "how much
+// does" asks for pay already.
 func readMake(c *context, i int) (reading, bool) {
 	f := c.first
-	opens := c.word(f) == "how" && c.word(f+1) == "much" || c.word(f) == "what" && auxiliary[c.word(f+1)]
-	if !opens || !(c.role || c.level) || i+1 < len(c.toks) && !afterPay[c.word(i+1)] {
+	if !whatWords[c.word(f)] || !auxiliary[c.word(f+1)] || i+1 < len(c.toks) && !afterPay[c.word(i+1)] ||
+		!c.hasRole() && !c.hasLevel() {
 		return reading{}, false
 	}
 	return reading{text: strings.Replace(c.toks[i].text, "make", "earn", 1)}, true
@@ -233,12 +305,52 @@ var (
 		"with": true, "as": true, "these": true, "nowadays": true}
 )
 
-// readK joins a lone "k" to the number before it ("150 k" → "150k").
-func readK(c *context, i int) (reading, bool) {
-	if i == 0 || c.toks[i-1].word || c.toks[i-1].end+1 != c.toks[i].start {
+// readWhat reads "now what" as asking what comes next, and spells out
+// "wat".
+func readWhat(c *context, i int) (reading, bool) {
+	if c.word(i-1) == "now" {
+		return reading{text: "what next"}, true
+	}
+	if c.toks[i].lower == "what" {
 		return reading{}, false
 	}
-	return reading{text: "k", glue: true}, true
+	return reading{text: "what"}, true
+}
+
+// readNow drops the "now" of "now what": the what reads as what next.
+func readNow(c *context, i int) (reading, bool) {
+	if whatWords[c.word(i+1)] {
+		return reading{text: ""}, true
+	}
+	return reading{}, false
+}
+
+// whatWords are "what" as typed.
+var whatWords = map[string]bool{"what": true, "wat": true, "wut": true, "wht": true}
+
+// readTo reads "how 2 start" as how to start: a 2 between "how" and a
+// word is not a number.
+func readTo(c *context, i int) (reading, bool) {
+	if c.word(i-1) == "how" && i+1 < len(c.toks) && c.toks[i+1].word {
+		return reading{text: "to"}, true
+	}
+	return reading{}, false
+}
+
+// readAnd reads a lone "n" between two words as and ("docker n k8s").
+func readAnd(c *context, i int) (reading, bool) {
+	if c.toks[i].text == "n" && i > 0 && c.toks[i-1].word && i+1 < len(c.toks) {
+		return reading{text: "and"}, true
+	}
+	return reading{}, false
+}
+
+// readWith reads a lone "w" before a word as with ("start w python").
+func readWith(c *context, i int) (reading, bool) {
+	if c.toks[i].text == "w" && i > 0 && i+1 < len(c.toks) && c.toks[i+1].word {
+		return reading{text: "with"}, true
+	}
+	return reading{}, false
 }
 
 // Chatter: words around a question that carry no topic.
@@ -254,8 +366,8 @@ var (
 	// asides carry no topic wherever they stand.
 	asides = map[string]bool{"pls": true, "plz": true, "plss": true, "please": true, "lol": true, "lmao": true,
 		"lmfao": true, "rofl": true, "haha": true, "hahaha": true, "hehe": true, "btw": true, "tbh": true,
-		"ngl": true, "imo": true, "imho": true, "thx": true, "thnx": true, "tnx": true, "ty": true, "tia": true,
-		"kthx": true}
+		"ngl": true, "imo": true, "imho": true, "thx": true, "thnx": true, "tnx": true, "thanx": true, "thnks": true,
+		"thks": true, "tysm": true, "ty": true, "tia": true, "kthx": true}
 	// thanks close a message ("thanks in advance", "thank you so much").
 	thanks     = map[string]bool{"thanks": true, "thank": true, "cheers": true, "appreciated": true, "appreciate": true}
 	thanksTail = map[string]bool{"you": true, "in": true, "advance": true, "so": true, "much": true, "a": true,
@@ -267,7 +379,7 @@ var (
 func markChatter(toks []token, ds []decision) {
 	greeted := false
 	for i, t := range toks {
-		w := t.lower
+		w := chatterForm(t)
 		if greetings[w] || asides[w] {
 			greeted = greeted || greetings[w]
 		} else if greeted && addressees[w] ||
@@ -282,7 +394,7 @@ func markChatter(toks []token, ds []decision) {
 	end := len(toks)
 	thanked := false
 	for j := len(toks) - 1; j >= 0; j-- {
-		w := toks[j].lower
+		w := chatterForm(toks[j])
 		if !thanks[w] && !thanksTail[w] && !asides[w] {
 			break
 		}
@@ -297,10 +409,55 @@ func markChatter(toks []token, ds []decision) {
 		}
 	}
 	for i, t := range toks {
-		if asides[t.lower] {
+		if asides[chatterForm(t)] {
 			ds[i].drop = true
 		}
 	}
+}
+
+// misspeltChatter are the chatter words long enough that a typo of them
+// is still recognisable ("plese", "thnaks").
+var misspeltChatter = []string{"please", "thanks", "cheers"}
+
+// chatterForm returns the chatter word a token is or is a typo of, or
+// the token lower-cased; "" for a token inside a link or code, which is
+// never chatter.
+func chatterForm(t token) string {
+	w := t.lower
+	if t.linkish {
+		return ""
+	}
+	if len(w) < 5 || asides[w] || thanks[w] || isEnglish(w) {
+		return w
+	}
+	for _, c := range misspeltChatter {
+		if oneEdit(w, c) {
+			return c
+		}
+	}
+	return w
+}
+
+// oneEdit reports whether a and b are at most one edit apart: a letter
+// left out, added or changed, or two neighbours swapped.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true
+	}
+	if len(a) < len(b) {
+		return a[i:] == b[i+1:]
+	}
+	return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 func isQuestionWord(w string) bool { return w == "question" || w == "q" || w == "qn" }

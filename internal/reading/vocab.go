@@ -2,16 +2,20 @@ package reading
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // vocab is the words a typo may be corrected to: those the guides use and
-// the names of places. Built once; read-only afterwards.
+// the names of places. Built once; read-only afterwards. Bleve's term
+// dictionary (FieldDictFuzzy) would do the search, but it holds stems
+// ("salari"), not words a reply can show, and no place the guides do not
+// name — and "romaina" must still read as Romania for the reply to say
+// the guides do not cover it.
 type vocab struct {
 	words []string       // sorted, for walking as a trie
+	lcp   []uint8        // the letters each word shares with the one before
 	count map[string]int // how often the guides use each word; a place counts at least once
 	place map[string]string
 }
@@ -63,6 +67,10 @@ func (v *vocab) build() {
 		v.words = append(v.words, w)
 	}
 	slices.Sort(v.words)
+	v.lcp = make([]uint8, len(v.words))
+	for i := 1; i < len(v.words); i++ {
+		v.lcp[i] = uint8(min(commonPrefix(v.words[i-1], v.words[i]), 255))
+	}
 }
 
 // has reports whether the guides or the place names use w (lower case).
@@ -75,7 +83,7 @@ func (v *vocab) has(w string) bool {
 // nearest within maxDist edits (insertions, deletions, substitutions and
 // swaps of two neighbours), then one with the same first letter, then the
 // commonest, then the first alphabetically. ok is false if none is near.
-func (v *vocab) best(w string, maxDist int) (word string, ok bool) {
+func (v *vocab) best(w string, maxDist int) (word string, dist int, ok bool) {
 	bestDist := maxDist + 1
 	bestFirst, bestCount := false, 0
 	v.within(w, maxDist, func(c string, d int) {
@@ -88,7 +96,7 @@ func (v *vocab) best(w string, maxDist int) (word string, ok bool) {
 			word, bestDist, bestFirst, bestCount = c, d, first, n
 		}
 	})
-	return word, word != ""
+	return word, bestDist, word != ""
 }
 
 // within calls yield with every vocabulary word within k edits of w and
@@ -105,38 +113,36 @@ func (v *vocab) within(w string, k int, yield func(word string, dist int)) {
 		row(0)[j] = j
 	}
 	rowMin := make([]int, maxDepth+1)
-	prev, depth := "", 0 // rows 0..depth hold prev[:depth]
+	depth := 0 // rows 0..depth hold the current word's first depth letters
 	for i := 0; i < len(v.words); {
 		c := v.words[i]
-		depth = min(depth, commonPrefix(prev, c))
+		depth = min(depth, int(v.lcp[i]))
 		pruned := false
 		for d := depth + 1; d <= len(c); d++ {
 			if d > maxDepth {
 				pruned = true
 			} else {
-				rowMin[d] = fillRow(row(d), row(d-1), rowsBack(rows, n, d), c, d, w)
+				rowMin[d] = fillRow(row(d), row(d-1), rowsBack(rows, n, d), c, d, w, k)
 				// Past this prefix no word comes back within k: every cell
 				// of the next row builds on this one (≥ k+1) or, by a swap,
 				// on the one before plus one.
 				pruned = rowMin[d] > k && rowMin[d-1] >= k
 			}
 			if pruned {
-				p := c[:d]
-				i += sort.Search(len(v.words)-i, func(j int) bool {
-					x := v.words[i+j]
-					return x > p && !strings.HasPrefix(x, p)
-				})
-				prev, depth = c, d-1
+				// Skip the words under this prefix: they share its d letters.
+				for i++; i < len(v.words) && int(v.lcp[i]) >= d; i++ {
+				}
+				depth = d - 1
 				break
 			}
 		}
 		if pruned {
 			continue
 		}
-		if dist := row(len(c))[n]; dist <= k {
+		if dist := row(len(c))[n]; abs(len(c)-n) <= k && dist <= k {
 			yield(c, dist)
 		}
-		prev, depth = c, len(c)
+		depth = len(c)
 		i++
 	}
 }
@@ -150,12 +156,24 @@ func rowsBack(rows []int, n, d int) []int {
 }
 
 // fillRow computes the edit-distance row for the d-th letter of c against
-// w from the rows above, and returns its smallest cell.
-func fillRow(cur, up, up2 []int, c string, d int, w string) int {
+// w from the rows above, and returns its smallest cell. Only the band of
+// cells within k of the diagonal is computed: a cell outside it is over k
+// anyway, and is set to k+1, which keeps every cell at most k exact.
+func fillRow(cur, up, up2 []int, c string, d int, w string, k int) int {
 	a := c[d-1]
+	lo, hi := max(1, d-k), min(len(w), d+k)
 	cur[0] = d
+	if lo > 1 {
+		cur[lo-1] = k + 1
+	}
+	if hi < len(w) {
+		cur[hi+1] = k + 1
+	}
 	m := d
-	for j := 1; j <= len(w); j++ {
+	if lo > 1 {
+		m = k + 1
+	}
+	for j := lo; j <= hi; j++ {
 		b := w[j-1]
 		cost := 1
 		if a == b {
@@ -170,6 +188,8 @@ func fillRow(cur, up, up2 []int, c string, d int, w string) int {
 	}
 	return m
 }
+
+func abs(x int) int { return max(x, -x) }
 
 func commonPrefix(a, b string) int {
 	n := min(len(a), len(b))
