@@ -14,6 +14,7 @@ import (
 
 	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/shared"
 )
 
 func TestCut(t *testing.T) {
@@ -129,22 +130,6 @@ func TestRenderReadAs(t *testing.T) {
 	}
 }
 
-func TestLimiter(t *testing.T) {
-	l := bots.NewLimiter(20*time.Second, 2)
-	for i, want := range []bool{true, true, false} {
-		ok, wait := l.Allow("u1")
-		if ok != want {
-			t.Fatalf("question %d allowed = %v; want %v", i+1, ok, want)
-		}
-		if !ok && (wait <= 0 || wait > 20*time.Second) {
-			t.Errorf("wait %v; want within the 20 s interval", wait)
-		}
-	}
-	if ok, _ := l.Allow("u2"); !ok {
-		t.Errorf("another user was limited")
-	}
-}
-
 type fakeAsker struct {
 	ans   advisor.Answer
 	err   error
@@ -197,7 +182,7 @@ func TestResponder(t *testing.T) {
 }
 
 func TestResponderRateLimit(t *testing.T) {
-	r := bots.NewResponder(&fakeAsker{}, bots.Options{Limiter: bots.NewLimiter(time.Minute, 1)})
+	r := bots.NewResponder(&fakeAsker{}, bots.Options{Limiter: shared.Local(nil).Limiter(time.Minute, 1)})
 	if _, err := r.Ask(context.Background(), "discord", "u", "1", "q"); err != nil {
 		t.Fatal(err)
 	}
@@ -207,6 +192,22 @@ func TestResponderRateLimit(t *testing.T) {
 	}
 	if _, err := r.Ask(context.Background(), "slack", "u", "3", "q"); err != nil {
 		t.Errorf("the same id on another platform was limited: %v", err)
+	}
+}
+
+func TestResponderClaim(t *testing.T) {
+	ctx := context.Background()
+	r := bots.NewResponder(&fakeAsker{}, bots.Options{Dedupe: shared.Local(nil).Claims(time.Minute)})
+	for i, step := range []struct {
+		platform, id string
+		want         bool
+	}{{"slack", "Ev1", true}, {"slack", "Ev1", false}, {"discord", "Ev1", true}, {"slack", "", true}, {"slack", "", true}} {
+		if got := r.Claim(ctx, step.platform, step.id); got != step.want {
+			t.Errorf("step %d: Claim(%q, %q) = %v; want %v", i+1, step.platform, step.id, got, step.want)
+		}
+	}
+	if !bots.NewResponder(&fakeAsker{}, bots.Options{}).Claim(ctx, "slack", "Ev1") {
+		t.Error("a Responder without a Deduper refused an id")
 	}
 }
 

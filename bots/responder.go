@@ -18,7 +18,8 @@ import (
 // outcome (never the question's text) and counts it.
 type Responder struct {
 	asker    advisor.Asker
-	limiter  *Limiter
+	limiter  RateLimiter
+	dedupe   Deduper
 	maxChars int
 	log      *slog.Logger
 	metrics  *Metrics
@@ -26,10 +27,11 @@ type Responder struct {
 	feedback *feedback // nil without a Journal: no answer ids, no buttons
 }
 
-// Options configure a Responder. Zero values mean: no rate limit, the
-// engine's own length limit, a discarding logger, no metrics.
+// Options configure a Responder. Zero values mean: no rate limit, no
+// dedupe, the engine's own length limit, a discarding logger, no metrics.
 type Options struct {
-	Limiter          *Limiter
+	Limiter          RateLimiter
+	Dedupe           Deduper
 	MaxQuestionChars int
 	Logger           *slog.Logger
 	Metrics          *Metrics
@@ -43,7 +45,7 @@ type Options struct {
 
 // NewResponder returns a Responder asking a.
 func NewResponder(a advisor.Asker, opt Options) *Responder {
-	r := &Responder{asker: a, limiter: opt.Limiter, maxChars: opt.MaxQuestionChars, log: opt.Logger, metrics: opt.Metrics, context: opt.Context}
+	r := &Responder{asker: a, limiter: opt.Limiter, dedupe: opt.Dedupe, maxChars: opt.MaxQuestionChars, log: opt.Logger, metrics: opt.Metrics, context: opt.Context}
 	if r.log == nil {
 		r.log = slog.New(slog.DiscardHandler)
 	}
@@ -77,7 +79,7 @@ func (r *Responder) AskIn(ctx context.Context, platform, user, requestID string,
 		return advisor.Answer{}, advisor.Errorf(advisor.EINVALID, "That question is %d characters long; please keep it under %d.", n, r.maxChars)
 	}
 	if r.limiter != nil {
-		if ok, wait := r.limiter.Allow(platform + ":" + user); !ok {
+		if ok, wait := r.limiter.Allow(ctx, platform+":"+user); !ok {
 			return advisor.Answer{}, advisor.Errorf(advisor.ELIMIT, "You're asking quickly — try again in %d s.", int(math.Ceil(wait.Seconds())))
 		}
 	}
@@ -108,6 +110,16 @@ func (r *Responder) AskIn(ctx context.Context, platform, user, requestID string,
 		r.dropped("answer")
 	}
 	return ans, nil
+}
+
+// Claim reports whether the request id (a Slack event id, a Discord
+// interaction id) on platform is seen for the first time, so a retry or a
+// second replica's copy is not answered again. An empty id is always new.
+func (r *Responder) Claim(ctx context.Context, platform, id string) bool {
+	if id == "" || r.dedupe == nil {
+		return true
+	}
+	return r.dedupe.Claim(ctx, platform+":"+id)
 }
 
 func (r *Responder) record(platform, requestID string, start time.Time, ans advisor.Answer, err error) {

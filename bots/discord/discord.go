@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -66,6 +67,10 @@ type Bot struct {
 	// threadRetry is the wait between tries to find the message a thread
 	// starts from, which an HTTP response has not always created yet.
 	threadRetry time.Duration
+
+	inflight  sync.WaitGroup // answers being worked on, for a clean stop
+	connected chan struct{}  // closed once the gateway first connects
+	connect   sync.Once
 }
 
 // New returns a Bot that asks r and suggests from c.
@@ -73,11 +78,19 @@ func New(r *bots.Responder, c advisor.Catalog, log *slog.Logger) *Bot {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget, threadRetry: 500 * time.Millisecond}
+	return &Bot{responder: r, catalog: c, log: log, budget: answerBudget, threadRetry: 500 * time.Millisecond,
+		connected: make(chan struct{})}
 }
 
 // SetGaps makes /sources show server managers the top gaps g lists.
 func (b *Bot) SetGaps(g advisor.GapLister) { b.gaps = g }
+
+// Wait waits for the interactions being answered, deferred edits
+// included.
+func (b *Bot) Wait() { b.inflight.Wait() }
+
+// Connected is closed once the gateway has first connected.
+func (b *Bot) Connected() <-chan struct{} { return b.connected }
 
 // Commands returns the slash commands the bot serves, for registration.
 func Commands() []*discordgo.ApplicationCommand {
@@ -158,8 +171,14 @@ func question(i *discordgo.Interaction) (q string, private bool) {
 
 // Handle computes the response to an interaction and sends it with first.
 // When the engine takes longer than the budget, first gets a deferred
-// response and the answer follows as an edit through api.
+// response and the answer follows as an edit through api. An interaction
+// already claimed (by this process or, with a shared Deduper, another
+// replica) is left alone: first is not called.
 func (b *Bot) Handle(ctx context.Context, i *discordgo.Interaction, first func(*discordgo.InteractionResponse) error, api rest) {
+	if !b.responder.Claim(ctx, "discord", i.ID) {
+		b.log.Debug("discord: interaction already handled", "interaction", i.ID)
+		return
+	}
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		if err := first(b.autocomplete(i)); err != nil {
 			b.log.Warn("discord: autocomplete response failed", "interaction", i.ID, "err", err)

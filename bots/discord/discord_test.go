@@ -24,6 +24,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/answer/answertest"
+	"github.com/careerbot/careerbot/internal/shared"
 )
 
 func engine(t testing.TB) *answer.Engine { return answertest.Bundled(t) }
@@ -92,7 +93,7 @@ type harness struct {
 	fake    *fakeDiscord
 }
 
-func newHarness(t *testing.T, asker advisor.Asker, cat advisor.Catalog, lim *bots.Limiter) *harness {
+func newHarness(t *testing.T, asker advisor.Asker, cat advisor.Catalog, lim bots.RateLimiter) *harness {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
@@ -264,7 +265,7 @@ func embedLen(e *discordgo.MessageEmbed) int {
 
 func TestRateLimitIsEphemeral(t *testing.T) {
 	e := engine(t)
-	h := newHarness(t, e, e, bots.NewLimiter(time.Minute, 1))
+	h := newHarness(t, e, e, shared.Local(nil).Limiter(time.Minute, 1))
 	body := command("ask", opt("question", "junior ML salary romania"))
 	if resp := decode(t, h.do(body, time.Now(), h.priv)); resp.Data.Flags&discordgo.MessageFlagsEphemeral != 0 {
 		t.Fatalf("first question limited")
@@ -421,4 +422,27 @@ func FuzzInteraction(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDuplicateInteraction checks an interaction id already claimed (a
+// copy delivered again, or to another replica sharing the Deduper) is not
+// answered twice: every copy gets 409.
+func TestDuplicateInteraction(t *testing.T) {
+	e := engine(t)
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	claims := shared.Local(nil).Claims(time.Minute)
+	var handlers []http.Handler
+	for range 2 { // two replicas sharing one Deduper
+		bot := discord.New(bots.NewResponder(e, bots.Options{Dedupe: claims}), e, nil)
+		handlers = append(handlers, discord.NewHTTPHandler(context.Background(), bot, pub, session(t, &fakeDiscord{}, "")))
+	}
+	body := command("ask", opt("question", "junior ML salary romania"))
+	if w := post(handlers[0], body, time.Now(), priv); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "€1,500–€2,500") {
+		t.Fatalf("first delivery: %d %s; want the answer", w.Code, w.Body)
+	}
+	for i, h := range handlers {
+		if w := post(h, body, time.Now(), priv); w.Code != http.StatusConflict {
+			t.Errorf("copy to replica %d: Status = %d; want 409", i+1, w.Code)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package discord_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -67,40 +68,61 @@ func newFakeGateway(t *testing.T, interaction string) *fakeGateway {
 }
 
 func TestGatewayAnswersInteraction(t *testing.T) {
-	e := engine(t)
-	f := newFakeGateway(t, string(command("ask", opt("question", "junior ML salary romania"))))
-	s, err := discordgo.New("Bot test-token")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name      string
+		id, count int
+		shard     string // the Identify payload's shard field
+	}{
+		{"unsharded", 0, 0, "<nil>"},
+		{"shard 1 of 2", 1, 2, "[1 2]"},
 	}
-	u, _ := url.Parse(f.srv.URL)
-	s.Client = &http.Client{Transport: rewrite{u}}
-	bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- bot.RunGateway(ctx, s) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("RunGateway: %v", err)
-		}
-	}()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engine(t)
+			f := newFakeGateway(t, string(command("ask", opt("question", "junior ML salary romania"))))
+			s, err := discordgo.New("Bot test-token")
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse(f.srv.URL)
+			s.Client = &http.Client{Transport: rewrite{u}}
+			s.ShardID, s.ShardCount = tt.id, tt.count
+			bot := discord.New(bots.NewResponder(e, bots.Options{}), e, nil)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- bot.RunGateway(ctx, s) }()
+			defer func() {
+				cancel()
+				if err := <-done; err != nil {
+					t.Errorf("RunGateway: %v", err)
+				}
+			}()
 
-	select {
-	case id := <-f.identify:
-		d, _ := id["d"].(map[string]any)
-		if id["op"] != float64(2) || d["token"] != "Bot test-token" || d["intents"] != float64(0) {
-			t.Errorf("identify = %v; want op 2 with the token and no intents", id)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("no identify")
-	}
-	select {
-	case body := <-f.callback:
-		if !strings.Contains(body, `"type":4`) || !strings.Contains(body, "€1,500–€2,500") || !strings.Contains(body, `"allowed_mentions":{"parse":[]`) {
-			t.Errorf("callback = %s; want the answer as a channel message with no mentions", body)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("no interaction callback")
+			select {
+			case id := <-f.identify:
+				d, _ := id["d"].(map[string]any)
+				if id["op"] != float64(2) || d["token"] != "Bot test-token" || d["intents"] != float64(0) {
+					t.Errorf("identify = %v; want op 2 with the token and no intents", id)
+				}
+				if got := fmt.Sprint(d["shard"]); got != tt.shard {
+					t.Errorf("identify shard = %s; want %s", got, tt.shard)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no identify")
+			}
+			select {
+			case body := <-f.callback:
+				if !strings.Contains(body, `"type":4`) || !strings.Contains(body, "€1,500–€2,500") || !strings.Contains(body, `"allowed_mentions":{"parse":[]`) {
+					t.Errorf("callback = %s; want the answer as a channel message with no mentions", body)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no interaction callback")
+			}
+			select {
+			case <-bot.Connected():
+			default:
+				t.Error("Connected() not closed after the gateway connected")
+			}
+		})
 	}
 }

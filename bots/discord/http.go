@@ -82,13 +82,24 @@ func (h *HTTPHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The first response goes in this request's body; a deferred answer's
 	// edit goes through the REST API after it.
 	first := make(chan *discordgo.InteractionResponse, 1)
-	go h.bot.Handle(h.ctx, &i, func(resp *discordgo.InteractionResponse) error {
-		first <- resp
-		return nil
-	}, h.api)
+	handled := make(chan struct{})
+	h.bot.inflight.Go(func() {
+		defer close(handled)
+		h.bot.Handle(h.ctx, &i, func(resp *discordgo.InteractionResponse) error {
+			first <- resp
+			return nil
+		}, h.api)
+	})
 	select {
 	case resp := <-first:
 		writeJSON(w, resp)
+	case <-handled:
+		select {
+		case resp := <-first:
+			writeJSON(w, resp)
+		default: // a duplicate, answered elsewhere
+			http.Error(w, "interaction already handled", http.StatusConflict)
+		}
 	case <-r.Context().Done():
 	}
 }

@@ -74,8 +74,9 @@ type Bot struct {
 	log       *slog.Logger
 	now       func() time.Time
 	ctx       context.Context // bounds work that outlives a request
-	seen      *seenSet
 	wg        sync.WaitGroup
+	connected chan struct{} // closed once Socket Mode first says hello
+	connect   sync.Once
 }
 
 // New connects to Slack's Web API (auth.test, to learn the bot's own user
@@ -103,19 +104,16 @@ func newBot(ctx context.Context, r *bots.Responder, a api, secret string, log *s
 	if err != nil {
 		return nil, fmt.Errorf("slack.bot_token: auth.test failed: %w", err)
 	}
-	return &Bot{responder: r, api: a, secret: secret, botUserID: auth.UserID, log: log, now: time.Now, ctx: ctx, seen: newSeenSet(10 * time.Minute)}, nil
+	return &Bot{responder: r, api: a, secret: secret, botUserID: auth.UserID, log: log, now: time.Now, ctx: ctx, connected: make(chan struct{})}, nil
 }
 
 // Wait waits for the answers being sent in the background.
 func (b *Bot) Wait() { b.wg.Wait() }
 
-func (b *Bot) background(f func()) {
-	b.wg.Add(1)
-	go func() {
-		defer b.wg.Done()
-		f()
-	}()
-}
+// Connected is closed once Socket Mode has first connected.
+func (b *Bot) Connected() <-chan struct{} { return b.connected }
+
+func (b *Bot) background(f func()) { b.wg.Go(f) }
 
 var mention = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
 
@@ -125,9 +123,12 @@ func stripMentions(s string) string {
 }
 
 // handleEvent answers an Events API event: a mention in a channel (in a
-// thread under it) or a direct message. eventID dedupes Slack's retries.
+// thread under it) or a direct message. eventID dedupes Slack's retries,
+// and copies delivered to other replicas when the Responder's Deduper is
+// shared.
 func (b *Bot) handleEvent(ctx context.Context, ev slackevents.EventsAPIEvent, eventID string) {
-	if eventID != "" && !b.seen.add(eventID, b.now()) {
+	if !b.responder.Claim(ctx, "slack", eventID) {
+		b.log.Debug("slack: event already handled", "request", eventID)
 		return
 	}
 	switch e := ev.InnerEvent.Data.(type) {
@@ -279,33 +280,6 @@ func (b *Bot) vote(ctx context.Context, cb slack.InteractionCallback, answerID s
 	if _, err := b.api.PostEphemeralContext(ctx, cb.Channel.ID, cb.User.ID, opts...); err != nil {
 		b.log.Warn("slack: chat.postEphemeral failed", "request", cb.TriggerID, "err", err)
 	}
-}
-
-// seenSet remembers ids for a while, to answer each event once.
-type seenSet struct {
-	ttl time.Duration
-	mu  sync.Mutex
-	ids map[string]time.Time
-}
-
-func newSeenSet(ttl time.Duration) *seenSet { return &seenSet{ttl: ttl, ids: map[string]time.Time{}} }
-
-// add records id and reports whether it is new.
-func (s *seenSet) add(id string, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if t, ok := s.ids[id]; ok && now.Sub(t) < s.ttl {
-		return false
-	}
-	if len(s.ids) > 10000 {
-		for k, t := range s.ids {
-			if now.Sub(t) >= s.ttl {
-				delete(s.ids, k)
-			}
-		}
-	}
-	s.ids[id] = now
-	return true
 }
 
 var errNoClient = errors.New("slack: socket mode needs a client made by New")

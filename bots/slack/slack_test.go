@@ -24,6 +24,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
 	"github.com/careerbot/careerbot/internal/answer/answertest"
+	"github.com/careerbot/careerbot/internal/shared"
 )
 
 const secret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -72,12 +73,12 @@ func (f *fakeSlack) posts() []call {
 
 func engine(t *testing.T) *answer.Engine { return answertest.Bundled(t) }
 
-func newTestBot(tb testing.TB, asker advisor.Asker, lim *bots.Limiter) (*Bot, *fakeSlack) {
+func newTestBot(tb testing.TB, asker advisor.Asker, lim bots.RateLimiter) (*Bot, *fakeSlack) {
 	tb.Helper()
 	f := &fakeSlack{}
 	srv := httptest.NewServer(f)
 	tb.Cleanup(srv.Close)
-	b, err := New(context.Background(), bots.NewResponder(asker, bots.Options{Limiter: lim}),
+	b, err := New(context.Background(), bots.NewResponder(asker, bots.Options{Limiter: lim, Dedupe: shared.Local(nil).Claims(10 * time.Minute)}),
 		Config{BotToken: "xoxb-test", SigningSecret: secret, APIURL: srv.URL + "/"}, nil)
 	if err != nil {
 		tb.Fatal(err)
@@ -265,7 +266,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestMentionRateLimitedIsEphemeral(t *testing.T) {
-	b, f := newTestBot(t, engine(t), bots.NewLimiter(time.Minute, 1))
+	b, f := newTestBot(t, engine(t), shared.Local(nil).Limiter(time.Minute, 1))
 	for i, id := range []string{"E1", "E2"} {
 		ev := map[string]any{"type": "app_mention", "user": "U1", "text": "<@UBOT> junior salary romania", "ts": "1." + strconv.Itoa(i), "channel": "C1"}
 		serve(b.EventsHandler(), signed("/slack/events", eventBody(id, ev), time.Now().Unix(), nil))

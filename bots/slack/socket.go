@@ -15,9 +15,10 @@ type acker interface {
 	Ack(req socketmode.Request, payload ...any) error
 }
 
-// RunSocketMode connects over Socket Mode and answers until ctx ends. The
-// SDK reconnects when Slack asks it to; a failed connection is retried
-// here with exponential backoff up to a minute.
+// RunSocketMode connects over Socket Mode and answers until ctx ends, then
+// waits for the answers still being sent (bounded by the context given to
+// New, not by ctx). The SDK reconnects when Slack asks it to; a failed
+// connection is retried here with exponential backoff up to a minute.
 func (b *Bot) RunSocketMode(ctx context.Context) error {
 	if b.client == nil {
 		return errNoClient
@@ -58,7 +59,7 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, ack acker) {
 		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
 			id = cb.EventID
 		}
-		b.background(func() { b.handleEvent(ctx, ev, id) })
+		b.background(func() { b.handleEvent(b.ctx, ev, id) })
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok {
@@ -70,9 +71,12 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, ack acker) {
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		b.ack(ack, evt, nil)
 		if ok {
-			b.background(func() { b.handleInteraction(ctx, cb) })
+			b.background(func() { b.handleInteraction(b.ctx, cb) })
 		}
-	case socketmode.EventTypeConnecting, socketmode.EventTypeHello:
+	case socketmode.EventTypeHello:
+		b.connect.Do(func() { close(b.connected) })
+		b.log.Debug("slack: socket mode", "event", string(evt.Type))
+	case socketmode.EventTypeConnecting:
 		b.log.Debug("slack: socket mode", "event", string(evt.Type))
 	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
 		b.log.Warn("slack: socket mode", "event", string(evt.Type))

@@ -86,6 +86,11 @@ func TestSocketModeEndToEnd(t *testing.T) {
 			t.Fatalf("acks so far: %v", got)
 		}
 	}
+	select {
+	case <-b.Connected():
+	default:
+		t.Error("Connected() not closed after hello")
+	}
 	if p := got["env-cmd"]; !strings.Contains(p, "Specialization") || !strings.Contains(p, "ephemeral") {
 		t.Errorf("slash command ack payload = %s; want the private answer", p)
 	}

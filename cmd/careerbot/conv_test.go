@@ -24,6 +24,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/careerbot/careerbot/bots/discord"
+	"github.com/careerbot/careerbot/internal/logtest"
 	"github.com/careerbot/careerbot/internal/store"
 )
 
@@ -190,8 +191,10 @@ hash_key = "test-key"
 			t.Errorf("vote by %s acknowledged with %v; want a private %q in the thread", v.user, ack, v.want)
 		}
 	}
+	votes := 0 // each click is an interaction of its own, with its own id
 	discordVote := func(user, customID string) interactionReply {
-		return discordPost(map[string]any{"id": "v", "type": 3, "application_id": "app1", "token": "t", "channel_id": "ch1",
+		votes++
+		return discordPost(map[string]any{"id": fmt.Sprint("v", votes), "type": 3, "application_id": "app1", "token": "t", "channel_id": "ch1",
 			"member": map[string]any{"user": map[string]any{"id": user}},
 			"data":   map[string]any{"custom_id": customID, "component_type": 2}})
 	}
@@ -312,7 +315,7 @@ type interactionReply struct {
 
 // configPathOf returns the config file startServe wrote, from serve's
 // "store" log line.
-func configPathOf(t *testing.T, logs *bytes.Buffer) string {
+func configPathOf(t *testing.T, logs *logtest.Buffer) string {
 	t.Helper()
 	for _, line := range strings.Split(logs.String(), "\n") {
 		var v struct {

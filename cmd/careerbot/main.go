@@ -18,8 +18,16 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	m := NewMain()
+	ctx, stop := context.Background(), context.CancelFunc(func() {})
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		// serve tells the signals apart: SIGHUP reloads, SIGTERM drains.
+		sigs := make(chan os.Signal, 4)
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		m.Signals = sigs
+	} else {
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	}
 	code := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)
@@ -34,6 +42,10 @@ type Main struct {
 	// Ready, if set, is called with the listener's address once serve is
 	// listening (tests use it with listen = "127.0.0.1:0").
 	Ready func(addr string)
+	// Signals, if set, gives serve the process's signals: SIGHUP reloads
+	// the guides, SIGTERM drains then stops, SIGINT stops at once. The
+	// end of Run's context stops serve like SIGINT.
+	Signals <-chan os.Signal
 
 	// discordClient, if set, carries discord register's REST calls (tests
 	// point it at a fake Discord).

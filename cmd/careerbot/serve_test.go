@@ -4,26 +4,24 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/careerbot/careerbot/internal/config"
+	"github.com/careerbot/careerbot/internal/logtest"
 )
 
 // startServe runs "careerbot serve" in process with config text and
 // returns its address and a function that stops it and returns its exit code.
-func startServe(t *testing.T, conf string) (string, func() int, *bytes.Buffer) {
+func startServe(t testing.TB, conf string) (string, func() int, *logtest.Buffer) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "config.toml")
 	if err := os.WriteFile(path, []byte(conf), 0o600); err != nil {
@@ -31,14 +29,14 @@ func startServe(t *testing.T, conf string) (string, func() int, *bytes.Buffer) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
-	var logs bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &logs, Getenv: func(string) string { return "" },
+	logs := &logtest.Buffer{}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs, Getenv: func(string) string { return "" },
 		Ready: func(addr string) { ready <- addr }}
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, []string{"serve", "--config", path}) }()
 	select {
 	case addr := <-ready:
-		return "http://" + addr, func() int { cancel(); return <-done }, &logs
+		return "http://" + addr, func() int { cancel(); return <-done }, logs
 	case code := <-done:
 		cancel()
 		t.Fatalf("serve exited %d before listening:\n%s", code, logs.String())
@@ -55,19 +53,7 @@ func TestServeEndToEnd(t *testing.T) {
 		io.WriteString(w, `{"ok":true,"user_id":"UBOT"}`)
 	}))
 	defer slackAPI.Close()
-	conf := fmt.Sprintf(`
-[http]
-listen = "127.0.0.1:0"
-[discord]
-mode = "http"
-application_id = "app1"
-public_key = %q
-[slack]
-mode = "http"
-bot_token = "xoxb-secret-token"
-signing_secret = "s3cret"
-api_url = %q
-`, hex.EncodeToString(pub), slackAPI.URL+"/")
+	conf := opsConfig(pub, slackAPI.URL, "", "")
 	base, stop, logs := startServe(t, conf)
 
 	get := func(path string) (int, string) {
@@ -82,19 +68,16 @@ api_url = %q
 	if code, body := get("/healthz"); code != 200 || !strings.Contains(body, "3 guides") {
 		t.Errorf("/healthz = %d %q", code, body)
 	}
+	if code, body := get("/readyz"); code != 200 || body != "ready\n" {
+		t.Errorf("/readyz = %d %q; want 200 with HTTP transports only", code, body)
+	}
 
 	discordPost := func(body string, key ed25519.PrivateKey) (int, string) {
-		ts := strconv.FormatInt(time.Now().Unix(), 10)
-		req, _ := http.NewRequest(http.MethodPost, base+"/discord/interactions", strings.NewReader(body))
-		req.Header.Set("X-Signature-Timestamp", ts)
-		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(ts+body))))
-		resp, err := http.DefaultClient.Do(req)
+		code, b, err := do(http.DefaultClient, discordRequest(base, key, body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
+		return code, b
 	}
 	if code, body := discordPost(`{"id":"1","type":1,"application_id":"app1","token":"t"}`, priv); code != 200 || !strings.Contains(body, `"type":1`) {
 		t.Errorf("PING = %d %q; want PONG", code, body)
@@ -108,24 +91,12 @@ api_url = %q
 		t.Errorf("/ask = %d %q", code, body)
 	}
 
-	body := `{"type":"url_verification","challenge":"abc"}`
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	mac := hmac.New(sha256.New, []byte("s3cret"))
-	mac.Write([]byte("v0:" + ts + ":" + body))
-	req, _ := http.NewRequest(http.MethodPost, base+"/slack/events", strings.NewReader(body))
-	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || string(b) != "abc" {
-		t.Errorf("slack url_verification = %d %q", resp.StatusCode, b)
+	code, b, err := do(http.DefaultClient, slackRequest(base, "/slack/events", "application/json", `{"type":"url_verification","challenge":"abc"}`))
+	if err != nil || code != 200 || b != "abc" {
+		t.Errorf("slack url_verification = %d %q, %v", code, b, err)
 	}
 	cmd := url.Values{"command": {"/career"}, "text": {"hi"}}.Encode()
-	resp, err = http.Post(base+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader(cmd))
+	resp, err := http.Post(base+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader(cmd))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +105,9 @@ api_url = %q
 		t.Errorf("unsigned /slack/commands = %d; want 401", resp.StatusCode)
 	}
 
-	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, `careerbot_questions_total{outcome="answered",platform="discord"} 1`) {
+	if code, body := get("/metrics"); code != 200 || !strings.Contains(body, `careerbot_questions_total{outcome="answered",platform="discord"} 1`) ||
+		!strings.Contains(body, "careerbot_guides 3") || !strings.Contains(body, `careerbot_reloads_total{result="ok"} 0`) ||
+		!strings.Contains(body, "careerbot_last_reload_timestamp_seconds") {
 		t.Errorf("/metrics = %d, lacks the answered question:\n%.2000s", code, body)
 	}
 	if code := stop(); code != 0 {
@@ -205,4 +178,28 @@ func (rw rewriteTo) RoundTrip(r *http.Request) (*http.Response, error) {
 	r = r.Clone(r.Context())
 	r.URL.Scheme, r.URL.Host = rw.u.Scheme, rw.u.Host
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+func TestGatewaySession(t *testing.T) {
+	tests := []struct {
+		name             string
+		conf             config.Discord
+		token            string
+		shardID, shardCt int
+	}{
+		{"unsharded", config.Discord{Token: "abc"}, "Bot abc", 0, 1},
+		{"token with its prefix", config.Discord{Token: "Bot abc"}, "Bot abc", 0, 1},
+		{"shard 3 of 4", config.Discord{Token: "abc", ShardID: 3, ShardCount: 4}, "Bot abc", 3, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := gatewaySession(tt.conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Token != tt.token || s.ShardID != tt.shardID || s.ShardCount != tt.shardCt {
+				t.Errorf("session token %q, shard %d of %d; want %q, %d of %d", s.Token, s.ShardID, s.ShardCount, tt.token, tt.shardID, tt.shardCt)
+			}
+		})
+	}
 }

@@ -26,6 +26,7 @@ type Config struct {
 	Log     Log     `toml:"log"`
 	Discord Discord `toml:"discord"`
 	Slack   Slack   `toml:"slack"`
+	Redis   Redis   `toml:"redis"`
 	Store   Store   `toml:"store"`
 }
 
@@ -48,16 +49,27 @@ type Store struct {
 // HTTP configures the one listener every HTTP endpoint shares.
 type HTTP struct {
 	Listen string `toml:"listen"`
+	// ShutdownDrain is how long the listener keeps answering after SIGTERM
+	// while /readyz fails, so a load balancer stops sending first.
+	ShutdownDrain time.Duration `toml:"shutdown_drain"`
+	// ShutdownTimeout bounds the work still in flight once the listener
+	// stops accepting.
+	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
 }
 
 // Guides says which guides to load.
 type Guides struct {
 	Dirs    []string `toml:"dirs"`
 	Bundled *bool    `toml:"bundled"`
+	Watch   *bool    `toml:"watch"`
 }
 
 // UseBundled reports whether the bundled guides are loaded (default true).
 func (g Guides) UseBundled() bool { return g.Bundled == nil || *g.Bundled }
+
+// UseWatch reports whether serve reloads the guides when a directory
+// changes (default true); SIGHUP reloads them either way.
+func (g Guides) UseWatch() bool { return g.Watch == nil || *g.Watch }
 
 // Limits bounds what one user can ask.
 type Limits struct {
@@ -78,6 +90,10 @@ type Discord struct {
 	ApplicationID string `toml:"application_id"`
 	PublicKey     string `toml:"public_key"`
 	GuildID       string `toml:"guild_id"`
+	// ShardID and ShardCount split the gateway's servers between
+	// processes (gateway mode only; Discord requires it from 2,500 servers).
+	ShardID    int `toml:"shard_id"`
+	ShardCount int `toml:"shard_count"`
 }
 
 // Slack configures the Slack bot.
@@ -89,6 +105,12 @@ type Slack struct {
 	APIURL        string `toml:"api_url"`
 }
 
+// Redis holds the state replicas share; without a URL it stays in process.
+type Redis struct {
+	URL    string `toml:"url"`    // redis://[:password@]host:port/db or rediss://…
+	Prefix string `toml:"prefix"` // put before every key, so deployments can share a server
+}
+
 // Defaults.
 const (
 	DefaultListen             = "127.0.0.1:8080"
@@ -96,6 +118,9 @@ const (
 	DefaultBurst              = 3
 	DefaultMaxQuestionChars   = 500
 	DefaultSlackAPIURL        = "https://slack.com/api/"
+	DefaultShutdownDrain      = 5 * time.Second
+	DefaultShutdownTimeout    = 20 * time.Second
+	DefaultRedisPrefix        = "careerbot:"
 	DefaultStorePath          = "careerbot.db"
 	DefaultRetentionDays      = 90
 )
@@ -115,6 +140,7 @@ func (c *Config) secrets() []secret {
 		{"slack.bot_token", "SLACK_BOT_TOKEN", &c.Slack.BotToken},
 		{"slack.app_token", "SLACK_APP_TOKEN", &c.Slack.AppToken},
 		{"slack.signing_secret", "SLACK_SIGNING_SECRET", &c.Slack.SigningSecret},
+		{"redis.url", "REDIS_URL", &c.Redis.URL},
 		{"store.hash_key", "CAREERBOT_HASH_KEY", &c.Store.HashKey},
 	}
 }
@@ -147,6 +173,9 @@ func Parse(text string, getenv func(string) string) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if pe.LastKey != "" {
+				return nil, fmt.Errorf("config: line %d: %s: %s", pe.Position.Line, pe.LastKey, pe.Message)
+			}
 			return nil, fmt.Errorf("config: line %d: %s", pe.Position.Line, pe.Message)
 		}
 		return nil, fmt.Errorf("config: %w", err)
@@ -160,6 +189,14 @@ func Parse(text string, getenv func(string) string) (*Config, error) {
 		}
 	}
 	c.defaults()
+	// A zero duration is a choice ("0s": no drain), so only absent keys
+	// take the defaults.
+	if !md.IsDefined("http", "shutdown_drain") {
+		c.HTTP.ShutdownDrain = DefaultShutdownDrain
+	}
+	if !md.IsDefined("http", "shutdown_timeout") {
+		c.HTTP.ShutdownTimeout = DefaultShutdownTimeout
+	}
 	if err := c.validate(); err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
@@ -184,6 +221,9 @@ func (c *Config) defaults() {
 	}
 	if c.Log.Level == "" {
 		c.Log.Level = "info"
+	}
+	if c.Redis.Prefix == "" {
+		c.Redis.Prefix = DefaultRedisPrefix
 	}
 	if c.Store.Path == "" {
 		c.Store.Path = DefaultStorePath
@@ -211,6 +251,12 @@ func required(key, why string) error {
 func (c *Config) validate() error {
 	if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
 		return keyError("http.listen", "want host:port, got %q", c.HTTP.Listen)
+	}
+	if c.HTTP.ShutdownDrain < 0 {
+		return keyError("http.shutdown_drain", "must not be negative")
+	}
+	if c.HTTP.ShutdownTimeout < 0 {
+		return keyError("http.shutdown_timeout", "must not be negative")
 	}
 	if c.Limits.QuestionsPerMinute < 0 {
 		return keyError("limits.questions_per_minute", "must be positive")
@@ -263,6 +309,20 @@ func (c *Config) validate() error {
 		}
 	default:
 		return keyError("slack.mode", `want "socket", "http" or "" (off), got %q`, c.Slack.Mode)
+	}
+	if c.Discord.ShardCount < 0 || c.Discord.ShardID < 0 || (c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount) ||
+		(c.Discord.ShardCount == 0 && c.Discord.ShardID > 0) {
+		return keyError("discord.shard_id", "want 0 ≤ shard_id < shard_count, got %d of %d", c.Discord.ShardID, c.Discord.ShardCount)
+	}
+	if c.Discord.ShardCount > 1 && c.Discord.Mode != "gateway" {
+		return keyError("discord.shard_count", "only gateway mode is sharded")
+	}
+	if c.Redis.URL != "" {
+		u, err := url.Parse(c.Redis.URL)
+		if err != nil || (u.Scheme != "redis" && u.Scheme != "rediss" && u.Scheme != "unix") {
+			// The URL may hold a password: name the key, not the value.
+			return keyError("redis.url", "want redis://host:port/db, rediss://… or unix:///path")
+		}
 	}
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
 		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/careerbot/careerbot/internal/config"
 )
@@ -41,6 +42,12 @@ func TestParseErrors(t *testing.T) {
 		{"http without secret", "[slack]\nmode = \"http\"\nbot_token = \"xoxb-1\"\n", nil, "slack.signing_secret"},
 		{"http without bot token", "[slack]\nmode = \"http\"\n", map[string]string{"SLACK_SIGNING_SECRET": "s"}, "slack.bot_token"},
 		{"bad api url", "[slack]\napi_url = \"not a url\"\n", nil, "slack.api_url"},
+		{"bad drain", "[http]\nshutdown_drain = \"soon\"\n", nil, "shutdown_drain"},
+		{"negative timeout", "[http]\nshutdown_timeout = \"-1s\"\n", nil, "http.shutdown_timeout"},
+		{"shard past count", "[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 2\nshard_count = 2\n", nil, "discord.shard_id"},
+		{"shard without count", "[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 1\n", nil, "discord.shard_id"},
+		{"sharded http", "[discord]\nmode = \"http\"\napplication_id = \"1\"\npublic_key = \"" + key + "\"\nshard_count = 2\n", nil, "discord.shard_count"},
+		{"redis scheme", "[redis]\nurl = \"http://:hunter2@localhost:6379\"\n", nil, "redis.url: want"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,8 +72,43 @@ func TestDefaultsAndEnvironment(t *testing.T) {
 	if c.Discord.PublicKey != key || c.Discord.ApplicationID != "42" || c.Slack.AppToken != "xapp-1" {
 		t.Errorf("environment not applied: %+v", c)
 	}
+	if c.HTTP.ShutdownDrain != config.DefaultShutdownDrain || c.HTTP.ShutdownTimeout != config.DefaultShutdownTimeout ||
+		c.Redis.URL != "" || c.Redis.Prefix != config.DefaultRedisPrefix || !c.Guides.UseWatch() {
+		t.Errorf("shutdown, redis or watch defaults not applied: %+v %+v %+v", c.HTTP, c.Redis, c.Guides)
+	}
 	if got := c.Limits.Interval().Seconds(); got != 15 {
 		t.Errorf("Interval = %vs; want 15s for 4 a minute", got)
+	}
+}
+
+func TestDurationsAndRedis(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		drain, limit time.Duration
+	}{
+		{"set", "[http]\nshutdown_drain = \"2s\"\nshutdown_timeout = \"1m\"\n", 2 * time.Second, time.Minute},
+		{"zero drain is kept", "[http]\nshutdown_drain = \"0s\"\n", 0, config.DefaultShutdownTimeout},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := config.Parse(tt.text, env(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.HTTP.ShutdownDrain != tt.drain || c.HTTP.ShutdownTimeout != tt.limit {
+				t.Errorf("drain, timeout = %v, %v; want %v, %v", c.HTTP.ShutdownDrain, c.HTTP.ShutdownTimeout, tt.drain, tt.limit)
+			}
+		})
+	}
+	c, err := config.Parse("[redis]\nprefix = \"bot1:\"\n", env(map[string]string{"REDIS_URL": "redis://:pw@127.0.0.1:6390/2"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Redis.URL != "redis://:pw@127.0.0.1:6390/2" || c.Redis.Prefix != "bot1:" {
+		t.Errorf("redis = %+v; want REDIS_URL applied and the prefix kept", c.Redis)
+	}
+	if _, err := config.Parse("[redis]\nurl = \"ftp://:hunter2@x\"\n", env(nil)); err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("bad redis url error = %v; want one without the password", err)
 	}
 }
 
@@ -82,11 +124,31 @@ func TestExampleConfig(t *testing.T) {
 	}
 	data, _ := os.ReadFile(filepath.Join("..", "..", "config.example.toml"))
 	for _, k := range []string{"listen", "dirs", "bundled", "questions_per_minute", "burst", "max_question_chars", "level",
-		"mode", "token", "application_id", "public_key", "guild_id", "bot_token", "app_token", "signing_secret", "api_url"} {
+		"mode", "token", "application_id", "public_key", "guild_id", "bot_token", "app_token", "signing_secret", "api_url",
+		"shutdown_drain", "shutdown_timeout", "watch", "shard_id", "shard_count", "url", "prefix"} {
 		if !strings.Contains(string(data), k+" ") && !strings.Contains(string(data), k+"=") {
 			t.Errorf("config.example.toml does not document %s", k)
 		}
 	}
+}
+
+// FuzzParse checks any configuration text gives a config that passed
+// validation or an error, never a panic.
+func FuzzParse(f *testing.F) {
+	example, _ := os.ReadFile(filepath.Join("..", "..", "config.example.toml"))
+	f.Add(string(example))
+	f.Add("[http]\nshutdown_drain = \"2s\"\n[redis]\nurl = \"redis://:pw@h:6379/0\"\n")
+	f.Add("[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 1\nshard_count = 2\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		c, err := config.Parse(text, env(nil))
+		if err != nil {
+			return
+		}
+		if c.HTTP.ShutdownDrain < 0 || c.HTTP.ShutdownTimeout < 0 || c.Limits.Burst < 0 || c.Redis.Prefix == "" ||
+			(c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount) {
+			t.Errorf("Parse accepted an invalid config: %+v", c)
+		}
+	})
 }
 
 func TestStoreBesideConfig(t *testing.T) {
