@@ -146,7 +146,8 @@ func TestSourcesShowsGapsToManagers(t *testing.T) {
 		respond(t, bot, interaction(t, discordgo.InteractionApplicationCommand, "u1", "ch1", 0, ask(q, false)), api)
 	}
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		if gaps, _ := st.TopGaps(context.Background(), 5); len(gaps) > 0 || time.Now().After(deadline) {
+		// The store writes in the background: wait for both questions.
+		if gaps, _ := st.TopGaps(context.Background(), 5); len(gaps) > 0 && gaps[0].Count == 2 || time.Now().After(deadline) {
 			break
 		}
 	}
