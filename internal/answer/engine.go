@@ -506,16 +506,17 @@ func (e *Engine) withSubjectGuides(a *analysis, hits []search.Hit) []search.Hit 
 // little to BM25 scores. The engine's own passage scoring still weighs it.
 const commonShare = 0.2
 
-// keep returns the terms ok accepts, or all of ts if it accepts none.
-func keep(ts []string, ok func(string) bool) []string {
-	var out []string
-	for _, t := range ts {
-		if ok(t) {
-			out = append(out, t)
+// keep returns the elements ok accepts, or all of xs if it accepts none:
+// a filter that narrows a choice but never empties it.
+func keep[T any](xs []T, ok func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
 		}
 	}
 	if len(out) == 0 {
-		return ts
+		return xs
 	}
 	return out
 }

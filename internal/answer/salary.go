@@ -151,7 +151,7 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = at
 			if t := facts.FindLeadTitle(a.q); t != "" && a.level == facts.Lead {
 				// "principal": not the staff figures beside them.
-				all = keepIf(all, func(f figure) bool { return f.s.Title == t })
+				all = keep(all, func(f figure) bool { return f.s.Title == t })
 			}
 		} else {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
@@ -172,9 +172,9 @@ func (e *Engine) salary(a *analysis) *reply {
 	}
 	// A table's column ("FAANG", "Startup") or the basis ("base", "total
 	// comp") the question names picks those figures.
-	all = keepIf(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
+	all = keep(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
 	if b := basisAsked(a.q); b != "" {
-		all = keepIf(all, func(f figure) bool { return f.s.Basis == b })
+		all = keep(all, func(f figure) bool { return f.s.Basis == b })
 	}
 	for i := range all {
 		f := &all[i]
@@ -234,20 +234,6 @@ func (e *Engine) salary(a *analysis) *reply {
 		r.say("The guides differ on these figures.")
 	}
 	return r
-}
-
-// keepIf returns the figures ok accepts, or all of fs if it accepts none.
-func keepIf(fs []figure, ok func(figure) bool) []figure {
-	var out []figure
-	for _, f := range fs {
-		if ok(f) {
-			out = append(out, f)
-		}
-	}
-	if len(out) == 0 {
-		return fs
-	}
-	return out
 }
 
 var (

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -10,12 +9,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/logtest"
 )
 
 var t0 = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
@@ -28,24 +27,6 @@ var (
 	romania = advisor.Cited{Guide: "Career Guide", Source: "guide.txt", Section: "Salaries › Romania"}
 	paths   = advisor.Cited{Guide: "Roadmap", Source: "roadmap.md", Section: "Learning Path"}
 )
-
-// syncBuffer is a log destination safe for the writer goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) lines(sub string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Count(s.b.String(), sub)
-}
 
 func openTest(t *testing.T, path string, opt Options) *Store {
 	t.Helper()
@@ -247,7 +228,7 @@ func TestUnwritableStoreLogsOnceAMinute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "careerbot.db")
 			name, after := tt.setup(t, path)
-			var logs syncBuffer
+			var logs logtest.Buffer
 			clk := newClock(t0)
 			s, err := open(name, Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))}, clk.now)
 			if err != nil {
@@ -264,19 +245,19 @@ func TestUnwritableStoreLogsOnceAMinute(t *testing.T) {
 				}
 				s.flush(t)
 			}
-			if n := logs.lines("store: write failed"); n != 1 {
+			if n := strings.Count(logs.String(), "store: write failed"); n != 1 {
 				t.Errorf("%d error lines for 50 failed writes in the same minute; want 1", n)
 			}
 			clk.add(61 * time.Second)
 			s.RecordAnswer(answerRec("late", true, big))
 			s.flush(t)
-			for deadline := time.Now().Add(5 * time.Second); logs.lines("store: write failed") < 2 && time.Now().Before(deadline); {
+			for deadline := time.Now().Add(5 * time.Second); strings.Count(logs.String(), "store: write failed") < 2 && time.Now().Before(deadline); {
 				time.Sleep(time.Millisecond)
 			}
-			if n := logs.lines("store: write failed"); n != 2 {
+			if n := strings.Count(logs.String(), "store: write failed"); n != 2 {
 				t.Errorf("%d error lines after a minute more; want 2", n)
 			}
-			if strings.Contains(logs.b.String(), big[:100]) {
+			if strings.Contains(logs.String(), big[:100]) {
 				t.Errorf("question text reached the log")
 			}
 		})
