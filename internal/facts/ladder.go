@@ -62,6 +62,10 @@ var (
 	ladderHeading = regexp.MustCompile(`(?i)\b(?:career|progression|ladder|levels|growth|track|hierarchy|promotion)\b`)
 )
 
+// arrowRunes holds a rune of every arrow form: lines without one are no
+// ladder drawn in text, and need no regular expression to tell.
+const arrowRunes = ">→⟶➔➜➡⇒⮕"
+
 // maxRungWords bounds the words of one rung: longer pieces between arrows
 // are prose ("raw data → insights"), not roles.
 const maxRungWords = 8
@@ -145,11 +149,18 @@ func yearsOnly(d string) string {
 // Scientist → Lead". A line with no arrow yet that names one role is the
 // root of a tree whose children follow.
 func arrowLadder(text string, line, section int) (Ladder, bool) {
-	pieces := arrow.Split(text, -1)
-	if len(pieces) == 1 {
-		if r, ok := rungOf(text, line, section); ok && len(strings.Fields(text)) <= maxRungWords && namesRole(text) {
+	if !strings.ContainsAny(text, arrowRunes) {
+		// Only a short line naming a role can root a tree.
+		if len(text) > 80 || len(strings.Fields(text)) > maxRungWords || !namesRole(text) {
+			return Ladder{}, false
+		}
+		if r, ok := rungOf(text, line, section); ok {
 			return Ladder{Rungs: []Rung{r}}, true
 		}
+		return Ladder{}, false
+	}
+	pieces := arrow.Split(text, -1)
+	if len(pieces) == 1 {
 		return Ladder{}, false
 	}
 	// A label before the first rung ("Career Progression: …") is not a role.

@@ -188,6 +188,9 @@ var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+)(\.\
 // around the sentence (block, list lead, headings) used when the sentence
 // itself does not say the level, region or period.
 func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
+	if !strings.ContainsAny(sentence, "0123456789") {
+		return nil, nil // most sentences: no figure, and no regular expression to tell
+	}
 	locs := amount.FindAllStringSubmatchIndex(sentence, -1)
 	var ms []mention
 	for _, m := range locs {
@@ -338,6 +341,9 @@ func isPrice(clause, sentence string, ctx context) bool {
 // 1.4x-1.6x", "×1.3 in London". A multiplier that names no place (in the
 // sentence or its row or lead) is left out: it says nothing to look up.
 func multipliersIn(sentence string, ctx context) []Multiplier {
+	if !strings.ContainsAny(sentence, "0123456789") {
+		return nil
+	}
 	var out []Multiplier
 	for _, m := range multiplier.FindAllStringSubmatchIndex(sentence, -1) {
 		num := func(k int) float64 {
