@@ -66,7 +66,7 @@ func (a *analysis) answers(c candidate) bool {
 	if c.cov < minCoverage {
 		return false
 	}
-	return a.asked == 0 || c.askedCov > minCoverage && c.specific
+	return a.asked == 0 || c.askedCov >= minCoverage && c.specific
 }
 
 // rank scores every passage of the sections the search returned, once

@@ -141,8 +141,8 @@ func (a *analysis) setHits(hits []search.Hit) {
 func (e *Engine) analyze(q string, in intent) *analysis {
 	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q) || requiredLead.MatchString(q)
-	a.transition = fromTo.MatchString(q)
-	a.level = facts.LevelOf(q) // "senior", or "with 10+ years"
+	a.transition = fromTo.MatchString(q) || (in == intentNext || in == intentLadder) && facts.LevelOf(q) != "" // "what next as a junior": from junior on
+	a.level = facts.LevelOf(q)                                                                                 // "senior", or "with 10+ years"
 	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)

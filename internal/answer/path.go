@@ -103,6 +103,9 @@ type scoredStage struct {
 
 // scoreStage scores one stage and keeps it in all if it is among the best.
 func (e *Engine) scoreStage(a *analysis, ref stageRef, headOnly bool, titled func(int, terms) float64, best float64, all []scoredStage) (float64, []scoredStage) {
+	if roleFit(a.role, e.sections[ref.gi][e.stage(ref).Section].role) < 0 {
+		return best, all // a stage in a data scientist's path does not answer for an ML engineer
+	}
 	ts := e.stageTerms[ref.gi][ref.pi][ref.si].text
 	if headOnly {
 		ts = e.stageTerms[ref.gi][ref.pi][ref.si].head

@@ -41,21 +41,12 @@ func (e *Engine) salary(a *analysis) *reply {
 	if slices.Contains(a.nocover, plural(role)) {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
-	var all []figure
-	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
-	for gi := range e.facts {
-		for i := range e.facts[gi].Salaries {
-			s := &e.facts[gi].Salaries[i]
-			ok, seen := fits[s.Role]
-			if !seen {
-				ok = facts.RoleMatches(role, s.Role)
-				fits[s.Role] = ok
-			}
-			if s.Premium && !premium || !ok {
-				continue
-			}
-			all = append(all, figure{gi: gi, s: s})
-		}
+	all := e.figuresFor(role, premium)
+	otherRole := false
+	if len(all) == 0 && role != "" {
+		// No figure for the role asked about: the figures the guides give,
+		// saying whose they are.
+		all, otherRole = e.figuresFor("", premium), true
 	}
 	if len(all) == 0 || !e.figuresFit(a, all) {
 		return nil
@@ -71,6 +62,10 @@ func (e *Engine) salary(a *analysis) *reply {
 		} else {
 			roleGap, roleUnknown = n, true
 		}
+	}
+	if otherRole {
+		roleGap, roleUnknown = plural(a.roleName), true
+		role = ""
 	}
 	if roleGap == "" && strings.Contains(role, " ") && !hasNamedRole(all) {
 		roleGap = plural(a.roleName)
@@ -284,6 +279,28 @@ func (e *Engine) multiplierFor(place facts.Region, r *reply) string {
 		}
 	}
 	return ""
+}
+
+// figuresFor returns the figures whose role fits role (all for ""),
+// premiums only when premium.
+func (e *Engine) figuresFor(role string, premium bool) []figure {
+	var all []figure
+	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
+	for gi := range e.facts {
+		for i := range e.facts[gi].Salaries {
+			s := &e.facts[gi].Salaries[i]
+			ok, seen := fits[s.Role]
+			if !seen {
+				ok = facts.RoleMatches(role, s.Role)
+				fits[s.Role] = ok
+			}
+			if s.Premium && !premium || !ok {
+				continue
+			}
+			all = append(all, figure{gi: gi, s: s})
+		}
+	}
+	return all
 }
 
 // differ reports whether two guides give different figures for the same

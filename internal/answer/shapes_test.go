@@ -63,6 +63,8 @@ func TestGuideShapes(t *testing.T) {
 		{"what does the AWS data engineer exam cost", all(says("$150"), saysNot("earn"))},
 		// A city multiplier.
 		{"how much more do data engineers earn in San Francisco", says("1.4x-1.6x")},
+		// No figure for the role asked about: say so, then the closest.
+		{"how much does a senior robotics engineer earn", all(says("don't cover salaries for robotics engineers", "$150K"))},
 		// Comparisons, answered from the figures that decide them.
 		{"do senior data engineers in germany make twice what juniors make?", all(says("€80,000", "€55,000", "less than twice"))},
 		{"which country pays senior data engineers more, Germany or the US?", all(says("United States", "Germany", "approximate exchange rates"))},
