@@ -48,6 +48,10 @@ var intentRules = []struct {
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
+// contrastShape are words that ask to set two things side by side
+// ("the difference between a data scientist and an ML engineer").
+var contrastShape = regexp.MustCompile(`(?i)^(?:difference|differences|differ|different|vs|versus|compare|compared|comparison)$`)
+
 // payShape are words that say which figure a pay question wants.
 var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting|per|month|hour|week|annum)$`)
 
@@ -64,7 +68,8 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest"
+	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest " +
+	"without within across among via"
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -184,7 +189,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			// "must-have" asks what is required, as "need" does: a ranking
 			// hint (requiredBonus), not what the question is about.
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
-				requiredLead.MatchString(c.Text) || (in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+				requiredLead.MatchString(c.Text) || contrastShape.MatchString(c.Text) ||
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the

@@ -88,6 +88,7 @@ func TestFindLevelsAndRoles(t *testing.T) {
 		{"Who earns more, a research scientist or a data scientist?", nil, []string{"research scientist", "data scientist"}},
 		{"Do ML engineers earn more than data scientists in India?", nil, []string{"machine learning engineer", "data scientist"}},
 		{"pay at a mid-size company", nil, nil},
+		{"what's the difference between a data scientist and an ML engineer", nil, []string{"data scientist", "machine learning engineer"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

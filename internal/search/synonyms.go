@@ -24,7 +24,7 @@ var synonyms = [][]string{
 	{"FAANG", "MAANG", "big tech"},
 	{"computer science", "=CS"},
 	{"salary", "salaries", "pay", "paid", "earn", "earns", "earning", "compensation", "wage", "wages", "income"},
-	{"junior", "entry-level", "entry level"},
+	{"junior", "entry-level", "entry level", "first job", "new grad", "fresher", "freshers"},
 	{"mid-level", "mid level", "mid-career", "intermediate"},
 	{"senior", "experienced"},
 	{"good to have", "good-to-have", "nice to have", "nice-to-have", "bonus"},
