@@ -300,6 +300,11 @@ func (e *Engine) general(a *analysis) *reply {
 		best = ans // a guide's own question (an FAQ): quote its answer
 	}
 	r.say(e.quote(a, best, r))
+	if other, ok := e.otherRole(a, cands, best); ok {
+		// "data scientist or ML engineer?": a passage about each.
+		r.say(e.quote(a, other, r))
+		return r
+	}
 	for _, c := range cands[1:] {
 		if c.gi != best.gi && c.cov >= secondCoverage && c.score >= 0.85*best.score {
 			r.say(e.quote(a, c, r))
@@ -307,6 +312,34 @@ func (e *Engine) general(a *analysis) *reply {
 		}
 	}
 	return r
+}
+
+// otherRole returns, for a question naming two roles, the best passage
+// about the role the best passage is not about.
+func (e *Engine) otherRole(a *analysis, cands []candidate, best candidate) (candidate, bool) {
+	roles := facts.FindRoles(a.q)
+	if len(roles) != 2 {
+		return candidate{}, false
+	}
+	same := func(role, r string) bool {
+		return r != "" && facts.RoleMatches(role, r) && strings.Contains(r, strings.Fields(role)[0])
+	}
+	// A section headed with the role is about it; else a passage that
+	// names it first.
+	bySection := func(c candidate, role string) bool { return same(role, e.sections[c.gi][c.si].role) }
+	byText := func(c candidate, role string) bool { return same(role, facts.FindRole(c.p.text)) }
+	other := roles[1]
+	if (bySection(best, roles[1]) || byText(best, roles[1])) && !bySection(best, roles[0]) && !byText(best, roles[0]) {
+		other = roles[0]
+	}
+	for _, about := range []func(candidate, string) bool{bySection, byText} {
+		for _, c := range cands[1:] {
+			if c.p != best.p && c.cov >= minCoverage*0.8 && about(c, other) {
+				return c, true
+			}
+		}
+	}
+	return candidate{}, false
 }
 
 func statesDuration(c candidate) bool { return facts.FindDuration(c.p.text) != "" }

@@ -125,3 +125,17 @@ func TestCompactPay(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoRoles answers a question that sets two roles side by side with a
+// passage about each.
+func TestTwoRoles(t *testing.T) {
+	e := newEngine(t, bundled(t))
+	a, err := e.Ask(context.Background(), "what's the difference between a data scientist and an ML engineer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Abstained || len(a.Citations) < 2 {
+		t.Fatalf("answer %q cites %d passages; want one about each role", a.Text, len(a.Citations))
+	}
+	all(says("data scientists"), says("machine learning engineers"))(t, a)
+}
