@@ -117,6 +117,10 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = pool
 		}
 	}
+	if note != "" {
+		// The city the country's figures stand in for is said in the note.
+		placeGap = slices.DeleteFunc(placeGap, func(p string) bool { return p == a.regions[0].Name })
+	}
 	for i, p := range placeGap {
 		placeGap[i] = the(p)
 	}

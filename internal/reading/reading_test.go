@@ -126,6 +126,8 @@ func TestShorthand(t *testing.T) {
 		{"top 2 skills", "top 2 skills"},
 		{"do i rly need docker n k8s", "do i really need docker and k8s"},
 		{"gud books for NLP", "good books for NLP"},
+		{"hw long to lrn ml", "how long to learn ml"},
+		{"wat shud i learn aftr pytorch", "what should i learn after pytorch"},
 		{"a MLE's salary", "a ML engineer's salary"},
 		{"jobs in the U.S. for u", "jobs in the U.S. for you"},
 		{"is u.k. pay higher, e.g. for MLEs", "is u.k. pay higher, e.g. for ML engineers"},

@@ -36,6 +36,7 @@ var shorthand = map[string]string{
 	"thru": "through", "rn": "right now", "smth": "something", "sth": "something", "ppl": "people",
 	"tho": "though", "diff": "difference", "learnt": "learned", "knw": "know", "kno": "know", "gud": "good",
 	"rly": "really", "rlly": "really", "b4": "before", "wrt": "about",
+	"hw": "how", "aftr": "after", "afta": "after", "nxt": "next", "lrn": "learn", "strt": "start",
 }
 
 // reading is a token's reading.
