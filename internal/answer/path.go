@@ -337,6 +337,12 @@ func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 					}
 				}
 			}
+			// The guide whose title names what is to be learned ("MLOps").
+			for _, c := range a.concepts {
+				if !c.subject && covers(e.titles[gi], c.Concept) {
+					about += c.weight / a.total
+				}
+			}
 			for _, h := range a.hits {
 				if h.Guide == gi {
 					score = max(score, a.score[[2]int{h.Guide, h.Section}])
