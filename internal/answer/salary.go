@@ -580,6 +580,9 @@ func (e *Engine) describe(f figure, a *analysis, r *reply) string {
 // "up to $90,000", "15–25%".
 func formatRange(s *facts.Salary) string {
 	if s.Premium {
+		if s.Min == s.Max {
+			return trimFloat(s.Min) + "%"
+		}
 		return trimFloat(s.Min) + "–" + trimFloat(s.Max) + "%"
 	}
 	var out string

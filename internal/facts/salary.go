@@ -82,6 +82,7 @@ var (
 	between    = regexp.MustCompile(`(?i)\b(?:between|from)\s*$`)
 	openAbove  = regexp.MustCompile(`(?i)\b(?:over|above|exceeding|exceed|more than|at least|starting at|upwards of|from)\s*$`)
 	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than|reach|reaches|reaching|as high as)\s*$`)
+	percentOne = regexp.MustCompile(`(?i)\+\s?(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+(?:more|higher|premium|extra|on top|above|uplift)\b`)
 	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
 	priceWords = regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscriptions?|bootcamps?|courses?|exams?|tickets?|membership|licen[cs]es?|enrol\w*|certifications?|certificates?|degrees?|masters?|program(?:me)?s?|nanodegrees?|books?)\b`)
 	multiplier = regexp.MustCompile(`(?i)(?:[x×]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?[x×](?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s?[x×])?)(?:$|[^\pL\pN])`)
@@ -303,10 +304,25 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 		}
 	}
 	if payContext {
-		for _, m := range percentRng.FindAllStringSubmatchIndex(sentence, -1) {
+		ranges := percentRng.FindAllStringSubmatchIndex(sentence, -1)
+		// A single premium: "+20 %", "20% more" (not the end of a range).
+		for _, m := range percentOne.FindAllStringSubmatchIndex(sentence, -1) {
+			inRange := false
+			for _, r := range ranges {
+				inRange = inRange || m[0] < r[1] && r[0] < m[1]
+			}
+			if !inRange {
+				k := 2
+				if m[2] < 0 {
+					k = 4
+				}
+				ranges = append(ranges, []int{m[0], m[1], m[k], m[k+1], m[k], m[k+1]})
+			}
+		}
+		for _, m := range ranges {
 			lo, _ := strconv.ParseFloat(sentence[m[2]:m[3]], 64)
 			hi, _ := strconv.ParseFloat(sentence[m[4]:m[5]], 64)
-			if hi < lo || hi > 500 {
+			if hi < lo || hi > 500 || lo <= 0 {
 				continue
 			}
 			pre, post := sentence[:m[0]], sentence[m[1]:]

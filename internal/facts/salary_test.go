@@ -143,3 +143,23 @@ func TestPayShapes(t *testing.T) {
 		t.Errorf("multipliers = %q; want %q", mults, want)
 	}
 }
+
+func TestSinglePremiums(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"# Pay\n\nRemote roles for US employers add +20 % to the salary.\n", "20-20%"},
+		{"# Pay\n\nSpecialists earn 15-25% more salary.\n", "15-25%"},
+		{"# Pay\n\nNLP pays 10% more than general roles.\n", "10-10%"},
+		{"# Pay\n\nSalaries: 40% of postings ask for cloud skills.\n", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range extract(t, tt.md) {
+			if s.Premium {
+				got = append(got, fmt.Sprintf("%g-%g%%", s.Min, s.Max))
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: premiums %q; want %q", tt.md, got, tt.want)
+		}
+	}
+}
