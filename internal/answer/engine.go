@@ -58,8 +58,9 @@ type Engine struct {
 	titlePost map[string][]int
 	// priceAt marks the lines of each guide that state a price.
 	priceAt map[priceKey]bool
-	// rungTerms holds the terms of each ladder rung's name: [guide][ladder][rung].
-	rungTerms [][][]terms
+	// rungTerms holds the terms of each ladder rung's name, then of each
+	// role it groups: [guide][ladder][rung][name].
+	rungTerms [][][][]terms
 	rungWords terms // every term of every rung's name
 	// coverage says what the guides cover, for abstentions.
 	coverage string
@@ -220,12 +221,16 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
-		rt := make([][]terms, len(fx.Ladders))
+		rt := make([][][]terms, len(fx.Ladders))
 		for li, l := range fx.Ladders {
 			for _, r := range l.Rungs {
-				ts := e.termSet(r.Name)
-				rt[li] = append(rt[li], ts)
-				e.rungWords = append(e.rungWords, ts...)
+				var names []terms
+				for _, n := range append([]string{r.Name}, r.Members...) {
+					ts := e.termSet(n)
+					names = append(names, ts)
+					e.rungWords = append(e.rungWords, ts...)
+				}
+				rt[li] = append(rt[li], names)
 			}
 		}
 		e.rungTerms = append(e.rungTerms, rt)

@@ -67,38 +67,14 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 	var all []scored
 	for gi, ls := range e.rungTerms {
 		for li, rs := range ls {
-			for ri, ts := range rs {
-				role, got := 0.0, 0.0
-				used := map[string]bool{}
-				for i, c := range a.concepts {
-					alt, ok := covering(ts, c.Concept)
-					if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.Concept) {
-						got += c.weight // the place the guide is about
-						continue
-					}
-					if !ok {
-						continue
-					}
-					got += c.weight
-					if isRole[i] {
-						role += c.weight
-					}
-					for _, t := range alt {
-						used[t] = true
+			for ri, names := range rs {
+				// A rung is its name or any role it groups, whichever fits.
+				for _, ts := range names {
+					ref := rungRef{gi, li, ri}
+					if fit, ok := e.rungFit(a, ts, gi, isRole, roleWeight, topic); ok {
+						all = append(all, scored{ref, fit + 0.02*a.score[[2]int{gi, e.rung(ref).Section}]})
 					}
 				}
-				if role < minRungCover*roleWeight || got < minCoverage*topic {
-					continue
-				}
-				// A rung naming more than asked ("Junior ML Engineer" for
-				// "ML engineer") fits less than one naming just that.
-				extra := 0
-				for _, t := range ts {
-					if !used[t] {
-						extra++
-					}
-				}
-				all = append(all, scored{rungRef{gi, li, ri}, got/a.total - 0.05*float64(extra) + 0.02*a.score[[2]int{gi, e.rung(rungRef{gi, li, ri}).Section}]})
 			}
 		}
 	}
@@ -115,6 +91,46 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 		}
 	}
 	return out
+}
+
+// rungFit scores how well a rung's name (or a role it groups), ts, names
+// what the question asks about: the share of its weight covered, less a
+// little for each word the name adds ("Junior ML Engineer" for "ML
+// engineer"). ok is false unless it names enough of the question's role
+// and level words and of the question.
+func (e *Engine) rungFit(a *analysis, ts terms, gi int, isRole []bool, roleWeight, topic float64) (float64, bool) {
+	role, got := 0.0, 0.0
+	used := map[string]bool{}
+	for i, c := range a.concepts {
+		if c.shape {
+			continue // "next role": any rung is a role
+		}
+		alt, ok := covering(ts, c.Concept)
+		if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.Concept) {
+			got += c.weight // the place the guide is about
+			continue
+		}
+		if !ok {
+			continue
+		}
+		got += c.weight
+		if isRole[i] {
+			role += c.weight
+		}
+		for _, t := range alt {
+			used[t] = true
+		}
+	}
+	if role < minRungCover*roleWeight || got < minCoverage*topic {
+		return 0, false
+	}
+	extra := 0
+	for _, t := range ts {
+		if !used[t] && !strings.ContainsAny(t, "0123456789") && t != "year" {
+			extra++ // but not for the years a rung gives
+		}
+	}
+	return got/a.total - 0.05*float64(extra), true
 }
 
 // ladder answers "what comes after senior data scientist?" with the next

@@ -139,3 +139,15 @@ func TestTwoRoles(t *testing.T) {
 	}
 	all(says("data scientists"), says("machine learning engineers"))(t, a)
 }
+
+// TestGroupedRungs finds a role among the roles a ladder's level groups.
+func TestGroupedRungs(t *testing.T) {
+	md := "# Data careers\n\n## Career Progression\n\n### Entry-Level Positions\n\n- Junior Data Engineer\n- Analytics Engineer\n\n" +
+		"### Senior Positions\n\n- Senior Data Engineer\n- Data Architect\n"
+	e := newEngine(t, parseAll(t, map[string]string{"d.md": md}))
+	a, err := e.Ask(context.Background(), "what comes after analytics engineer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all(says("Senior Positions", "Data Architect"), saysNot("is the top"))(t, a)
+}

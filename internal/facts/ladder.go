@@ -23,6 +23,9 @@ type Rung struct {
 	// after it one level deeper ("├─> Principal", "└─> Manager" both
 	// follow "Staff"). In a line, each rung is one deeper than the last.
 	Depth int
+	// Members are the roles a rung groups: "### Senior Positions" then
+	// "- Senior ML Engineer", "- ML Architect".
+	Members []string
 	Ref
 }
 
@@ -43,12 +46,16 @@ func (l Ladder) Next(i int) []int {
 }
 
 // Title returns the rung as a reader would write it: "Senior ML Engineer
-// (4-7 years)".
+// (4-7 years)", "Senior Positions (Senior ML Engineer, ML Architect)".
 func (r Rung) Title() string {
-	if r.Years == "" {
-		return r.Name
+	t := r.Name
+	if r.Years != "" {
+		t += " (" + r.Years + ")"
 	}
-	return r.Name + " (" + r.Years + ")"
+	if len(r.Members) > 0 {
+		t += " (" + strings.Join(r.Members, ", ") + ")"
+	}
+	return t
 }
 
 var (
@@ -281,6 +288,11 @@ func headingLadders(g *guide.Guide) []Ladder {
 			continue
 		}
 		r.Depth = len(cur.Rungs)
+		for _, b := range sec.Blocks {
+			if b.Kind == guide.Item && len(strings.Fields(b.Text)) <= maxRungWords && namesRole(b.Text) {
+				r.Members = append(r.Members, b.Text)
+			}
+		}
 		cur.Rungs = append(cur.Rungs, r)
 	}
 	flush()

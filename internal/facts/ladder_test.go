@@ -27,6 +27,8 @@ func TestLadders(t *testing.T) {
 			[]string{"Junior Data Scientist (0-2 years) → Senior Data Scientist → Lead Data Scientist"}},
 		{"a last role heading without years", "# G\n\n## Career Path\n\n### Data Engineer (0-3 years)\n\nx\n\n### Staff Data Engineer (6+ years)\n\ny\n\n### Engineering Manager\n\nz\n",
 			[]string{"Data Engineer (0-3 years) → Staff Data Engineer (6+ years) → Engineering Manager"}},
+		{"levels that group roles", "# G\n\n## Career Progression\n\n### Entry-Level Positions\n\n- Junior Data Engineer\n- Analytics Engineer\n\n### Senior Positions\n\n- Senior Data Engineer\n- Data Architect\n",
+			[]string{"Entry-Level Positions (Junior Data Engineer, Analytics Engineer) → Senior Positions (Senior Data Engineer, Data Architect)"}},
 		{"a pipeline is not a ladder", "# G\n\nWe go from raw data → features → a deployed model.\n", nil},
 		{"prose between arrows is not a ladder", "# G\n\nLearn the basics first → then build three projects that show real impact to employers\n", nil},
 	}
