@@ -15,6 +15,8 @@ var (
 	// comparison marks a pay question that weighs two things or looks for
 	// the most or least of them.
 	comparison = regexp.MustCompile(`(?i)\b(?:more|less|better|worse|higher|lower)\b.*\bthan\b|\b(?:who|which|what|where)\b.*\b(?:most|best|highest|least|lowest|worst|more|less|better)\b|\b(?:or|vs\.?|versus|twice|double|triple|thrice)\b|\bcompared? (?:to|with)\b|\bhow much more\b`)
+	// superlative asks which of something pays the most or least.
+	superlative = regexp.MustCompile(`(?i)\b(?:which|what|where)\b.*\b(?:most|best|highest|least|lowest|worst|top)\b`)
 	// least marks a search for the lowest pay.
 	least = regexp.MustCompile(`(?i)\b(?:least|lowest|worst|less)\b`)
 	// cityWords and countryWords say which kind of place a superlative

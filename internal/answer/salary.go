@@ -36,6 +36,11 @@ func (e *Engine) salary(a *analysis) *reply {
 	if r := e.compare(a); r != nil {
 		return r
 	}
+	if superlative.MatchString(a.q) {
+		// "Which industry pays the most?" and no figures by industry: a
+		// passage that says which answers, not a list of figures.
+		return nil
+	}
 	premium := wantsPremium.MatchString(a.q)
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {

@@ -151,3 +151,16 @@ func TestGroupedRungs(t *testing.T) {
 	}
 	all(says("Senior Positions", "Data Architect"), saysNot("is the top"))(t, a)
 }
+
+// TestSuperlativeFromProse answers "which X pays the most" from the
+// passage that says so when no figure is given by X.
+func TestSuperlativeFromProse(t *testing.T) {
+	md := "# Data pay\n\n## Pay\n\nJunior data engineers earn $90K-$110K.\n\n## Industries\n\n" +
+		"Pay differs by industry: finance and hedge funds pay data engineers the most, followed by big tech.\n"
+	e := newEngine(t, parseAll(t, map[string]string{"p.md": md}))
+	a, err := e.Ask(context.Background(), "which industry pays data engineers the most?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	says("finance")(t, a)
+}
