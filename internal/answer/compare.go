@@ -145,6 +145,11 @@ func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string,
 	if len(groups) < 2 || want > 0 && len(groups) < want {
 		return nil
 	}
+	if want == 2 && a.level == "" {
+		if r := e.levelByLevel(groups, roles); r != nil {
+			return r
+		}
+	}
 	level := a.level
 	if level == "" {
 		level = sharedLevel(groups)
@@ -218,6 +223,51 @@ func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string,
 		head += " (ranked at approximate exchange rates)"
 	}
 	r.say(head + ".")
+	return r
+}
+
+// levelByLevel sets two sides side by side at every level both give a
+// figure for, from junior up: "Junior: ML engineers ₹8–14 LPA against
+// data scientists ₹7–12 LPA; …". It returns nil unless two levels are
+// shared.
+func (e *Engine) levelByLevel(groups map[string][]figure, roles bool) *reply {
+	if len(groups) != 2 {
+		return nil
+	}
+	var names []string
+	for n := range groups {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	at := func(name string, l facts.Level) *figure {
+		for i, f := range groups[name] {
+			if f.s.Level == l && f.s.Level != "" {
+				return &groups[name][i]
+			}
+		}
+		return nil
+	}
+	label := func(n string) string {
+		if roles {
+			return plural(n)
+		}
+		return "in " + the(n)
+	}
+	r := &reply{e: e}
+	var parts []string
+	for _, l := range []facts.Level{facts.Junior, facts.Mid, facts.Senior, facts.Lead} {
+		x, y := at(names[0], l), at(names[1], l)
+		if x == nil || y == nil {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s %s %s against %s %s %s", l.Label(),
+			label(names[0]), formatRange(x.s), r.cite(x.gi, x.s.Section, x.s.Line, x.s.Snippet),
+			label(names[1]), formatRange(y.s), r.cite(y.gi, y.s.Section, y.s.Line, y.s.Snippet)))
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	r.say(strings.Join(parts, "; ") + ".")
 	return r
 }
 

@@ -52,6 +52,10 @@ var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|leve
 // ("the difference between a data scientist and an ML engineer").
 var contrastShape = regexp.MustCompile(`(?i)^(?:difference|differences|differ|different|vs|versus|compare|compared|comparison)$`)
 
+// yearsShape are the words of a span of experience ("3 years of
+// experience", "5 yoe"): they say the level.
+var yearsShape = regexp.MustCompile(`(?i)^(?:\d+\+?|years?|yrs?|yoe|experience|exp)$`)
+
 // payShape are words that say which figure a pay question wants.
 var payShape = regexp.MustCompile(`(?i)^(?:total|base|gross|net|annual|annually|yearly|monthly|hourly|average|median|starting|per|month|hour|week|annum)$`)
 
@@ -190,6 +194,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			// hint (requiredBonus), not what the question is about.
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				requiredLead.MatchString(c.Text) || contrastShape.MatchString(c.Text) ||
+				a.years != "" && yearsShape.MatchString(c.Text) || // "with 3 years of experience" is a level
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}

@@ -590,6 +590,14 @@ func formatRange(s *facts.Salary) string {
 		}
 		return trimFloat(s.Min) + "–" + trimFloat(s.Max) + "%"
 	}
+	if lpaWritten.MatchString(s.Figure) && s.Currency == "INR" && s.Min >= 1e5 {
+		// "₹18–30 LPA", as the guide writes it.
+		out := "₹" + trimFloat(s.Min/1e5)
+		if s.Max > s.Min {
+			out += "–" + trimFloat(s.Max/1e5)
+		}
+		return out + " LPA"
+	}
 	var out string
 	_, sym := symbols[s.Currency]
 	inK := kWritten.MatchString(s.Figure)
@@ -625,6 +633,9 @@ var symbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "INR": "�
 // kWritten marks a figure the guide writes in thousands ("$80K-$110K"):
 // the answer writes it the same way, so it reads as the guide does.
 var kWritten = regexp.MustCompile(`\d\s?[kK]\b`)
+
+// lpaWritten marks a figure the guide writes in lakhs per annum.
+var lpaWritten = regexp.MustCompile(`(?i)\bLPA\b`)
 
 // money writes v with thousands separators and the currency's symbol, or
 // its code when it has no common symbol.

@@ -64,10 +64,14 @@ func TestGuideShapes(t *testing.T) {
 		// A city multiplier.
 		{"how much more do data engineers earn in San Francisco", says("1.4x-1.6x")},
 		// No figure for the role asked about: say so, then the closest.
-		{"how much does a senior robotics engineer earn", all(says("don't cover salaries for robotics engineers", "$150K"))},
+		{"how much does a senior robotics engineer earn", all(says("no figures for robotics engineers"), saysNot("Robotics engineers earn"))},
 		// Comparisons, answered from the figures that decide them.
 		{"do senior data engineers in germany make twice what juniors make?", all(says("€80,000", "€55,000", "less than twice"))},
 		{"which country pays senior data engineers more, Germany or the US?", all(says("United States", "Germany", "approximate exchange rates"))},
+		// Lakhs per annum, as the guide writes them; the same range at
+		// another level is another figure; "3 yoe" is a level.
+		{"de salary in india 3 yoe", all(says("₹8–15 LPA", "₹18–30 LPA"), saysNot("₹4–8"))},
+		{"how much does the google data engineer exam cost", all(says("₹16,000"), saysNot("earn"))},
 		// Not a salary question, though "computer" starts with "comp".
 		{"what computer math does an associate robotics engineer need", all(says("linear algebra"), saysNot("$"))},
 	}

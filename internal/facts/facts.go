@@ -5,6 +5,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/guide"
@@ -136,19 +137,22 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 // keeping the first.
 func dedupe(ss []Salary) []Salary {
 	type key struct {
-		region   string
-		cur      string
-		min, max float64
-		premium  bool
+		region, cur      string
+		min, max         float64
+		premium          bool
+		qualifier, basis string
 	}
-	seen := map[key]bool{}
+	seen := map[key][]Level{}
 	out := ss[:0]
 	for _, s := range ss {
-		k := key{s.Region.Name, s.Currency, s.Min, s.Max, s.Premium}
-		if seen[k] {
+		// The same range for another level ("8-15 LPA" for both 0-2 years
+		// at a product company and 3-5 at a service one) is another fact;
+		// the same range again without a level restates it.
+		k := key{s.Region.Name, s.Currency, s.Min, s.Max, s.Premium, s.Qualifier, s.Basis}
+		if levels, ok := seen[k]; ok && (s.Level == "" || slices.Contains(levels, s.Level) || slices.Contains(levels, "")) {
 			continue
 		}
-		seen[k] = true
+		seen[k] = append(seen[k], s.Level)
 		out = append(out, s)
 	}
 	return out

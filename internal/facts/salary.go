@@ -122,6 +122,9 @@ type mention struct {
 var multipliers = map[string]float64{"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
 	"l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7, "crores": 1e7}
 
+// indian are the suffixes that count in lakhs and crores.
+var indian = map[string]bool{"lpa": true, "lakh": true, "lakhs": true, "crore": true, "crores": true, "cr": true}
+
 func parseMention(s string, m []int) mention {
 	mt := mention{start: m[0], end: m[1]}
 	if m[iPre] >= 0 {
@@ -136,6 +139,9 @@ func parseMention(s string, m []int) mention {
 		mt.value *= multipliers[strings.ToLower(suf)]
 		mt.hasSuffix = true
 		mt.perYear = strings.EqualFold(suf, "lpa")
+		if indian[strings.ToLower(suf)] && mt.currency == "" {
+			mt.currency = "INR" // lakhs and crores are Indian rupees
+		}
 	}
 	mt.plus = m[iPlus] >= 0
 	return mt
