@@ -80,9 +80,24 @@ func (e *Engine) compare(a *analysis) *reply {
 	if len(a.regions) == 1 && (len(levels) >= 2 || len(roles) >= 2) {
 		pool = inPlaces(pool, a.regions)
 	}
+	// The table columns the question names ("product companies",
+	// "startups"), when it names two.
+	var quals []string
+	for _, f := range pool {
+		if q := f.s.Qualifier; q != "" && !slices.Contains(quals, q) && e.qualifierAsked(a, q) {
+			quals = append(quals, q)
+		}
+	}
+	if len(a.regions) == 1 && len(quals) >= 2 {
+		pool = inPlaces(pool, a.regions)
+	}
 	switch {
 	case len(levels) >= 2:
 		return e.compareLevels(a, pool, levels[0], levels[1])
+	case len(quals) >= 2:
+		return e.compareBy(a, pool, func(f figure) (string, bool) {
+			return f.s.Qualifier, slices.Contains(quals, f.s.Qualifier)
+		}, 2, byColumn)
 	case len(roles) >= 2:
 		return e.compareBy(a, pool, func(f figure) (string, bool) {
 			for _, r := range roles[:2] {
@@ -91,7 +106,7 @@ func (e *Engine) compare(a *analysis) *reply {
 				}
 			}
 			return "", false
-		}, 2, true)
+		}, 2, byRole)
 	case len(a.regions) >= 2:
 		return e.compareBy(a, pool, func(f figure) (string, bool) {
 			for _, q := range a.regions[:2] {
@@ -100,7 +115,7 @@ func (e *Engine) compare(a *analysis) *reply {
 				}
 			}
 			return "", false
-		}, 2, false)
+		}, 2, byPlace)
 	case placeWords.MatchString(a.q):
 		within := ""
 		if len(a.regions) == 1 {
@@ -119,10 +134,19 @@ func (e *Engine) compare(a *analysis) *reply {
 				return "", false
 			}
 			return r.Name, true
-		}, 0, false)
+		}, 0, byPlace)
 	}
 	return nil
 }
+
+// sides says what a comparison sets side by side, for its wording.
+type sides int
+
+const (
+	byPlace  sides = iota // "in Romania"
+	byRole                // "data scientists"
+	byColumn              // "at product companies", a table's column
+)
 
 // side is one side of a comparison: the figure that stands for it.
 type side struct {
@@ -135,7 +159,8 @@ type side struct {
 // level the question names or else the one most groups share, and states
 // them from the highest (or, for "least", the lowest). want is how many
 // groups the question names, 0 for "any".
-func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string, bool), want int, roles bool) *reply {
+func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string, bool), want int, by sides) *reply {
+	roles := by == byRole
 	groups := map[string][]figure{}
 	for _, f := range pool {
 		if k, ok := key(f); ok && !f.s.Premium {
@@ -146,7 +171,7 @@ func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string,
 		return nil
 	}
 	if want == 2 && a.level == "" {
-		if r := e.levelByLevel(groups, roles); r != nil {
+		if r := e.levelByLevel(groups, by); r != nil {
 			return r
 		}
 	}
@@ -230,7 +255,7 @@ func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string,
 // figure for, from junior up: "Junior: ML engineers ₹8–14 LPA against
 // data scientists ₹7–12 LPA; …". It returns nil unless two levels are
 // shared.
-func (e *Engine) levelByLevel(groups map[string][]figure, roles bool) *reply {
+func (e *Engine) levelByLevel(groups map[string][]figure, by sides) *reply {
 	if len(groups) != 2 {
 		return nil
 	}
@@ -247,22 +272,25 @@ func (e *Engine) levelByLevel(groups map[string][]figure, roles bool) *reply {
 		}
 		return nil
 	}
-	label := func(n string) string {
-		if roles {
-			return plural(n)
-		}
-		return "in " + the(n)
-	}
 	r := &reply{e: e}
+	// "data scientists ₹7–12 LPA", "₹8–15 LPA at product companies".
+	say := func(n string, f *figure) string {
+		fig := formatRange(f.s) + " " + r.cite(f.gi, f.s.Section, f.s.Line, f.s.Snippet)
+		switch by {
+		case byRole:
+			return plural(n) + " " + fig
+		case byColumn:
+			return strings.Replace(fig, " [", " at "+n+" [", 1)
+		}
+		return strings.Replace(fig, " [", " in "+the(n)+" [", 1)
+	}
 	var parts []string
 	for _, l := range []facts.Level{facts.Junior, facts.Mid, facts.Senior, facts.Lead} {
 		x, y := at(names[0], l), at(names[1], l)
 		if x == nil || y == nil {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s: %s %s %s against %s %s %s", l.Label(),
-			label(names[0]), formatRange(x.s), r.cite(x.gi, x.s.Section, x.s.Line, x.s.Snippet),
-			label(names[1]), formatRange(y.s), r.cite(y.gi, y.s.Section, y.s.Line, y.s.Snippet)))
+		parts = append(parts, l.Label()+": "+say(names[0], x)+" against "+say(names[1], y))
 	}
 	if len(parts) < 2 {
 		return nil

@@ -257,19 +257,23 @@ func basisAsked(q string) string {
 }
 
 // qualifierAsked reports whether the question names what a figure's
-// qualifier says ("at FAANG" for a "FAANG" column). A figure without one
-// is asked about by any question.
+// qualifier says ("at FAANG" for a "FAANG" column).
 func (e *Engine) qualifierAsked(a *analysis, q string) bool {
 	if q == "" {
 		return false
 	}
+	// Most of its words: "FAANG companies" does not ask about "Product
+	// companies".
 	ts := e.qualTerms[q]
+	named := map[string]bool{}
 	for _, c := range a.concepts {
-		if covers(ts, c.Concept) {
-			return true
+		if alt, ok := covering(ts, c.Concept); ok {
+			for _, t := range alt {
+				named[t] = true
+			}
 		}
 	}
-	return false
+	return 2*len(named) > len(ts)
 }
 
 // multiplierFor states what a guide says a city pays against its country

@@ -72,6 +72,10 @@ func TestGuideShapes(t *testing.T) {
 		// another level is another figure; "3 yoe" is a level.
 		{"de salary in india 3 yoe", all(says("₹8–15 LPA", "₹18–30 LPA"), saysNot("₹4–8"))},
 		{"how much does the google data engineer exam cost", all(says("₹16,000"), saysNot("earn"))},
+		// Two columns of a table set side by side; "FAANG companies" does
+		// not ask about "Product companies".
+		{"do product companies pay more than service companies", all(says("₹18–30 LPA at Product companies", "against ₹8–15 LPA at Service companies"))},
+		{"do FAANG companies pay senior data engineers more than startups", all(says("FAANG pays the most", "$250K–$340K", "$150K–$180K"), saysNot("Product companies"))},
 		// Not a salary question, though "computer" starts with "comp".
 		{"what computer math does an associate robotics engineer need", all(says("linear algebra"), saysNot("$"))},
 	}
