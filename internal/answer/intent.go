@@ -115,7 +115,10 @@ type analysis struct {
 	level    facts.Level
 	role     string
 	roleName string // the role as the question writes it
-	regions  []facts.Region
+	// roleTerms are the terms of the role, normalised and as written,
+	// sorted: analysed once, for every concept and figure check.
+	roleTerms terms
+	regions   []facts.Region
 	// nocover names the places and roles the question asks about that no
 	// guide mentions; they are left out of the concepts.
 	nocover []string
@@ -155,6 +158,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
+	if a.role != "" {
+		a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
+		slices.Sort(a.roleTerms)
+	}
 	a.regions = facts.FindRegions(q)
 	hasKind := false
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
@@ -265,12 +272,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 			return true // "South" of "South Africa"
 		}
 	}
-	if a.role == "" {
-		return false
-	}
-	ts := e.index.Terms(a.role + " " + a.roleName)
-	slices.Sort(ts)
-	return covers(ts, c)
+	return covers(a.roleTerms, c)
 }
 
 // unknownShare is the weight of a word no guide uses, against the

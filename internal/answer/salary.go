@@ -394,12 +394,10 @@ func hasNamedRole(fs []figure) bool {
 // about the sections the figures come from, else a passage answers better.
 // Pay words, levels, places and the role are what figures are about anyway.
 func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
-	roleTerms := e.index.Terms(a.role)
-	slices.Sort(roleTerms)
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(roleTerms, c.Concept) {
+		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(a.roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)
