@@ -158,7 +158,13 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
-			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole, heading: s.Heading()}
+			head := s.Heading()
+			if s.Kind != guide.Heading && len(s.Path) > 1 {
+				// A bold label, a tab or an aside refines the heading it sits
+				// under: "Skills" then "**Must-have:**" heads a list of skills.
+				head += " " + s.Path[len(s.Path)-2]
+			}
+			info := sectionInfo{head: e.termSet(head), title: title, role: guideRole, heading: s.Heading()}
 			for _, h := range slices.Backward(s.Path) {
 				if r := facts.FindRole(h); r != "" {
 					info.role = r
@@ -373,6 +379,11 @@ func passages(s guide.Section) []passage {
 			sents := guide.Sentences(b.Text)
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
 				sents = sents[:len(sents)-1] // the list passage quotes the last as its lead
+			}
+			if strings.HasSuffix(s.Heading(), "?") && len(sents) > 1 && len(b.Text) <= maxQuote {
+				// An FAQ's answer is its whole paragraph, not its first sentence ("Not strictly.").
+				out = append(out, passage{text: b.Text, line: b.Line})
+				continue
 			}
 			for _, sent := range sents {
 				out = append(out, passage{text: sent, line: b.Line})

@@ -116,6 +116,22 @@ func extractPaths(g *guide.Guide) []Path {
 				st.Duration = findDuration(b.Text)
 			}
 		}
+		// The sections under a stage are its parts ("**Programming:**"
+		// then its list): each a topic, named by its heading.
+		for _, sub := range g.Sections[si+1:] {
+			if !sec.Contains(sub) {
+				break
+			}
+			var items []string
+			text = append(text, sub.Heading())
+			for _, b := range sub.Blocks {
+				text = append(text, b.Text)
+				items = append(items, b.Text)
+			}
+			if len(items) > 0 {
+				st.Topics = append(st.Topics, sub.Heading()+": "+strings.Join(items, ", "))
+			}
+		}
 		if len(st.Topics) == 0 {
 			st.Topics = text
 		}

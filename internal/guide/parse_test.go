@@ -33,7 +33,7 @@ func TestParse(t *testing.T) {
 	}{
 		{"markdown headings and lists", "g.md",
 			"# My Guide\n\nIntro text here.\n\n## Skills\n\n### Tools\n- Docker\n- Kubernetes\n",
-			"My Guide\nIntroduction @003: Intro text here.\nSkills › Tools @007: Docker | Kubernetes"},
+			"My Guide\nIntroduction @003: Intro text here.\nSkills @005:\nSkills › Tools @007: Docker | Kubernetes"},
 		{"front matter title wins over H1", "g.md",
 			"---\ntitle: 'Real Title'\nauthor: Someone\n---\n\n# Shown Title\n\n## Pay\n\nSeniors earn more.\n",
 			"Real Title\nPay @008: Seniors earn more."},
@@ -99,8 +99,8 @@ func TestParseListShapes(t *testing.T) {
 		name, md string
 		want     []string // kind, text and lead of each block
 	}{
-		{"bold label", "# T\n\n**🔧 Must-have skills**\n\n- PyTorch\n- CUDA\n",
-			[]string{"paragraph|🔧 Must-have skills|", "item|PyTorch|🔧 Must-have skills", "item|CUDA|🔧 Must-have skills"}},
+		{"colon lead", "# T\n\nMust-have skills:\n\n- PyTorch\n- CUDA\n",
+			[]string{"paragraph|Must-have skills:|", "item|PyTorch|Must-have skills:", "item|CUDA|Must-have skills:"}},
 		{"bold sentence is no label", "# T\n\n**Learn the basics first, then build projects that show impact to employers.**\n\n- a\n",
 			[]string{"paragraph|Learn the basics first, then build projects that show impact to employers.|", "item|a|"}},
 		{"checklist in a code fence", "# T\n\n```\n- [ ] LeetCode daily\n[x] Mock interviews\nplain line\n```\n",
