@@ -80,6 +80,7 @@ func describeSalary(s facts.Salary) string {
 	add("period", s.Period)
 	add("basis", s.Basis)
 	add("for", s.Qualifier)
+	add("kind", s.Kind)
 	if s.Premium {
 		f = append(f, "premium")
 	}

@@ -72,7 +72,7 @@ func (e *Engine) compare(a *analysis) *reply {
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {
 			s := &e.facts[gi].Salaries[i]
-			if !s.Premium && (len(roles) != 1 || facts.RoleMatches(roles[0], s.Role)) {
+			if !s.Premium && s.Kind == "" && (len(roles) != 1 || facts.RoleMatches(roles[0], s.Role)) {
 				pool = append(pool, figure{gi: gi, s: s})
 			}
 		}

@@ -41,17 +41,18 @@ func (e *Engine) salary(a *analysis) *reply {
 		// passage that says which answers, not a list of figures.
 		return nil
 	}
-	premium := wantsPremium.MatchString(a.q)
+	kind := facts.KindOf(a.q) // a bonus, equity, a stipend, or pay
+	premium := wantsPremium.MatchString(a.q) || kind != ""
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
-	all := e.figuresFor(role, premium)
+	all := e.figuresFor(role, premium, kind)
 	otherRole := false
 	if len(all) == 0 && role != "" {
 		// No figure for the role asked about: the figures the guides give,
 		// saying whose they are.
-		all, otherRole = e.figuresFor("", premium), true
+		all, otherRole = e.figuresFor("", premium, kind), true
 	}
 	if len(all) == 0 || !e.figuresFit(a, all) {
 		return nil
@@ -296,7 +297,7 @@ func (e *Engine) multiplierFor(place facts.Region, r *reply) string {
 
 // figuresFor returns the figures whose role fits role (all for ""),
 // premiums only when premium.
-func (e *Engine) figuresFor(role string, premium bool) []figure {
+func (e *Engine) figuresFor(role string, premium bool, kind string) []figure {
 	var all []figure
 	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
 	for gi := range e.facts {
@@ -307,8 +308,8 @@ func (e *Engine) figuresFor(role string, premium bool) []figure {
 				ok = facts.RoleMatches(role, s.Role)
 				fits[s.Role] = ok
 			}
-			if s.Premium && !premium || !ok {
-				continue
+			if s.Premium && !premium || !ok || s.Kind != kind {
+				continue // a sign-on bonus is no salary, nor a salary a bonus
 			}
 			all = append(all, figure{gi: gi, s: s})
 		}

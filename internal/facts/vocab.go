@@ -41,7 +41,7 @@ var levelWords = []struct {
 	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
 	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
 	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors|experienced)\b`)},
-	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},
+	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principals?|staff|heads?|directors?|vps?|chiefs?)\b`)},
 }
 
 // levelAt finds level words in s and returns the one whose match starts

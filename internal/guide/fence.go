@@ -110,7 +110,7 @@ func textFence(lines []fenceLine) []raw {
 	var stack []open
 	head := open{-1, -1} // the last line that is not an item, taking indented lines under it
 	for _, fl := range lines {
-		t := strings.TrimSpace(fl.text)
+		t := strings.Join(strings.Fields(fl.text), " ")
 		if t == "" {
 			lead, stack, head = "", nil, open{-1, -1}
 			continue
