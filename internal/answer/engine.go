@@ -66,6 +66,18 @@ type Engine struct {
 	coverage string
 	catalog  catalog
 	reader   *reading.Reader // reads questions as people type them
+	weights  scorer          // scores the options for an answer (choose.go)
+	// avgUnit is the mean number of terms of a unit, for plain BM25.
+	avgUnit float64
+}
+
+// Option configures an engine.
+type Option func(*Engine)
+
+// WithWeights scores options with w instead of the engine's fitted table
+// (cmd/train fits them this way).
+func WithWeights(w Weights) Option {
+	return func(e *Engine) { e.weights = w.vector() }
 }
 
 type priceKey struct{ guide, line int }
@@ -121,7 +133,7 @@ func (t terms) has(term string) bool {
 
 // New indexes guides and extracts their facts. The guides must not be
 // changed afterwards.
-func New(guides []*guide.Guide) (*Engine, error) {
+func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	ix, err := search.New()
 	if err != nil {
 		return nil, err
@@ -145,7 +157,12 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	for _, t := range ix.Terms(genericWords) {
 		e.generic[t] = true
 	}
+	e.weights = DefaultWeights().vector()
+	for _, o := range opts {
+		o(e)
+	}
 	var docs []search.Doc
+	units, unitTerms := 0, 0
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
 		title := e.termSet(g.Title)
@@ -194,6 +211,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 				}
 				for _, t := range p.terms {
 					seen[t] = true
+				}
+				if !p.item {
+					units++
+					unitTerms += len(p.terms)
 				}
 				info.passages = append(info.passages, p)
 			}
@@ -256,6 +277,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	}
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
+	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
@@ -419,45 +441,32 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	return e.askRead(ctx, q)
 }
 
-// answer answers q as the reader read it (see askRead).
+// answer answers q as the reader read it (see askRead): the best of the
+// options the guides give (choose.go), or an abstention.
 func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
-	if err := ctx.Err(); err != nil {
+	a, err := e.prepare(ctx, q)
+	if err != nil {
 		return advisor.Answer{}, err
+	}
+	best, ok := e.choose(a, e.options(a))
+	if !ok {
+		return e.abstain(), nil
+	}
+	return best.r.answer(), nil
+}
+
+// prepare analyses a question and finds the sections that may answer it.
+func (e *Engine) prepare(ctx context.Context, q string) (*analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	a := e.analyze(q, intentOf(q))
 	hits, err := e.index.SearchTerms(e.queryTerms(q, a), hitsWanted)
 	if err != nil {
-		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
+		return nil, fmt.Errorf("ask: %w", err)
 	}
 	a.setHits(e.withSubjectGuides(a, hits))
-	var ans *reply
-	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
-		// "What comes after senior ML engineer?" asks for a ladder's next
-		// rung, "how many years until principal?" for a rung's years;
-		// "what after Excel, as a data analyst?" for a path's stage.
-		ans = e.ladder(a)
-	}
-	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
-		a.intent = intentGeneral // "when does the season start?" is not about a learning path
-	}
-	switch {
-	case ans != nil:
-	case a.intent == intentNext:
-		ans = e.next(a)
-	case a.intent == intentSalary:
-		ans = e.salary(a)
-	case a.intent == intentStart:
-		ans = e.start(a)
-	case a.intent == intentDuration:
-		ans = e.duration(a)
-	}
-	if ans == nil {
-		ans = e.general(a)
-	}
-	if ans == nil {
-		return e.abstain(), nil
-	}
-	return ans.answer(), nil
+	return a, nil
 }
 
 // maxSubjectGuides bounds the guides whose every section joins the

@@ -238,7 +238,40 @@ func (e *Engine) salary(a *analysis) *reply {
 	if differ(shown) {
 		r.say("The guides differ on these figures.")
 	}
+	r.fit = figureFit(a, shown)
 	return r
+}
+
+// figureFit is the share of the role, level and place a question asks
+// about that the first figure an answer states is for.
+func figureFit(a *analysis, shown []figure) float64 {
+	if len(shown) == 0 {
+		return 0
+	}
+	s := shown[0].s
+	asked, got := 0, 0
+	if a.role != "" {
+		asked++
+		if facts.RoleMatches(a.role, s.Role) {
+			got++
+		}
+	}
+	if a.level != "" {
+		asked++
+		if s.Level == a.level {
+			got++
+		}
+	}
+	if len(a.regions) > 0 {
+		asked++
+		if slices.ContainsFunc(a.regions, func(r facts.Region) bool { return r.Covers(s.Region) || s.Region.Covers(r) }) {
+			got++
+		}
+	}
+	if asked == 0 {
+		return 1
+	}
+	return float64(got) / float64(asked)
 }
 
 var (

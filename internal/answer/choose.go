@@ -1,0 +1,521 @@
+package answer
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+// An answer is chosen from evidence. Every way of answering a question —
+// a passage of a guide quoted (a sentence, a list with its label, an item,
+// a table row, an FAQ's answer), the best plain paragraph the search
+// finds, and the typed answers read from facts (figures, a ladder's next
+// rung, a path's stage) — is an option with the units it cites. Each
+// option is described by the same features: how much of the question its
+// units and their context (heading path, row, title) account for, whether
+// that context names another role, level or place, what kind of answer it
+// is beside what kind was asked. One table of weights, fitted from
+// labelled questions (cmd/train), scores them; the best scoring option
+// answers, and none at all when no option scores above nothing.
+
+// optionKind says what made an option.
+type optionKind int
+
+const (
+	optPassage  optionKind = iota // a passage of a section the search found
+	optNaive                      // the paragraph plain BM25 ranks first
+	optSalary                     // figures, or a comparison of them
+	optLadder                     // a ladder's next rung, or its top
+	optNext                       // the stage after the one teaching a topic
+	optStart                      // a path's first stage
+	optDuration                   // how long a stage or a path takes
+)
+
+func (k optionKind) String() string {
+	return [...]string{"passage", "naive", "salary", "ladder", "next", "start", "duration"}[k]
+}
+
+// typed reports whether an option is read from facts rather than quoted.
+func (k optionKind) typed() bool { return k >= optSalary }
+
+// option is one answer the engine could give.
+type option struct {
+	kind optionKind
+	r    *reply
+	pass *candidate // the passage quoted, for passage options
+	// naive is the plain BM25 score of the option's first unit, over the
+	// best such score among the question's options.
+	naive float64
+	f     []float64
+	score float64
+}
+
+// maxPassageOptions bounds the passages weighed for a question, taken in
+// the order of their coverage.
+const maxPassageOptions = 10
+
+// options gathers every answer the engine could give to a question.
+func (e *Engine) options(a *analysis) []option {
+	var opts []option
+	add := func(k optionKind, r *reply, c *candidate) {
+		if r != nil && len(r.sentences) > 0 && len(r.cites) > 0 {
+			opts = append(opts, option{kind: k, r: r, pass: c})
+		}
+	}
+	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
+		// "What comes after senior ML engineer?" asks for a ladder's next
+		// rung, "how many years until principal?" for a rung's years.
+		add(optLadder, e.ladder(a), nil)
+	}
+	switch a.intent {
+	case intentNext:
+		add(optNext, e.next(a), nil)
+	case intentSalary:
+		add(optSalary, e.salary(a), nil)
+	case intentStart:
+		add(optStart, e.start(a), nil)
+	case intentDuration:
+		add(optDuration, e.duration(a), nil)
+	}
+	cands := e.rank(a)
+	seen := map[*passage]bool{}
+	pick := func(cs []candidate, n int) {
+		for i := range cs {
+			if n == 0 {
+				return
+			}
+			c := cs[i]
+			if seen[c.p] {
+				continue
+			}
+			seen[c.p] = true
+			n--
+			add(optPassage, e.passageReply(a, cands, c), &c)
+		}
+	}
+	pick(cands, maxPassageOptions)
+	switch a.intent {
+	case intentPrice:
+		pick(preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] }), 3)
+	case intentDuration:
+		pick(preferring(cands, statesDuration), 3)
+	}
+	if u, ok := e.naive(a); ok {
+		r := &reply{e: e}
+		r.say(sentence(clip(u.text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
+		add(optNaive, r, nil)
+		opts[len(opts)-1].naive = 1
+	}
+	return opts
+}
+
+// passageReply quotes a passage as a whole answer: an FAQ question by its
+// answer, a question setting two roles side by side with a passage about
+// each, after saying which places or roles no guide covers.
+func (e *Engine) passageReply(a *analysis, cands []candidate, c candidate) *reply {
+	r := &reply{e: e}
+	if len(a.nocover) > 0 {
+		r.say("The guides don't cover " + joinAnd(a.nocover) + "; the closest they say:")
+	}
+	if ans, ok := e.answerTo(c); ok {
+		c = ans // a guide's own question (an FAQ): quote its answer
+	}
+	r.say(e.quote(a, c, r))
+	if other, ok := e.otherRole(a, cands, c); ok {
+		r.say(e.quote(a, other, r)) // "data scientist or ML engineer?": a passage about each
+	}
+	return r
+}
+
+// unit is a block of a guide as plain search sees it: a paragraph, a
+// whole list, a table row.
+type unit struct {
+	gi, si, line int
+	text         string
+	terms        terms
+}
+
+// BM25's parameters for the plain paragraph search.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// naive returns the unit of the sections the search found that plain
+// BM25 over the question's words ranks first: the paragraph a naive
+// search would quote. The engine never loses a question it answers.
+func (e *Engine) naive(a *analysis) (unit, bool) {
+	qt := e.index.QueryTerms(a.q)
+	if len(qt) == 0 {
+		return unit{}, false
+	}
+	var best unit
+	bestScore := 0.0
+	for _, h := range a.hits {
+		for _, u := range e.units(h.Guide, h.Section) {
+			s := 0.0
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(len(u.terms))/e.avgUnit)
+			for _, t := range qt {
+				if u.terms.has(t) {
+					s += e.idf(t) * (bm25K1 + 1) / (1 + norm)
+				}
+			}
+			if s > bestScore {
+				best, bestScore = u, s
+			}
+		}
+	}
+	return best, bestScore > 0
+}
+
+// units returns a section's blocks as plain search sees them: the
+// sentences of one paragraph joined, a list whole, a table row.
+func (e *Engine) units(gi, si int) []unit {
+	info := &e.sections[gi][si]
+	sec := e.guides[gi].Sections[si]
+	var out []unit
+	for i := range info.passages {
+		p := &info.passages[i]
+		if p.item {
+			continue // part of its list
+		}
+		if n := len(out); n > 0 && out[n-1].line == p.line && !p.list && p.items == nil {
+			// Another sentence of the same paragraph.
+			out[n-1].terms = union(out[n-1].terms, p.terms)
+			continue
+		}
+		text := p.text
+		if p.items == nil {
+			// A sentence stands for its paragraph.
+			for _, b := range sec.Blocks {
+				if b.Line == p.line && b.Kind == guide.Paragraph {
+					text = b.Text
+					break
+				}
+			}
+		}
+		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms})
+	}
+	return out
+}
+
+// union merges two sorted term sets.
+func union(a, b terms) terms {
+	out := make(terms, 0, len(a)+len(b))
+	out = append(out, a...)
+	out = append(out, b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// choose scores every option and returns the best, or false when none
+// scores above nothing: the engine then abstains.
+func (e *Engine) choose(a *analysis, opts []option) (option, bool) {
+	best := -1
+	for i := range opts {
+		opts[i].f = e.features(a, &opts[i])
+		opts[i].score = e.weights.score(opts[i].f)
+		if best < 0 || opts[i].score > opts[best].score {
+			best = i
+		}
+	}
+	if best < 0 || opts[best].score <= 0 {
+		return option{}, false
+	}
+	return opts[best], true
+}
+
+// The features every option is described by, in the order of a feature
+// vector. A question's concepts (see analyze) are its subject (role,
+// level, place), its topic (what it asks about beyond them), the kind of
+// answer it wants ("tools") and its shape (pay words, "comes after"); each
+// concept counts where the option's evidence — the answer's text, the
+// units it cites, their lists' leads, their sections' headings, their
+// guides' titles — first accounts for it, as a share of its class's weight.
+var featureNames = []string{
+	"bias",            // 1: an answer rather than none
+	"subj_text",       // share of the subject the answer's text or its units say
+	"subj_ctx",        // share only their headings or titles account for
+	"subj_none",       // 1: the question names no subject
+	"topic_text",      // share of the topic the answer's text or its units say
+	"topic_lead",      // share only a list's lead says (an item is what its lead introduces)
+	"topic_head",      // share only the section's own heading says
+	"topic_outer",     // share only an outer heading says
+	"topic_title",     // share only the guide's title says
+	"topic_section",   // share only another passage of the section says
+	"topic_none",      // 1: the question asks nothing beyond its subject
+	"specific",        // 1: a topic word that is not generic is said, by text, lead or heading
+	"kind_named",      // 1: the kind of answer asked ("tools") is named by the text or a heading
+	"kind_enum",       // 1: a kind was asked and the answer enumerates things
+	"kind_none",       // 1: no kind of answer was asked
+	"shape_cov",       // share of the question's shape words accounted for
+	"role_fit",        // +1 the section is about the role asked, -1 about another
+	"level_fit",       // the same for the level
+	"place_fit",       // the same for the place
+	"title_subject",   // 1: the guide's title names all of the question's subject
+	"unknown",         // share of the question no guide uses a word of
+	"search",          // the section's search score over the best hit's
+	"naive",           // 1: the plain BM25 paragraph
+	"typed_salary",    // 1: figures read from the guides' pay facts
+	"typed_ladder",    // 1: a ladder's rung
+	"typed_next",      // 1: the stage after the one teaching a topic
+	"typed_start",     // 1: a path's first stage
+	"typed_duration",  // 1: a stage's or a path's duration
+	"typed_fit",       // how well a typed answer's facts fit the question, as its reader measured
+	"list",            // 1: a list quoted whole
+	"item",            // 1: one item of a list
+	"row",             // 1: a table row
+	"question_unit",   // 1: the passage quoted is itself a question
+	"length",          // log of the answer's length
+	"required",        // 1: a list called required, for a question asking what is needed
+	"label",           // share of the question an item's label names
+	"states_duration", // 1: a "how long" question answered with a duration
+	"states_price",    // 1: a price question answered by a line stating a price
+	"states_figure",   // 1: a pay question answered with a figure
+	"gap",             // 1: the answer says the guides lack what was asked and gives the closest
+	"stem_only",       // share of the question met only through words sharing a stem
+	"guides",          // guides cited beyond the first
+}
+
+func featureIndex(name string) int { return slices.Index(featureNames, name) }
+
+var (
+	gapText    = regexp.MustCompile(`(?i)\bdon't cover\b|\bgive no (?:such )?figures\b|\bno figures\b`)
+	figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
+)
+
+// Where an option's evidence first accounts for a concept.
+const (
+	atText = iota
+	atLead
+	atHead
+	atOuter
+	atTitle
+	atSection
+	atNone
+)
+
+// features describes an option by the evidence it cites.
+func (e *Engine) features(a *analysis, o *option) []float64 {
+	f := make([]float64, len(featureNames))
+	set := func(name string, v float64) { f[featureIndex(name)] = v }
+	set("bias", 1)
+	text := o.r.answer().Text
+	refs := o.r.refs[:min(3, len(o.r.refs))]
+	own := []terms{e.termSet(markers.ReplaceAllString(text, ""))}
+	var leads, heads, outers, titles, sections []terms
+	for _, ref := range refs {
+		info := &e.sections[ref.gi][ref.si]
+		for i := range info.passages {
+			if p := &info.passages[i]; p.line == ref.line {
+				own = append(own, p.terms)
+				leads = append(leads, p.leadTerms)
+			}
+		}
+		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, info.title), append(sections, info.all)
+	}
+	where := func(c weighted) int {
+		for at, sets := range [][]terms{own, leads, heads, outers, titles, sections} {
+			for _, ts := range sets {
+				if covers(ts, c.Concept) {
+					return at
+				}
+			}
+		}
+		return atNone
+	}
+	var subj, topic, shape [atNone + 1]float64
+	var subjW, topicW, shapeW, unknown, stemOnly float64
+	specific, kindAsked, kindNamed := false, false, false
+	for _, c := range a.concepts {
+		at := where(c)
+		if e.unknown(c.Concept) {
+			unknown += c.weight
+		}
+		if c.stemOnly && at < atNone {
+			stemOnly += c.weight
+		}
+		switch {
+		case c.subject:
+			subj[at] += c.weight
+			subjW += c.weight
+		case c.kind:
+			kindAsked = true
+			kindNamed = kindNamed || at == atText || at == atHead
+		case c.shape:
+			shape[at] += c.weight
+			shapeW += c.weight
+		default:
+			topic[at] += c.weight
+			topicW += c.weight
+			specific = specific || at <= atHead && !e.isGeneric(c.Concept)
+		}
+	}
+	share := func(v, of float64) float64 {
+		if of == 0 {
+			return 0
+		}
+		return v / of
+	}
+	set("subj_text", share(subj[atText], subjW))
+	set("subj_ctx", share(subj[atLead]+subj[atHead]+subj[atOuter]+subj[atTitle], subjW))
+	set("subj_none", boolf(subjW == 0))
+	set("topic_text", share(topic[atText], topicW))
+	set("topic_lead", share(topic[atLead], topicW))
+	set("topic_head", share(topic[atHead], topicW))
+	set("topic_outer", share(topic[atOuter], topicW))
+	set("topic_title", share(topic[atTitle], topicW))
+	set("topic_section", share(topic[atSection], topicW))
+	set("topic_none", boolf(topicW == 0))
+	set("specific", boolf(specific))
+	enum := o.pass != nil && o.pass.p.enumerates() || o.kind.typed() && len(o.r.cites) > 2
+	set("kind_named", boolf(kindAsked && kindNamed))
+	set("kind_enum", boolf(kindAsked && enum))
+	set("kind_none", boolf(!kindAsked))
+	set("shape_cov", share(shapeW-shape[atNone], shapeW))
+	var primary *sectionInfo
+	if len(refs) > 0 {
+		primary = &e.sections[refs[0].gi][refs[0].si]
+		set("role_fit", sign(roleFit(a.role, primary.role)))
+		set("level_fit", sign(levelFit(a.level, primary.level)))
+		set("place_fit", sign(placeFit(a.regions, primary.places)))
+		set("search", a.score[[2]int{refs[0].gi, refs[0].si}])
+		all := subjW > 0
+		for _, c := range a.concepts {
+			if c.subject && !covers(primary.title, c.Concept) {
+				all = false
+			}
+		}
+		set("title_subject", boolf(all))
+	}
+	set("unknown", share(unknown, a.total))
+	set("naive", o.naive)
+	if o.kind.typed() {
+		set("typed_"+o.kind.String(), 1)
+		set("typed_fit", o.r.fit)
+	}
+	if o.pass != nil {
+		p := o.pass.p
+		set("list", boolf(p.items != nil && !p.item))
+		set("item", boolf(p.item))
+		set("question_unit", boolf(strings.HasSuffix(p.text, "?") && !p.list))
+		set("required", boolf(a.needs && p.required))
+		l := 0.0
+		for _, c := range a.concepts {
+			if covers(p.label, c.Concept) {
+				l += c.weight
+			}
+		}
+		set("label", share(l, a.total))
+		if b, ok := e.block(refs[0]); ok && b.Kind == guide.Row {
+			set("row", 1)
+		}
+	}
+	set("length", math.Log1p(float64(len(text)))/6)
+	if a.intent == intentDuration && facts.FindDuration(text) != "" {
+		set("states_duration", 1)
+	}
+	if a.intent == intentPrice {
+		for _, ref := range refs {
+			if e.priceAt[priceKey{ref.gi, ref.line}] {
+				set("states_price", 1)
+			}
+		}
+	}
+	if a.intent == intentSalary && figureText.MatchString(text) {
+		set("states_figure", 1)
+	}
+	if gapText.MatchString(text) {
+		set("gap", 1)
+	}
+	set("stem_only", share(stemOnly, a.total))
+	guides := map[int]bool{}
+	for _, ref := range o.r.refs {
+		guides[ref.gi] = true
+	}
+	set("guides", float64(len(guides)-1))
+	return f
+}
+
+// block returns the first block of the line a unit reference names.
+func (e *Engine) block(ref unitRef) (*guide.Block, bool) {
+	bs := e.guides[ref.gi].Sections[ref.si].Blocks
+	for i := range bs {
+		if bs[i].Line == ref.line {
+			return &bs[i], true
+		}
+	}
+	return nil, false
+}
+
+// typedFor is the typed answer a question's intent asks for.
+func typedFor(in intent) optionKind {
+	switch in {
+	case intentSalary:
+		return optSalary
+	case intentNext:
+		return optNext
+	case intentStart:
+		return optStart
+	case intentDuration:
+		return optDuration
+	case intentLadder:
+		return optLadder
+	}
+	return optPassage
+}
+
+func sign(v float64) float64 {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
+}
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Candidate is one answer the engine weighed for a question, with the
+// features its weights score it by: what cmd/train fits the weights from.
+type Candidate struct {
+	Kind     string
+	Answer   advisor.Answer
+	Features []float64
+	Score    float64
+}
+
+// FeatureNames lists the features of Candidate.Features, in order.
+func FeatureNames() []string { return slices.Clone(featureNames) }
+
+// Candidates returns every answer the engine weighs for question, read as
+// Ask reads it, with their features and scores.
+func (e *Engine) Candidates(ctx context.Context, question string) ([]Candidate, error) {
+	q, err := advisor.CleanQuestion(question)
+	if err != nil {
+		return nil, err
+	}
+	a, err := e.prepare(ctx, e.reader.Read(q).Text)
+	if err != nil {
+		return nil, err
+	}
+	opts := e.options(a)
+	e.choose(a, opts)
+	out := make([]Candidate, len(opts))
+	for i, o := range opts {
+		out[i] = Candidate{Kind: o.kind.String(), Answer: o.r.answer(), Features: o.f, Score: o.score}
+	}
+	return out, nil
+}
