@@ -59,6 +59,7 @@ type config struct {
 	l2        float64
 	iters     int
 	verbose   bool
+	refine    bool // climb on accuracy after the logit
 }
 
 func run(args []string, stdout io.Writer) error {
@@ -72,6 +73,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.IntVar(&c.generated, "generated", 240, "generated guides to ask about")
 	fs.Float64Var(&c.l2, "l2", 0.0001, "L2 penalty on the weights")
 	fs.IntVar(&c.iters, "iters", 3000, "gradient steps")
+	fs.BoolVar(&c.refine, "refine", false, "climb on the count of right answers after the logit (fits the training sets closer; cross-validates no better)")
 	fs.BoolVar(&c.verbose, "v", false, "print every question the fitted weights answer wrong")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -91,19 +93,32 @@ func run(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "an option is right for %d (%.1f%%): the most any weights can score\n", reachable, pct(reachable, len(qs)))
 
-	w := refine(qs, fit(qs, c.l2, c.iters))
+	logit := fit(qs, c.l2, c.iters)
+	w := logit
+	if c.refine {
+		w = refine(qs, logit)
+	}
 	train := score(qs, w)
-	cv := crossValidate(qs, c)
+	cv, cvLogit := crossValidate(qs, c)
 	reach := newTally()
 	for _, q := range qs {
 		reach.add(q.set, q.reachable())
 	}
-	fmt.Fprintf(stdout, "\n%-10s %9s %9s %9s\n", "set", "train", "cross-val", "reachable")
+	trainLogit := score(qs, logit)
+	fmt.Fprintf(stdout, "\n%-10s %9s %9s %9s %9s %9s\n", "set", "train", "cross-val", "logit", "logit cv", "reachable")
 	for _, set := range setNames(qs) {
-		fmt.Fprintf(stdout, "%-10s %9s %9s %9s\n", set, train.of(set), cv.of(set), reach.of(set))
+		fmt.Fprintf(stdout, "%-10s %9s %9s %9s %9s %9s\n", set, train.of(set), cv.of(set), trainLogit.of(set), cvLogit.of(set), reach.of(set))
 	}
-	fmt.Fprintf(stdout, "%-10s %9s %9s\n", "all", train.all(), cv.all())
+	fmt.Fprintf(stdout, "%-10s %9s %9s %9s %9s %9s\n", "all", train.all(), cv.all(), trainLogit.all(), cvLogit.all(), reach.all())
 	if c.verbose {
+		for _, q := range qs {
+			if !q.reachable() {
+				fmt.Fprintf(stdout, "unreachable %s %s: %q\n", q.set, q.id, q.text)
+				for i := range q.opts[:min(3, len(q.opts))] {
+					fmt.Fprintf(stdout, "   option %s\n", q.describe(i))
+				}
+			}
+		}
 		for _, q := range qs {
 			if i := choice(q, w); !q.right(i) {
 				fmt.Fprintf(stdout, "miss %s %s: %q\n   chose %s\n", q.set, q.id, q.text, q.describe(i))
@@ -506,14 +521,14 @@ func score(qs []*question, w []float64) tally {
 }
 
 // crossValidate scores every question with weights fitted on the folds
-// that do not hold its guide.
-func crossValidate(qs []*question, c config) tally {
+// that do not hold its guide, refined and as the logit fits them.
+func crossValidate(qs []*question, c config) (tally, tally) {
 	fold := func(q *question) int {
 		h := fnv.New32a()
 		h.Write([]byte(q.group))
 		return int(h.Sum32() % uint32(c.folds))
 	}
-	t := newTally()
+	t, tl := newTally(), newTally()
 	for k := range c.folds {
 		var train, test []*question
 		for _, q := range qs {
@@ -523,12 +538,17 @@ func crossValidate(qs []*question, c config) tally {
 				train = append(train, q)
 			}
 		}
-		w := refine(train, fit(train, c.l2, c.iters))
+		logit := fit(train, c.l2, c.iters)
+		w := logit
+		if c.refine {
+			w = refine(train, logit)
+		}
 		for _, q := range test {
 			t.add(q.set, q.right(choice(q, w)))
+			tl.add(q.set, q.right(choice(q, logit)))
 		}
 	}
-	return t
+	return t, tl
 }
 
 func setNames(qs []*question) []string {

@@ -54,11 +54,14 @@ type option struct {
 	naive float64
 	f     []float64
 	score float64
+	// said marks the question's concepts (by index, subject and topic
+	// only, not generic words) that the option's evidence accounts for.
+	said uint64
 }
 
 // maxPassageOptions bounds the passages weighed for a question, taken in
 // the order of their coverage.
-const maxPassageOptions = 10
+const maxPassageOptions = 14
 
 // options gathers every answer the engine could give to a question.
 func (e *Engine) options(a *analysis) []option {
@@ -100,6 +103,16 @@ func (e *Engine) options(a *analysis) []option {
 		}
 	}
 	pick(cands, maxPassageOptions)
+	// The best passage of each of the sections the search ranks first,
+	// however little of the question it covers in its own words.
+	for _, h := range a.hits[:min(5, len(a.hits))] {
+		for i := range cands {
+			if cands[i].gi == h.Guide && cands[i].si == h.Section {
+				pick(cands[i:i+1], 1)
+				break
+			}
+		}
+	}
 	switch a.intent {
 	case intentPrice:
 		pick(preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] }), 3)
@@ -217,10 +230,9 @@ func union(a, b terms) terms {
 // choose scores every option and returns the best, or false when none
 // scores above nothing: the engine then abstains.
 func (e *Engine) choose(a *analysis, opts []option) (option, bool) {
+	opts = e.scored(a, opts)
 	best := -1
 	for i := range opts {
-		opts[i].f = e.features(a, &opts[i])
-		opts[i].score = e.weights.score(opts[i].f)
 		if best < 0 || opts[i].score > opts[best].score {
 			best = i
 		}
@@ -229,6 +241,26 @@ func (e *Engine) choose(a *analysis, opts []option) (option, bool) {
 		return option{}, false
 	}
 	return opts[best], true
+}
+
+// scored describes and scores the options.
+func (e *Engine) scored(a *analysis, opts []option) []option {
+	most := 0.0
+	for i := range opts {
+		opts[i].f = e.features(a, &opts[i])
+		most = max(most, opts[i].f[iAccounted])
+	}
+	for i := range opts {
+		f := opts[i].f
+		f[iDominated] = boolf(dominated(opts, i))
+		f[iBehind] = most - f[iAccounted]
+		if opts[i].kind.typed() {
+			f[iTypedBehind] = f[iBehind]
+		}
+		f[iBestAccounted] = boolf(f[iAccounted] >= most)
+		opts[i].score = e.weights.score(f)
+	}
+	return opts
 }
 
 // The features every option is described by, in the order of a feature
@@ -252,6 +284,7 @@ var featureNames = []string{
 	"topic_none",      // 1: the question asks nothing beyond its subject
 	"specific",        // 1: a topic word that is not generic is said, by text, lead or heading
 	"kind_named",      // 1: the kind of answer asked ("tools") is named by the text or a heading
+	"kind_head",       // 1: it is named by the heading or lead that introduces the answer: the list is of that kind
 	"kind_enum",       // 1: a kind was asked and the answer enumerates things
 	"kind_none",       // 1: no kind of answer was asked
 	"shape_cov",       // share of the question's shape words accounted for
@@ -268,6 +301,13 @@ var featureNames = []string{
 	"typed_start",     // 1: a path's first stage
 	"typed_duration",  // 1: a stage's or a path's duration
 	"typed_fit",       // how well a typed answer's facts fit the question, as its reader measured
+	"typed_unsaid",    // a typed answer: share of the subject and topic its evidence does not account for
+	"wh_match",        // 1: the question's question word heads the section ("how do I network": "How to Network")
+	"accounted",       // share of the subject and topic the evidence accounts for (not elsewhere in its section)
+	"behind",          // how far that share falls short of the best option's for the question
+	"typed_behind",    // the same, for a typed answer: facts that leave what a passage accounts for unaccounted lose
+	"best_accounted",  // 1: no option accounts for more
+	"dominated",       // 1: a typed answer another option accounts for more than, and for all it does
 	"list",            // 1: a list quoted whole
 	"item",            // 1: one item of a list
 	"row",             // 1: a table row
@@ -284,6 +324,15 @@ var featureNames = []string{
 }
 
 func featureIndex(name string) int { return slices.Index(featureNames, name) }
+
+// The features set once every option of a question is described.
+var (
+	iAccounted     = featureIndex("accounted")
+	iBehind        = featureIndex("behind")
+	iTypedBehind   = featureIndex("typed_behind")
+	iBestAccounted = featureIndex("best_accounted")
+	iDominated     = featureIndex("dominated")
+)
 
 var (
 	gapText    = regexp.MustCompile(`(?i)\bdon't cover\b|\bgive no (?:such )?figures\b|\bno figures\b`)
@@ -332,9 +381,12 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	var subj, topic, shape [atNone + 1]float64
 	var subjW, topicW, shapeW, unknown, stemOnly float64
-	specific, kindAsked, kindNamed := false, false, false
-	for _, c := range a.concepts {
+	specific, kindAsked, kindNamed, kindHead := false, false, false, false
+	for ci, c := range a.concepts {
 		at := where(c)
+		if at < atSection && ci < 64 && !c.kind && !c.shape && !e.isGeneric(c.Concept) {
+			o.said |= 1 << ci
+		}
 		if e.unknown(c.Concept) {
 			unknown += c.weight
 		}
@@ -348,6 +400,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		case c.kind:
 			kindAsked = true
 			kindNamed = kindNamed || at == atText || at == atHead
+			kindHead = kindHead || at == atLead || at == atHead || o.pass != nil && covers(o.pass.p.label, c.Concept)
 		case c.shape:
 			shape[at] += c.weight
 			shapeW += c.weight
@@ -376,6 +429,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("specific", boolf(specific))
 	enum := o.pass != nil && o.pass.p.enumerates() || o.kind.typed() && len(o.r.cites) > 2
 	set("kind_named", boolf(kindAsked && kindNamed))
+	set("kind_head", boolf(kindAsked && kindHead))
 	set("kind_enum", boolf(kindAsked && enum))
 	set("kind_none", boolf(!kindAsked))
 	set("shape_cov", share(shapeW-shape[atNone], shapeW))
@@ -399,7 +453,12 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if o.kind.typed() {
 		set("typed_"+o.kind.String(), 1)
 		set("typed_fit", o.r.fit)
+		set("typed_unsaid", share(subj[atSection]+subj[atNone]+topic[atSection]+topic[atNone], subjW+topicW))
 	}
+	if w := whWord(a.q); w != "" && len(refs) > 0 && strings.Contains(strings.ToLower(e.guides[refs[0].gi].Sections[refs[0].si].Name()), w) {
+		set("wh_match", 1)
+	}
+	set("accounted", share(subjW+topicW-subj[atSection]-subj[atNone]-topic[atSection]-topic[atNone], subjW+topicW))
 	if o.pass != nil {
 		p := o.pass.p
 		set("list", boolf(p.items != nil && !p.item))
@@ -441,6 +500,36 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	set("guides", float64(len(guides)-1))
 	return f
+}
+
+// dominated reports whether option i is a typed answer that leaves
+// unaccounted a part of the question another option accounts for, and
+// accounts for nothing that option does not (figures for another role
+// beside the passage about the role).
+func dominated(opts []option, i int) bool {
+	o := opts[i]
+	if !o.kind.typed() {
+		return false
+	}
+	for j, p := range opts {
+		if i != j && o.said&p.said == o.said && p.said != o.said {
+			return true
+		}
+	}
+	return false
+}
+
+// whWords are the words a question opens with that a heading may repeat.
+var whWords = regexp.MustCompile(`(?i)^(?:\W*(?:so|and|but|hi|hey|ok|okay)\W+)*(how|why|what|which|where|when|who)\b`)
+
+// whWord returns the question word a question opens with, lower case, as
+// an index term.
+func whWord(q string) string {
+	m := whWords.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1])
 }
 
 // block returns the first block of the line a unit reference names.
@@ -507,12 +596,11 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	a, err := e.prepare(ctx, e.reader.Read(q).Text)
+	a, err := e.prepare(ctx, e.reader.Read(e.asking(q)).Text)
 	if err != nil {
 		return nil, err
 	}
-	opts := e.options(a)
-	e.choose(a, opts)
+	opts := e.scored(a, e.options(a))
 	out := make([]Candidate, len(opts))
 	for i, o := range opts {
 		out[i] = Candidate{Kind: o.kind.String(), Answer: o.r.answer(), Features: o.f, Score: o.score}

@@ -339,44 +339,17 @@ func passages(s guide.Section) []passage {
 		b := bs[i]
 		switch b.Kind {
 		case guide.Item:
-			// A list: consecutive items under the same lead, without the
-			// items that only introduce a nested list ("Industry Networks:").
+			// A list: the run of items at one depth under one lead, with
+			// the items nested in them between.
 			j := i
-			var items []string
-			var lines []int
-			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
-				if !(j+1 < len(bs) && bs[j+1].Lead == bs[j].Text && strings.HasSuffix(bs[j].Text, ":")) {
-					items, lines = append(items, bs[j].Text), append(lines, bs[j].Line)
+			var members []int
+			for j < len(bs) && bs[j].Kind == guide.Item && (bs[j].Depth > b.Depth || bs[j].Depth == b.Depth && bs[j].Lead == b.Lead) {
+				if bs[j].Depth == b.Depth {
+					members = append(members, j)
 				}
 				j++
 			}
-			if len(items) == 0 {
-				i = j - 1
-				continue
-			}
-			text, lead := joinItems(items), ""
-			if b.Lead != "" {
-				// Only the lead's last sentence introduces the list.
-				ls := guide.Sentences(b.Lead)
-				lead = ls[len(ls)-1]
-				if !strings.HasSuffix(lead, ":") {
-					lead += ":" // a bold label introduces its list as a colon would
-				}
-				text = lead + " " + text
-			}
-			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
-			asks := 0
-			for _, it := range items {
-				if strings.HasSuffix(it, "?") {
-					asks++
-				}
-			}
-			out = append(out, passage{text: text, line: lines[0], list: b.Lead == "", items: items, required: required, questions: asks >= 2})
-			if len(items) > 1 {
-				for k, it := range items {
-					out = append(out, passage{text: it, line: lines[k], item: true, leadText: lead, required: required})
-				}
-			}
+			out = append(out, listPassages(s, members, b.Lead)...)
 			i = j - 1
 		case guide.Row:
 			// A table is also a list of what its first column names
@@ -385,7 +358,8 @@ func passages(s guide.Section) []passage {
 			var items []string
 			figures := false // a table of figures lists levels or places, not things
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
-				out = append(out, passage{text: bs[j].Text, line: bs[j].Line})
+				// A row's context is its table's header ("Industry | Salary").
+				out = append(out, passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")})
 				if len(bs[j].Cells) > 0 {
 					items = append(items, bs[j].Cells[0])
 					figures = figures || strings.ContainsAny(strings.Join(bs[j].Cells[1:], ""), "0123456789")
@@ -410,6 +384,61 @@ func passages(s guide.Section) []passage {
 			for _, sent := range sents {
 				out = append(out, passage{text: sent, line: b.Line})
 			}
+		}
+	}
+	return out
+}
+
+// maxItemText bounds an item's text with its nested items summed up.
+const maxItemText = 300
+
+// listPassages cuts one list into passages: the list whole (each item
+// with what is nested in it: "Interview Preparation: Technical interviews:
+// practise…; Behavioural interviews: …"), each item on its own, and
+// likewise every list nested in an item, led by that item.
+func listPassages(s guide.Section, members []int, lead string) []passage {
+	bs := s.Blocks
+	items := make([]string, len(members))
+	for k, m := range members {
+		items[k] = bs[m].Text
+		var kids []string
+		for _, c := range s.Children(m) {
+			kids = append(kids, bs[c].Text)
+		}
+		if len(kids) > 0 {
+			sep := ": "
+			if strings.HasSuffix(items[k], ":") {
+				sep = " "
+			}
+			items[k] = clip(items[k]+sep+joinItems(kids), maxItemText)
+		}
+	}
+	text := joinItems(items)
+	if lead != "" {
+		// Only the lead's last sentence introduces the list.
+		ls := guide.Sentences(lead)
+		lead = ls[len(ls)-1]
+		if !strings.HasSuffix(lead, ":") {
+			lead += ":" // a bold label or a parent item introduces its list as a colon would
+		}
+		text = lead + " " + text
+	}
+	required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
+	asks := 0
+	for _, it := range items {
+		if strings.HasSuffix(it, "?") {
+			asks++
+		}
+	}
+	out := []passage{{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2}}
+	if len(items) > 1 {
+		for k, it := range items {
+			out = append(out, passage{text: it, line: bs[members[k]].Line, item: true, leadText: lead, required: required})
+		}
+	}
+	for _, m := range members {
+		if kids := s.Children(m); len(kids) > 0 {
+			out = append(out, listPassages(s, kids, bs[m].Text)...)
 		}
 	}
 	return out

@@ -164,6 +164,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	}
 	a.regions = facts.FindRegions(q)
 	hasKind := false
+	askedKind := kindAsked(q) // "which companies hire…": companies
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
@@ -194,7 +195,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// The first word naming a kind of thing is what the answer should
 		// list ("which platforms offer courses": platforms); a second is
 		// what it is about.
-		kind := !hasKind && e.isKind(c)
+		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind))
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
@@ -235,6 +236,32 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	return a
+}
+
+// whichNoun is a question asking for things of a kind: "which companies
+// hire…", "what materials do I need", "what vector dbs…".
+var whichNoun = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?((?:[a-z/+.-]+\s+){0,2}?[a-z/+.-]+)\s+(?:do|does|did|should|would|can|could|will|are|is|were|was|have|has|come|pay|pays|hire|hires|help|matter|matters|get|to|for|in|at|on|of|i|you|we|they)\b`)
+
+// notKind are words after "what" that do not name a kind of thing.
+var notKind = map[string]bool{"is": true, "are": true, "do": true, "does": true, "should": true, "can": true,
+	"would": true, "will": true, "did": true, "was": true, "were": true, "has": true, "have": true, "i": true,
+	"you": true, "we": true, "they": true, "it": true, "the": true, "a": true, "an": true, "my": true, "your": true,
+	"to": true, "if": true, "about": true, "else": true, "next": true, "after": true, "comes": true, "happens": true,
+	"exactly": true, "kind": true, "type": true, "sort": true}
+
+// kindAsked returns the last word of the noun a "which/what X …" question
+// asks for ("which companies", "what vector dbs": dbs), or "".
+func kindAsked(q string) string {
+	m := whichNoun.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(m[1])
+	head := strings.ToLower(words[len(words)-1])
+	if notKind[strings.ToLower(words[0])] || notKind[head] {
+		return ""
+	}
+	return head
 }
 
 // genericWords are words any text may use ("people", "career", "best"):

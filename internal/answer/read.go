@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
+	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reading"
 )
@@ -26,13 +27,14 @@ func newReader(guides []*guide.Guide) *reading.Reader {
 	})
 }
 
-// askRead answers q as the reader reads it: chatter dropped, shorthand
-// spelled out, typos corrected. When a correction or a reading from
-// context changed the answer, the answer says how the question was read
-// (ReadAs); when a correction turned an answer into an abstention, the
-// answer to the question as typed stands.
+// askRead answers q as the reader reads it: the asking sentences of a
+// long message, chatter dropped, shorthand spelled out, typos corrected.
+// When a correction or a reading from context changed the answer, the
+// answer says how the question was read (ReadAs); when a correction
+// turned an answer into an abstention, the answer to the question as
+// typed stands.
 func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
-	r := e.reader.Read(q)
+	r := e.reader.Read(e.asking(q))
 	ans, err := e.answer(ctx, r.Text)
 	if err != nil || len(r.Fixes) == 0 {
 		return ans, err
@@ -49,4 +51,24 @@ func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) 
 		ans.ReadAs = r.Shown
 	}
 	return ans, nil
+}
+
+// asking returns what a message asks: its asking sentences, and from its
+// background the places it names when they name none ("I live in Pune.
+// What do data scientists earn?"). The rest of the background, a career
+// so far, says who asks, not what: its words would choose passages about
+// where they come from.
+func (e *Engine) asking(msg string) string {
+	q, background := reading.Asks(msg)
+	if background == "" || len(facts.FindRegions(q)) > 0 {
+		return q
+	}
+	var places []string
+	for _, r := range facts.FindRegions(background) {
+		places = append(places, r.Name)
+	}
+	if len(places) == 0 {
+		return q
+	}
+	return strings.TrimRight(q, "?.! ") + " in " + strings.Join(places, " and ") + "?"
 }
