@@ -179,6 +179,12 @@ func (q *question) describe(i int) string {
 	return q.opts[i].Kind + ": " + clip(q.opts[i].Answer.Text, 200)
 }
 
+// brevity scales an answer's credit by its length: a sentence or two
+// that states the facts beats the whole list they sit in.
+func brevity(text string) float64 {
+	return 0.7 + 0.3*min(1, 220/float64(max(1, len(text))))
+}
+
 // indirect is the credit of an option right only through a cited snippet:
 // the scorer counts it, a reader of the answer's text may not see it.
 const indirect = 0.6
@@ -213,16 +219,14 @@ func gather(c config) ([]*question, error) {
 			q := &question{set: s.name, id: cs.ID, text: cs.Q, group: s.name + ":" + s.group(i, cs), opts: opts}
 			for _, o := range opts {
 				r := eval.Judge(cs, o.Answer)
+				credit := 0.0
 				switch {
-				case s.anyText:
-					q.credit = append(q.credit, 1)
-				case r.Direct:
-					q.credit = append(q.credit, 1)
+				case s.anyText, r.Direct:
+					credit = 1
 				case r.OK:
-					q.credit = append(q.credit, indirect)
-				default:
-					q.credit = append(q.credit, 0)
+					credit = indirect
 				}
+				q.credit = append(q.credit, credit*brevity(o.Answer.Text))
 			}
 			if !s.anyText && eval.Judge(cs, answerNothing).OK {
 				q.abstain = 1

@@ -10,6 +10,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/reading"
 )
 
 // An answer is chosen from evidence. Every way of answering a question —
@@ -227,20 +228,19 @@ func union(a, b terms) terms {
 	return slices.Compact(out)
 }
 
-// choose scores every option and returns the best, or false when none
-// scores above nothing: the engine then abstains.
-func (e *Engine) choose(a *analysis, opts []option) (option, bool) {
-	opts = e.scored(a, opts)
-	best := -1
+// best returns the best scoring option, or false when none scores above
+// nothing: the engine then refuses.
+func best(opts []option) (option, bool) {
+	b := -1
 	for i := range opts {
-		if best < 0 || opts[i].score > opts[best].score {
-			best = i
+		if b < 0 || opts[i].score > opts[b].score {
+			b = i
 		}
 	}
-	if best < 0 || opts[best].score <= 0 {
+	if b < 0 || opts[b].score <= 0 {
 		return option{}, false
 	}
-	return opts[best], true
+	return opts[b], true
 }
 
 // scored describes and scores the options.
@@ -288,6 +288,7 @@ var featureNames = []string{
 	"kind_enum",       // 1: a kind was asked and the answer enumerates things
 	"kind_none",       // 1: no kind of answer was asked
 	"shape_cov",       // share of the question's shape words accounted for
+	"background",      // share of what only a long message's background names that the evidence says
 	"role_fit",        // +1 the section is about the role asked, -1 about another
 	"level_fit",       // the same for the level
 	"place_fit",       // the same for the place
@@ -318,9 +319,14 @@ var featureNames = []string{
 	"states_duration", // 1: a "how long" question answered with a duration
 	"states_price",    // 1: a price question answered by a line stating a price
 	"states_figure",   // 1: a pay question answered with a figure
+	"figure_missing",  // 1: a question asking how much answered without a figure
 	"gap",             // 1: the answer says the guides lack what was asked and gives the closest
+	"dead_end",        // 1: a typed answer that finds nothing after the stage or rung asked about
 	"stem_only",       // share of the question met only through words sharing a stem
 	"guides",          // guides cited beyond the first
+	// The question's intent, on every option: how readily each kind of
+	// question is answered rather than refused.
+	"intent_salary", "intent_next", "intent_start", "intent_duration", "intent_ladder", "intent_price",
 }
 
 func featureIndex(name string) int { return slices.Index(featureNames, name) }
@@ -333,6 +339,12 @@ var (
 	iBestAccounted = featureIndex("best_accounted")
 	iDominated     = featureIndex("dominated")
 )
+
+// howMuch asks for a figure.
+var howMuch = regexp.MustCompile(`(?i)\bhow much\b|\bwhat (?:is|are|'s) the (?:salary|salaries|pay|comp|compensation|fee|cost|price|range)\b|\b(?:salary|salaries|pay|comp|compensation|tc|ctc|lpa) (?:of|for|in|at)\b|\bwhat (?:do|does|can|will) .{1,60}\b(?:earn|make|get paid)\b`)
+
+// deadEnd is what a typed answer says when nothing follows.
+var deadEnd = regexp.MustCompile(`is the last stage of the path|is the top of the ladder`)
 
 var (
 	gapText    = regexp.MustCompile(`(?i)\bdon't cover\b|\bgive no (?:such )?figures\b|\bno figures\b`)
@@ -370,6 +382,12 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, info.title), append(sections, info.all)
 	}
 	where := func(c weighted) int {
+		if c.subject && o.kind == optSalary && o.r.fit == 1 {
+			return atText // the figures are for the role, level and place asked: their facts say so
+		}
+		if c.shape && o.kind.typed() {
+			return atText // a typed answer is of the shape asked: figures, a path, a ladder
+		}
 		for at, sets := range [][]terms{own, leads, heads, outers, titles, sections} {
 			for _, ts := range sets {
 				if covers(ts, c.Concept) {
@@ -380,11 +398,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		return atNone
 	}
 	var subj, topic, shape [atNone + 1]float64
-	var subjW, topicW, shapeW, unknown, stemOnly float64
+	var subjW, topicW, shapeW, softW, softSaid, unknown, stemOnly float64
 	specific, kindAsked, kindNamed, kindHead := false, false, false, false
 	for ci, c := range a.concepts {
 		at := where(c)
-		if at < atSection && ci < 64 && !c.kind && !c.shape && !e.isGeneric(c.Concept) {
+		if at < atSection && ci < 64 && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) {
 			o.said |= 1 << ci
 		}
 		if e.unknown(c.Concept) {
@@ -394,6 +412,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			stemOnly += c.weight
 		}
 		switch {
+		case c.soft && !c.subject:
+			softW += c.weight
+			if at < atSection {
+				softSaid += c.weight
+			}
 		case c.subject:
 			subj[at] += c.weight
 			subjW += c.weight
@@ -432,7 +455,10 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("kind_head", boolf(kindAsked && kindHead))
 	set("kind_enum", boolf(kindAsked && enum))
 	set("kind_none", boolf(!kindAsked))
-	set("shape_cov", share(shapeW-shape[atNone], shapeW))
+	// A shape word counts where the answer itself says it, not in its
+	// guide's title: every passage of "The Roadmap to X" is no roadmap.
+	set("shape_cov", share(shape[atText]+shape[atLead]+shape[atHead], shapeW))
+	set("background", share(softSaid, softW))
 	var primary *sectionInfo
 	if len(refs) > 0 {
 		primary = &e.sections[refs[0].gi][refs[0].si]
@@ -490,8 +516,14 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if a.intent == intentSalary && figureText.MatchString(text) {
 		set("states_figure", 1)
 	}
+	if howMuch.MatchString(a.q) && !figureText.MatchString(text) {
+		set("figure_missing", 1)
+	}
 	if gapText.MatchString(text) {
 		set("gap", 1)
+	}
+	if o.kind.typed() && deadEnd.MatchString(text) {
+		set("dead_end", 1)
 	}
 	set("stem_only", share(stemOnly, a.total))
 	guides := map[int]bool{}
@@ -499,6 +531,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		guides[ref.gi] = true
 	}
 	set("guides", float64(len(guides)-1))
+	if a.intent != intentGeneral {
+		set("intent_"+a.intent.String(), 1)
+	}
 	return f
 }
 
@@ -596,11 +631,18 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	a, err := e.prepare(ctx, e.reader.Read(e.asking(q)).Text)
+	ask, background := reading.Asks(q)
+	if background != "" {
+		background = e.reader.Read(background).Text
+	}
+	a, err := e.prepare(ctx, e.reader.Read(ask).Text, background)
 	if err != nil {
 		return nil, err
 	}
 	opts := e.scored(a, e.options(a))
+	if unanswerable(a) {
+		return nil, nil
+	}
 	out := make([]Candidate, len(opts))
 	for i, o := range opts {
 		out[i] = Candidate{Kind: o.kind.String(), Answer: o.r.answer(), Features: o.f, Score: o.score}

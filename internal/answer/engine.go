@@ -472,25 +472,39 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 
 // answer answers q as the reader read it (see askRead): the best of the
 // options the guides give (choose.go), or an abstention.
-func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
-	a, err := e.prepare(ctx, q)
+func (e *Engine) answer(ctx context.Context, q, background string) (advisor.Answer, error) {
+	a, err := e.prepare(ctx, q, background)
 	if err != nil {
 		return advisor.Answer{}, err
 	}
-	best, ok := e.choose(a, e.options(a))
+	opts := e.scored(a, e.options(a))
+	if unanswerable(a) {
+		return e.refuse(a, opts), nil
+	}
+	best, ok := best(opts)
 	if !ok {
-		return e.abstain(), nil
+		return e.refuse(a, opts), nil
 	}
 	return best.r.answer(), nil
 }
 
-// prepare analyses a question and finds the sections that may answer it.
-func (e *Engine) prepare(ctx context.Context, q string) (*analysis, error) {
+// unanswerable reports whether a question asks for pay in a place or for
+// a role no guide mentions: no figure stands in for those.
+func unanswerable(a *analysis) bool {
+	return a.intent == intentSalary && len(a.uncovered) > 0
+}
+
+// prepare analyses a question, with the background its message gives, and
+// finds the sections that may answer it.
+func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	a := e.analyze(q, intentOf(q))
-	hits, err := e.index.SearchTerms(e.queryTerms(q, a), hitsWanted)
+	if background != "" {
+		e.soften(a, background)
+	}
+	hits, err := e.index.SearchTerms(e.queryTerms(q+" "+background, a), hitsWanted)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}

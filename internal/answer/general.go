@@ -480,12 +480,83 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 	return lead + joinItems(items)
 }
 
-// abstain says the guides hold no answer, and what they do cover.
-func (e *Engine) abstain() advisor.Answer {
+// maxNearest bounds the topics a refusal names.
+const maxNearest = 3
+
+// refuse says in one line that the guides hold no answer, naming the
+// place or role no guide covers, and the topics nearest to what was asked:
+// the sections of the best scoring options.
+func (e *Engine) refuse(a *analysis, opts []option) advisor.Answer {
 	r := &reply{e: e, abstained: true}
-	r.say("I can't answer that from the guides I have.")
-	r.say(e.coverage)
+	line := "I can't answer that from the guides I have."
+	var roles, places []string
+	for _, n := range a.uncovered {
+		if isRegion(n, a.regions) {
+			places = append(places, n)
+		} else {
+			roles = append(roles, n)
+		}
+	}
+	what := joinAnd(roles)
+	switch {
+	case len(roles) > 0 && len(places) > 0:
+		what += " in " + joinAnd(places)
+	case len(places) > 0:
+		what = joinAnd(places)
+	}
+	switch {
+	case what != "" && a.intent == intentSalary:
+		line = "The guides don't cover salaries for " + what + "."
+	case what != "":
+		line = "The guides don't cover " + what + "."
+	}
+	if near := e.nearest(opts); len(near) > 0 {
+		line += " Nearest topics: " + strings.Join(near, "; ") + "."
+	}
+	r.say(line)
 	return r.answer()
+}
+
+// nearest names the sections of the best scoring options, best first,
+// each once: "Salaries › Romania (How to Build a Career…)".
+func (e *Engine) nearest(opts []option) []string {
+	sorted := slices.Clone(opts)
+	slices.SortStableFunc(sorted, func(x, y option) int { return cmpScore(y.score, x.score) })
+	var out []string
+	seen := map[unitRef]bool{}
+	for _, o := range sorted {
+		if len(out) == maxNearest {
+			break
+		}
+		if len(o.r.refs) == 0 {
+			continue
+		}
+		ref := o.r.refs[0]
+		k := unitRef{ref.gi, ref.si, 0}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		g := e.guides[ref.gi]
+		name := g.Sections[ref.si].Name()
+		if len(g.Sections[ref.si].Path) == 0 {
+			name = g.Title
+		} else {
+			name += " (" + clip(g.Title, 60) + ")"
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func cmpScore(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // describeCoverage says what the guides cover: the places their figures

@@ -45,6 +45,10 @@ var intentRules = []struct {
 	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
 }
 
+// pathShape are words naming the path a question asks for: a path's
+// stages answer them, whatever its title says.
+var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full)$`)
+
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
@@ -97,6 +101,8 @@ type weighted struct {
 	// stemOnly marks a word the guides never write as the question does,
 	// only words sharing its stem ("pythons", "live" for "living").
 	stemOnly bool
+	// soft marks a word only the background of a long message names.
+	soft bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -120,8 +126,10 @@ type analysis struct {
 	roleTerms terms
 	regions   []facts.Region
 	// nocover names the places and roles the question asks about that no
-	// guide mentions; they are left out of the concepts.
-	nocover []string
+	// guide mentions; they are left out of the concepts. uncovered are
+	// those of them nothing stands in for: a city whose country a guide
+	// names is covered by the country's figures.
+	nocover, uncovered []string
 	ranked  []candidate // the passages, best first, once rank has run
 	stages  map[stagesKey]stagesFound
 	needs   bool   // it asks what is needed or required
@@ -175,6 +183,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
+			if !e.standsIn(a, name) {
+				a.uncovered = append(a.uncovered, name)
+			}
 			continue
 		}
 		w := math.Inf(1)
@@ -203,7 +214,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				requiredLead.MatchString(c.Text) || contrastShape.MatchString(c.Text) ||
 				a.years != "" && yearsShape.MatchString(c.Text) || // "with 3 years of experience" is a level
-				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text) ||
+				pathQuestion && pathShape.MatchString(c.Text), // "roadmap": the answer is a path
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
 	}
 	// A word no guide uses weighs as much as three quarters of the
@@ -262,6 +274,31 @@ func kindAsked(q string) string {
 		return ""
 	}
 	return head
+}
+
+// softShare scales the weight of a concept only a message's background
+// names ("I've taught chemistry for eight years."): it ranks passages that
+// speak to the asker's situation higher, but no passage must say it.
+const softShare = 0.35
+
+// soften adds to a the concepts only the background of its message names,
+// as soft context: each weighs softShare of its weight, and none is part
+// of what the question asks. The places the background names are the
+// question's when it names none ("I live in Pune. What do analysts earn?").
+func (e *Engine) soften(a *analysis, background string) {
+	if len(a.regions) == 0 {
+		a.regions = facts.FindRegions(background)
+	}
+	b := e.analyze(background, a.intent)
+	for _, c := range b.concepts {
+		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
+			continue
+		}
+		c.weight *= softShare
+		c.soft, c.subject, c.kind = true, c.subject && len(facts.FindRegions(c.Text)) > 0, false
+		a.concepts = append(a.concepts, c)
+		a.total += c.weight
+	}
 }
 
 // genericWords are words any text may use ("people", "career", "best"):
@@ -336,6 +373,17 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 		return a.role + "s", true
 	}
 	return "", false
+}
+
+// standsIn reports whether something the guides cover stands in for the
+// place the question names: its country.
+func (e *Engine) standsIn(a *analysis, name string) bool {
+	for _, r := range a.regions {
+		if r.Name == name && r.Country != "" && r.Country != r.Name && e.knowsPlace(facts.Region{Name: r.Country, Country: r.Country}) {
+			return true
+		}
+	}
+	return false
 }
 
 // knowsPlace reports whether some guide names the place (by its English

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
-	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reading"
 )
@@ -34,12 +33,16 @@ func newReader(guides []*guide.Guide) *reading.Reader {
 // turned an answer into an abstention, the answer to the question as
 // typed stands.
 func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
-	r := e.reader.Read(e.asking(q))
-	ans, err := e.answer(ctx, r.Text)
+	ask, background := reading.Asks(q)
+	r := e.reader.Read(ask)
+	if background != "" {
+		background = e.reader.Read(background).Text
+	}
+	ans, err := e.answer(ctx, r.Text, background)
 	if err != nil || len(r.Fixes) == 0 {
 		return ans, err
 	}
-	plain, err := e.answer(ctx, r.Plain)
+	plain, err := e.answer(ctx, r.Plain, background)
 	if err != nil {
 		return advisor.Answer{}, err
 	}
@@ -51,24 +54,4 @@ func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) 
 		ans.ReadAs = r.Shown
 	}
 	return ans, nil
-}
-
-// asking returns what a message asks: its asking sentences, and from its
-// background the places it names when they name none ("I live in Pune.
-// What do data scientists earn?"). The rest of the background, a career
-// so far, says who asks, not what: its words would choose passages about
-// where they come from.
-func (e *Engine) asking(msg string) string {
-	q, background := reading.Asks(msg)
-	if background == "" || len(facts.FindRegions(q)) > 0 {
-		return q
-	}
-	var places []string
-	for _, r := range facts.FindRegions(background) {
-		places = append(places, r.Name)
-	}
-	if len(places) == 0 {
-		return q
-	}
-	return strings.TrimRight(q, "?.! ") + " in " + strings.Join(places, " and ") + "?"
 }

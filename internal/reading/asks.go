@@ -18,29 +18,21 @@ var (
 	// asking opens a sentence that asks.
 	asking = regexp.MustCompile(`(?i)^(?:(?:so|and|but|also|ok|okay|now|then|basically|honestly|anyway|my question is|question)[,:]?\s+)*` +
 		`(?:what|what's|whats|which|how|why|where|when|who|whom|whose|is|isn't|are|aren't|am|do|does|did|don't|can|can't|could|should|shall|shud|would|will|may|might|must|any|tell|explain|recommend|suggest|help|give|list|compare|name|wat|hw)\b`)
-	// askingClause is where a sentence's question starts after background
-	// in the same sentence: "I'm a backend dev on 8 LPA, how long till…".
-	askingClause = regexp.MustCompile(`(?i),\s+(?:so\s+)?(?:what|which|how|why|where|when|should|is|are|can|could|do|does|would|will|any)\b`)
 	abbrevEnd    = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|vs|etc|dr|mr|mrs|ms|prof|approx|no|st|jr|sr)|\b[a-z])\.$`)
 )
 
-// Asks splits a message into what it asks and its background. A message
-// of one sentence, or whose sentences all ask, or none, is all question.
+// Asks splits a message into the sentences that ask and those that give
+// background. A message of one sentence, or whose sentences all ask, or
+// none, is all question.
 func Asks(msg string) (question, background string) {
 	sents := splitSentences(msg)
 	if len(sents) < 2 {
-		if i := clauseAsk(msg); i > 0 {
-			return strings.TrimSpace(msg[i:]), strings.TrimSpace(msg[:i])
-		}
 		return msg, ""
 	}
 	var ask, rest []string
 	for _, s := range sents {
 		if strings.HasSuffix(s, "?") || asking.MatchString(s) {
 			ask = append(ask, s)
-		} else if i := clauseAsk(s); i > 0 {
-			rest = append(rest, strings.TrimSpace(s[:i]))
-			ask = append(ask, strings.TrimSpace(s[i:]))
 		} else {
 			rest = append(rest, s)
 		}
@@ -49,19 +41,6 @@ func Asks(msg string) (question, background string) {
 		return msg, ""
 	}
 	return strings.Join(ask, " "), strings.Join(rest, " ")
-}
-
-// clauseAsk returns where the question starts in a sentence that opens
-// with background and asks after a comma, or 0.
-func clauseAsk(s string) int {
-	if asking.MatchString(s) {
-		return 0
-	}
-	loc := askingClause.FindStringIndex(s)
-	if loc == nil {
-		return 0
-	}
-	return loc[0] + 1
 }
 
 // splitSentences cuts a chat message into sentences, keeping each one's
