@@ -130,10 +130,10 @@ type analysis struct {
 	// those of them nothing stands in for: a city whose country a guide
 	// names is covered by the country's figures.
 	nocover, uncovered []string
-	ranked  []candidate // the passages, best first, once rank has run
-	stages  map[stagesKey]stagesFound
-	needs   bool   // it asks what is needed or required
-	years   string // the span of experience it names ("10+"), or ""
+	ranked             []candidate // the passages, best first, once rank has run
+	stages             map[stagesKey]stagesFound
+	needs              bool   // it asks what is needed or required
+	years              string // the span of experience it names ("10+"), or ""
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool

@@ -18,7 +18,7 @@ var (
 	// asking opens a sentence that asks.
 	asking = regexp.MustCompile(`(?i)^(?:(?:so|and|but|also|ok|okay|now|then|basically|honestly|anyway|my question is|question)[,:]?\s+)*` +
 		`(?:what|what's|whats|which|how|why|where|when|who|whom|whose|is|isn't|are|aren't|am|do|does|did|don't|can|can't|could|should|shall|shud|would|will|may|might|must|any|tell|explain|recommend|suggest|help|give|list|compare|name|wat|hw)\b`)
-	abbrevEnd    = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|vs|etc|dr|mr|mrs|ms|prof|approx|no|st|jr|sr)|\b[a-z])\.$`)
+	abbrevEnd = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|vs|etc|dr|mr|mrs|ms|prof|approx|no|st|jr|sr)|\b[a-z])\.$`)
 )
 
 // Asks splits a message into the sentences that ask and those that give
