@@ -137,6 +137,18 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 	}
+	// The questions the plain BM25 paragraph answers and the engine misses.
+	lost := newTally()
+	for _, q := range qs {
+		if n := slices.IndexFunc(q.opts, func(o answer.Candidate) bool { return o.Kind == "naive" }); n >= 0 && q.credit[n] > 0 {
+			lost.add(q.set, !q.right(choice(q, w)))
+		}
+	}
+	fmt.Fprintf(stdout, "\nthe plain paragraph answers right, the engine does not:")
+	for _, set := range setNames(qs) {
+		fmt.Fprintf(stdout, " %s %d/%d", set, lost.right[set], lost.total[set])
+	}
+	fmt.Fprintln(stdout)
 	names := answer.FeatureNames()
 	fmt.Fprintln(stdout, "\nweights:")
 	for i, n := range names {

@@ -37,12 +37,22 @@ func headingLike(s string) bool {
 // promoteBareHeadings turns heading-like one-line paragraphs into headings,
 // for guides written as plain text.
 func promoteBareHeadings(raws []raw) []raw {
-	for i, r := range raws {
-		if r.heading == 0 && r.block.Kind == Paragraph && headingLike(r.block.Text) && !isChrome(r.block.Text) {
-			raws[i].heading = 2
+	out := raws[:0:0]
+	for _, r := range raws {
+		switch {
+		case r.heading == 0 && r.block.Kind == Paragraph && headingLike(r.block.Text) && !isChrome(r.block.Text):
+			r.heading = 2
+		case r.heading == 0 && r.block.Kind == Paragraph && r.firstLine != "" && headingLike(r.firstLine) &&
+			!isChrome(r.firstLine) && strings.HasPrefix(r.block.Text, r.firstLine+" "):
+			// "Soft Skills" on the line above its text, with no blank line between.
+			h := raw{heading: 2, block: Block{Text: r.firstLine, Line: r.block.Line, Parent: -1}, id: -1}
+			r.block.Text = strings.TrimSpace(r.block.Text[len(r.firstLine):])
+			r.block.Line = r.restLine
+			out = append(out, h)
 		}
+		out = append(out, r)
 	}
-	return raws
+	return out
 }
 
 // isChrome reports page furniture: navigation with arrows, bylines with a

@@ -70,6 +70,10 @@ type raw struct {
 	open  *bound
 	close bool
 	id    int // the raw's place in the stream read, which Parent names
+	// firstLine is the first line of a paragraph of several, and restLine
+	// the line the rest starts on: a bare heading in a plain-text guide.
+	firstLine string
+	restLine  int
 }
 
 func (p *parser) parse(data []byte) (*Guide, error) {
@@ -426,7 +430,16 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 				}
 			}
 			for _, part := range p.labelledLines(c, t) {
-				*out = append(*out, raw{block: Block{Kind: Paragraph, Text: part.text, Line: part.line, Parent: -1}})
+				r := raw{block: Block{Kind: Paragraph, Text: part.text, Line: part.line, Parent: -1}}
+				if ls := c.Lines(); ls.Len() > 1 && part.line == line {
+					// A plain-text heading may open a paragraph on a line of its
+					// own ("Soft Skills" then the text): kept in case the guide
+					// has no other headings.
+					first := ls.At(0)
+					r.firstLine = clean(string(first.Value(p.src)))
+					r.restLine = p.line(ls.At(1).Start)
+				}
+				*out = append(*out, r)
 				t = part.text
 			}
 			if strings.HasSuffix(t, ":") {
