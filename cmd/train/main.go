@@ -369,10 +369,16 @@ func countOptions(qs []*question) int {
 // exp(w·f) over the sum for all of them, and the fit maximises, for every
 // question an option answers, the log of the credit-weighted probability
 // of its right options, less l2 times the squared weights (all but the
-// bias). Adam steps, from zero.
+// bias). Adam steps, from zero; a weight whose sign the engine fixes
+// (answer.FeatureSign) is kept on its side of zero.
 func fit(qs []*question, l2 float64, iters int) []float64 {
-	n := len(answer.FeatureNames())
+	names := answer.FeatureNames()
+	n := len(names)
 	w := make([]float64, n)
+	signs := make([]int, n)
+	for k, name := range names {
+		signs[k] = answer.FeatureSign(name)
+	}
 	m, v := make([]float64, n), make([]float64, n)
 	const rate, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
 	grad := make([]float64, n)
@@ -417,6 +423,10 @@ func fit(qs []*question, l2 float64, iters int) []float64 {
 			v[k] = b2*v[k] + (1-b2)*grad[k]*grad[k]
 			mh, vh := m[k]/(1-math.Pow(b1, float64(it))), v[k]/(1-math.Pow(b2, float64(it)))
 			w[k] -= rate * mh / (math.Sqrt(vh) + eps)
+			// Projected onto the side of zero the evidence fixes.
+			if signs[k] > 0 && w[k] < 0 || signs[k] < 0 && w[k] > 0 {
+				w[k] = 0
+			}
 		}
 	}
 	return w

@@ -282,6 +282,7 @@ var featureNames = []string{
 	"topic_title",     // share only the guide's title says
 	"topic_section",   // share only another passage of the section says
 	"topic_none",      // 1: the question asks nothing beyond its subject
+	"topic_heading",   // share of the topic the section's own heading names, whatever else says it
 	"specific",        // 1: a topic word that is not generic is said, by text, lead or heading
 	"kind_named",      // 1: the kind of answer asked ("tools") is named by the text or a heading
 	"kind_head",       // 1: it is named by the heading or lead that introduces the answer: the list is of that kind
@@ -330,6 +331,24 @@ var featureNames = []string{
 }
 
 func featureIndex(name string) int { return slices.Index(featureNames, name) }
+
+// featureSigns are the signs evidence fixes for some weights, whatever
+// the labelled questions would fit: accounting for more of a question
+// never counts against an answer, leaving it unaccounted never for one.
+// The fit (cmd/train) keeps these weights on their side of zero.
+var featureSigns = map[string]int{
+	"subj_text": 1, "subj_ctx": 1, "topic_text": 1, "topic_lead": 1, "topic_head": 1, "topic_outer": 1,
+	"topic_title": 1, "topic_heading": 1, "specific": 1, "kind_named": 1, "kind_head": 1, "shape_cov": 1,
+	"background": 1, "title_subject": 1, "typed_fit": 1, "accounted": 1, "best_accounted": 1, "label": 1,
+	"states_duration": 1, "states_price": 1, "states_figure": 1, "required": 1, "wh_match": 1,
+	"role_fit": 1, "level_fit": 1, "place_fit": 1,
+	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
+	"figure_missing": -1, "dead_end": -1, "stem_only": -1,
+}
+
+// FeatureSign returns +1 when the weight of the named feature may not be
+// negative, -1 when it may not be positive, and 0 when it is free.
+func FeatureSign(name string) int { return featureSigns[name] }
 
 // The features set once every option of a question is described.
 var (
@@ -405,7 +424,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		if at < atSection && ci < 64 && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) {
 			o.said |= 1 << ci
 		}
-		if e.unknown(c.Concept) {
+		if e.unknown(c.Concept) && !c.common {
 			unknown += c.weight
 		}
 		if c.stemOnly && at < atNone {
@@ -430,7 +449,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		default:
 			topic[at] += c.weight
 			topicW += c.weight
-			specific = specific || at <= atHead && !e.isGeneric(c.Concept)
+			specific = specific || at <= atHead && !e.isGeneric(c.Concept) && !c.common
 		}
 	}
 	share := func(v, of float64) float64 {
@@ -449,6 +468,16 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("topic_title", share(topic[atTitle], topicW))
 	set("topic_section", share(topic[atSection], topicW))
 	set("topic_none", boolf(topicW == 0))
+	if len(refs) > 0 {
+		head := e.sections[refs[0].gi][refs[0].si].head
+		h := 0.0
+		for _, c := range a.concepts {
+			if !c.subject && !c.kind && !c.shape && !c.soft && covers(head, c.Concept) {
+				h += c.weight
+			}
+		}
+		set("topic_heading", share(h, topicW))
+	}
 	set("specific", boolf(specific))
 	enum := o.pass != nil && o.pass.p.enumerates() || o.kind.typed() && len(o.r.cites) > 2
 	set("kind_named", boolf(kindAsked && kindNamed))

@@ -103,6 +103,8 @@ type weighted struct {
 	stemOnly bool
 	// soft marks a word only the background of a long message names.
 	soft bool
+	// common marks an English word no guide uses: weighed as generic.
+	common bool
 }
 
 // analysis is what the engine reads from a question before answering it.
