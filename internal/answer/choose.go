@@ -122,6 +122,9 @@ func (e *Engine) options(a *analysis) []option {
 	}
 	if u, ok := e.naive(a); ok {
 		r := &reply{e: e}
+		if len(a.nocover) > 0 {
+			r.say("The guides don't cover " + joinAnd(a.nocover) + "; the closest they say:")
+		}
 		r.say(sentence(clip(u.text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
 		add(optNaive, r, nil)
 		opts[len(opts)-1].naive = 1

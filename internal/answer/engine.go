@@ -230,6 +230,20 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			slices.Sort(info.all)
 			infos[si] = info
 		}
+		for si := range g.Sections {
+			// A section whose parts are sections of their own lists them:
+			// "Behavioral Questions: Question 3: …; Question 4: …".
+			if p, ok := e.childList(g, si); ok {
+				p.terms = e.termSet(p.text)
+				for _, t := range p.terms {
+					if !infos[si].all.has(t) {
+						infos[si].all = append(infos[si].all, t)
+					}
+				}
+				slices.Sort(infos[si].all)
+				infos[si].passages = append(infos[si].passages, p)
+			}
+		}
 		e.sections = append(e.sections, infos)
 		fx := e.facts[gi]
 		st := make([][]struct{ text, head terms }, len(fx.Paths))
@@ -442,6 +456,39 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 		}
 	}
 	return out
+}
+
+// maxChildIntro bounds what a listed sub-section says after its heading.
+const maxChildIntro = 120
+
+// childList returns the passage that lists the sections directly under
+// section si, each by its heading and the first sentence it says.
+func (e *Engine) childList(g *guide.Guide, si int) (passage, bool) {
+	s := g.Sections[si]
+	if len(s.Path) == 0 {
+		return passage{}, false
+	}
+	var items []string
+	for _, c := range g.Sections[si+1:] {
+		if !s.Contains(c) {
+			break
+		}
+		if len(c.Path) != len(s.Path)+1 {
+			continue
+		}
+		it := c.Heading()
+		for _, b := range c.Blocks {
+			if ss := guide.Sentences(b.Text); len(ss) > 0 {
+				it = strings.TrimSuffix(it, ":") + ": " + clip(ss[0], maxChildIntro)
+			}
+			break
+		}
+		items = append(items, it)
+	}
+	if len(items) < 2 {
+		return passage{}, false
+	}
+	return passage{text: s.Heading() + ": " + joinItems(items), line: s.Line, items: items, leadText: s.Heading()}, true
 }
 
 // joinItems joins list items into one line: "; " between items, or a

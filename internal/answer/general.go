@@ -372,8 +372,8 @@ func preferring(cands []candidate, ok func(candidate) bool) []candidate {
 // answerTo returns the passage after c in its section when c is a
 // question, as in a guide's FAQ.
 func (e *Engine) answerTo(c candidate) (candidate, bool) {
-	if !strings.HasSuffix(c.p.text, "?") {
-		return c, false
+	if !strings.HasSuffix(c.p.text, "?") || c.p.items != nil || c.p.item {
+		return c, false // a list of questions is what was asked for, not one to answer
 	}
 	ps := e.sections[c.gi][c.si].passages
 	for i := range ps {
@@ -428,56 +428,59 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 	if lead == p.text {
 		lead = ""
 	}
+	items := slices.Clone(p.items)
 	fits := func(keep []bool) bool {
 		n, size := 0, len(lead)
 		for i, k := range keep {
 			if k {
 				n++
-				size += len(p.items[i]) + 2
+				size += len(items[i]) + 2
 			}
 		}
 		return n <= maxListItems && size <= maxQuote
 	}
-	keep := make([]bool, len(p.items))
+	keep := make([]bool, len(items))
 	for i := range keep {
 		keep[i] = true
 	}
 	if !fits(keep) {
-		// Relevant items first, each in the guide's order, while they fit.
-		relevant := make([]bool, len(p.items))
-		for i, it := range p.items {
+		// The items that say most of the question first, each in the
+		// guide's order, while they fit; a long item is cut so that one
+		// item cannot fill the answer.
+		weight := make([]float64, len(items))
+		for i, it := range items {
 			ts := terms(e.index.Terms(it))
 			slices.Sort(ts)
 			for _, c := range a.concepts {
 				if covers(ts, c.Concept) {
-					relevant[i] = true
-					break
+					weight[i] += c.weight
 				}
 			}
+			items[i] = clip(it, maxQuote/3)
 		}
+		order := make([]int, len(items))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(x, y int) bool { return weight[order[x]] > weight[order[y]] })
 		clear(keep)
-		for _, want := range []bool{true, false} {
-			for i := range p.items {
-				if relevant[i] != want || keep[i] {
-					continue
-				}
-				keep[i] = true
-				if !fits(keep) {
-					keep[i] = false
-				}
+		for _, i := range order {
+			keep[i] = true
+			if !fits(keep) {
+				keep[i] = false
 			}
 		}
 	}
-	var items []string
+	var out []string
 	for i, k := range keep {
 		if k {
-			items = append(items, p.items[i])
+			out = append(out, items[i])
 		}
 	}
-	if len(items) == 0 {
+	if len(out) == 0 {
 		return p.text // one item longer than a quote: clip it
 	}
-	return lead + joinItems(items)
+	return lead + joinItems(out)
 }
 
 // maxNearest bounds the topics a refusal names.

@@ -49,6 +49,10 @@ var intentRules = []struct {
 // stages answer them, whatever its title says.
 var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full)$`)
 
+// targetRole finds the role a question moves to: "from X to Y", "into Y",
+// "become a Y", "switching to Y".
+var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becoming|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|transition(?:ing)?\s+to|pivot(?:ing)?\s+to)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$|\s+(?:in|at|with|after|for|role|roles|job|jobs|position)\b)`)
+
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
 
@@ -168,6 +172,15 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
+	var from []string // the terms of the role a move starts from
+	if t := targetRole.FindStringSubmatch(q); t != nil {
+		// "from data analyst to analytics engineer", "become an MLE": the
+		// role moved to is the subject; the one left is background.
+		if r := facts.FindRole(t[1]); r != "" && r != a.role {
+			from = e.index.Terms(a.role + " " + a.roleName)
+			a.role, a.roleName = r, facts.FindRoleName(t[1])
+		}
+	}
 	if a.role != "" {
 		a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
 		slices.Sort(a.roleTerms)
@@ -219,6 +232,14 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text) ||
 				pathQuestion && pathShape.MatchString(c.Text), // "roadmap": the answer is a path
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
+	}
+	if len(from) > 0 {
+		for i, c := range a.concepts {
+			if c.subject && !covers(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
+				a.concepts[i].subject, a.concepts[i].soft = false, true
+				a.concepts[i].weight *= softShare
+			}
+		}
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -391,13 +412,17 @@ func (e *Engine) standsIn(a *analysis, name string) bool {
 // knowsPlace reports whether some guide names the place (by its English
 // name).
 func (e *Engine) knowsPlace(r facts.Region) bool {
-	ts := e.index.Terms(r.Name)
-	for _, t := range ts {
-		if e.df[t] == 0 {
-			return false
+	for _, name := range r.Names() {
+		ts := e.index.Terms(name)
+		known := len(ts) > 0
+		for _, t := range ts {
+			known = known && e.df[t] > 0
+		}
+		if known {
+			return true // "NYC" where the question says New York
 		}
 	}
-	return len(ts) > 0
+	return false
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.

@@ -118,6 +118,40 @@ func dropNoise(raws []raw) []raw {
 	return out
 }
 
+// paraLabel is the label a paragraph opens with: "Time-management: A lot
+// of…", "Rapid Prototyping — Iterating…".
+var paraLabel = regexp.MustCompile(`^([^.:;!?]{2,60}?)(?::| —| –| -) \S`)
+
+// minLabelRun is how many labelled paragraphs in a row make a list.
+const minLabelRun = 3
+
+// labelledRuns reads a run of paragraphs that each open with a short label
+// ("Communication: You'll need to…") as the items of one list: the labels
+// are what the run enumerates.
+func labelledRuns(raws []raw) []raw {
+	isLabelled := func(r raw) bool {
+		return r.heading == 0 && r.kind == Heading && r.open == nil && !r.close && r.block.Kind == Paragraph &&
+			paraLabel.MatchString(r.block.Text) && len(strings.Fields(paraLabel.FindStringSubmatch(r.block.Text)[1])) <= 6
+	}
+	for i := 0; i < len(raws); {
+		j := i
+		for j < len(raws) && isLabelled(raws[j]) {
+			j++
+		}
+		if j-i >= minLabelRun {
+			lead := ""
+			if p := i - 1; p >= 0 && raws[p].heading == 0 && raws[p].block.Kind == Paragraph && strings.HasSuffix(raws[p].block.Text, ":") {
+				lead = raws[p].block.Text
+			}
+			for k := i; k < j; k++ {
+				raws[k].block.Kind, raws[k].block.Lead = Item, lead
+			}
+		}
+		i = max(j, i+1)
+	}
+	return raws
+}
+
 // heads reports whether r starts a section: a heading, a bold label or
 // question, or a bounded sub-section.
 func (r raw) heads() bool {
@@ -307,7 +341,12 @@ func sectionize(raws []raw) []Section {
 			stack = append(stack, entry{level: level, text: r.block.Text, number: r.number})
 			start(r.block.Line)
 		case r.kind == Label || r.kind == Question:
-			popLabels()
+			// A label right under a label that holds nothing yet is a part
+			// of it ("**Level 2 - Senior**" then "**Duties:**"); else its
+			// sibling.
+			if cur < 0 || len(sections[cur].Blocks) > 0 || len(stack) == 0 || stack[len(stack)-1].kind == Heading || stack[len(stack)-1].bounded {
+				popLabels()
+			}
 			stack = append(stack, entry{level: top() + 1, text: r.block.Text, kind: r.kind})
 			start(r.block.Line)
 		default:

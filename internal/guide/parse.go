@@ -124,6 +124,7 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 		}
 	}
 	raws = dropNoise(raws)
+	raws = labelledRuns(raws)
 
 	g := &Guide{Source: p.source, Meta: meta}
 	g.Title, raws = pickTitle(raws, metaTitle(meta), plain)
