@@ -11,6 +11,7 @@ import (
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reading"
+	"github.com/careerbot/careerbot/internal/search"
 )
 
 // An answer is chosen from evidence. Every way of answering a question —
@@ -324,6 +325,8 @@ var featureNames = []string{
 	"states_price",    // 1: a price question answered by a line stating a price
 	"states_figure",   // 1: a pay question answered with a figure
 	"figure_missing",  // 1: a question asking how much answered without a figure
+	"states_number",   // 1: a question asking how many, what share or how much more answered with a number
+	"number_missing",  // 1: such a question answered without one
 	"gap",             // 1: the answer says the guides lack what was asked and gives the closest
 	"dead_end",        // 1: a typed answer that finds nothing after the stage or rung asked about
 	"stem_only",       // share of the question met only through words sharing a stem
@@ -346,7 +349,7 @@ var featureSigns = map[string]int{
 	"states_duration": 1, "states_price": 1, "states_figure": 1, "required": 1, "wh_match": 1,
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
-	"figure_missing": -1, "dead_end": -1, "stem_only": -1,
+	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -360,6 +363,12 @@ var (
 	iTypedBehind   = featureIndex("typed_behind")
 	iBestAccounted = featureIndex("best_accounted")
 	iDominated     = featureIndex("dominated")
+)
+
+// howMany asks for a count, a share or a difference; numberText is one.
+var (
+	howMany    = regexp.MustCompile(`(?i)\bhow many\b|\bwhat (?:%|percent|percentage|share|proportion|fraction)\b|\bhow much (?:more|less|higher|lower|extra)\b|\bby how much\b|\bwhat premium\b`)
+	numberText = regexp.MustCompile(`\d`)
 )
 
 // howMuch asks for a figure.
@@ -403,6 +412,14 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, info.title), append(sections, info.all)
 	}
+	in := func(sets []terms, c weighted) bool {
+		for _, ts := range sets {
+			if covers(ts, c.Concept) {
+				return true
+			}
+		}
+		return false
+	}
 	where := func(c weighted) int {
 		if c.subject && o.kind == optSalary && o.r.fit == 1 {
 			return atText // the figures are for the role, level and place asked: their facts say so
@@ -444,8 +461,13 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			subjW += c.weight
 		case c.kind:
 			kindAsked = true
-			kindNamed = kindNamed || at == atText || at == atHead
-			kindHead = kindHead || at == atLead || at == atHead || o.pass != nil && covers(o.pass.p.label, c.Concept)
+			// The kind counts as named where what introduces the answer
+			// names it in its own word ("Companies:" over a list of them),
+			// not where a sentence mentions it.
+			lit := weighted{Concept: search.Concept{Text: c.Text, Alts: [][]string{e.termSet(c.Text)}}}
+			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && covers(o.pass.p.label, lit.Concept)
+			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
+			kindHead = kindHead || introduced
 		case c.shape:
 			shape[at] += c.weight
 			shapeW += c.weight
@@ -550,6 +572,13 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	if howMuch.MatchString(a.q) && !figureText.MatchString(text) {
 		set("figure_missing", 1)
+	}
+	if howMany.MatchString(a.q) {
+		if numberText.MatchString(markers.ReplaceAllString(text, "")) {
+			set("states_number", 1)
+		} else {
+			set("number_missing", 1)
+		}
 	}
 	if gapText.MatchString(text) {
 		set("gap", 1)

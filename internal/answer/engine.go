@@ -380,13 +380,21 @@ func passages(s guide.Section) []passage {
 				}
 				j++
 			}
-			if len(items) > 1 && len(b.Header) > 1 && !figures {
+			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) {
 				lead := b.Header[0] + ":"
 				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
 			}
 			i = j - 1
 		default:
 			sents := guide.Sentences(b.Text)
+			// "Instead, ask for time": a sentence that turns on the one
+			// before it is said with it.
+			for k := len(sents) - 1; k > 0; k-- {
+				if turning.MatchString(sents[k]) && len(sents[k-1])+len(sents[k]) < maxQuote {
+					sents[k-1] += " " + sents[k]
+					sents = slices.Delete(sents, k, k+1)
+				}
+			}
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
 				sents = sents[:len(sents)-1] // the list passage quotes the last as its lead
 			}
@@ -402,6 +410,9 @@ func passages(s guide.Section) []passage {
 	}
 	return out
 }
+
+// turning opens a sentence that answers with the one before it.
+var turning = regexp.MustCompile(`^(?:Instead|Rather|However|So|That said|But|Otherwise|Then),?\s`)
 
 // maxItemText bounds an item's text with its nested items summed up.
 const maxItemText = 300

@@ -42,7 +42,7 @@ var intentRules = []struct {
 	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), startDoing},
 }
 
 // pathShape are words naming the path a question asks for: a path's
@@ -52,6 +52,10 @@ var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|j
 // targetRole finds the role a question moves to: "from X to Y", "into Y",
 // "become a Y", "switching to Y".
 var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becoming|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|transition(?:ing)?\s+to|pivot(?:ing)?\s+to)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$|\s+(?:in|at|with|after|for|role|roles|job|jobs|position)\b)`)
+
+// startDoing is "start" about something other than learning: "when should
+// I start applying", "start negotiating".
+var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b`)
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
@@ -80,7 +84,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest " +
+	"matter matters can whats wat hows read reading exist exists available recommend recommended suggest " +
 	"without within across among via"
 
 // kindWords name the kind of thing a question asks to have listed
@@ -149,11 +153,26 @@ type analysis struct {
 func intentOf(q string) intent {
 	for _, r := range intentRules {
 		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
+			if (r.intent == intentStart || r.intent == intentNext) && asksForThings(q) {
+				// "Which books does the roadmap recommend?": a list, whatever
+				// the roadmap's stages are.
+				return intentGeneral
+			}
 			return r.intent
 		}
 	}
 	return intentGeneral
 }
+
+// asksForThings reports whether a question asks which things of a kind
+// ("which books", "what companies") that are not a path's stages.
+func asksForThings(q string) bool {
+	k := kindAsked(q)
+	return k != "" && !pathShape.MatchString(k) && !stageWord.MatchString(k) && !strings.HasPrefix(strings.ToLower(k), "skill")
+}
+
+// stageWord is a word naming a part of a learning path.
+var stageWord = regexp.MustCompile(`(?i)^(?:stage|level|step|phase|month|week|part|milestone|tier|module)s?$`)
 
 // setHits records the sections the search found and their scores, each
 // over the best one's.
@@ -299,6 +318,9 @@ func kindAsked(q string) string {
 	return head
 }
 
+// backRef points back to what the background said.
+var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b`)
+
 // softShare scales the weight of a concept only a message's background
 // names ("I've taught chemistry for eight years."): it ranks passages that
 // speak to the asker's situation higher, but no passage must say it.
@@ -312,15 +334,36 @@ func (e *Engine) soften(a *analysis, background string) {
 	if len(a.regions) == 0 {
 		a.regions = facts.FindRegions(background)
 	}
+	// A question that asks nothing of its own, or points back ("Which
+	// should I prioritise?", "that path"), asks about its background.
+	whole := a.topic == 0 || backRef.MatchString(a.q)
+	if whole && a.role == "" {
+		a.role, a.roleName = facts.FindRole(background), facts.FindRoleName(background)
+		if a.role != "" {
+			a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
+			slices.Sort(a.roleTerms)
+		}
+	}
+	if whole && a.level == "" {
+		a.level = facts.LevelOf(background)
+	}
 	b := e.analyze(background, a.intent)
 	for _, c := range b.concepts {
 		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
 			continue
 		}
-		c.weight *= softShare
-		c.soft, c.subject, c.kind = true, c.subject && len(facts.FindRegions(c.Text)) > 0, false
+		if !whole {
+			c.weight *= softShare
+			c.soft, c.subject, c.kind = true, c.subject && len(facts.FindRegions(c.Text)) > 0, false
+		}
 		a.concepts = append(a.concepts, c)
 		a.total += c.weight
+		if !c.subject && !c.shape && !c.soft {
+			a.topic += c.weight
+			if !c.kind {
+				a.asked += c.weight
+			}
+		}
 	}
 }
 

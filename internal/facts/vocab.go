@@ -325,3 +325,15 @@ func splitRole(r string) (mods, head string) {
 	}
 	return r[:i], r[i+1:]
 }
+
+// AllLevels reports whether every one of texts names a level ("Junior",
+// "Mid-level (3-5 years)"): a table's first column of levels lists no
+// things.
+func AllLevels(texts []string) bool {
+	for _, t := range texts {
+		if LevelOf(t) == "" {
+			return false
+		}
+	}
+	return len(texts) > 0
+}
