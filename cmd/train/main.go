@@ -137,6 +137,26 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 	}
+	// With the runner-up said too when it scores within a margin of the best.
+	for _, margin := range []float64{0.5, 1, 2} {
+		t := newTally()
+		for _, q := range qs {
+			i := choice(q, w)
+			ok := q.right(i)
+			if i >= 0 && !ok {
+				best, second := dot(w, q.opts[i].Features), -1
+				for j := range q.opts {
+					if j != i && q.opts[j].Answer.Text != q.opts[i].Answer.Text && (second < 0 || dot(w, q.opts[j].Features) > dot(w, q.opts[second].Features)) {
+						second = j
+					}
+				}
+				quoted := func(k int) bool { return q.opts[k].Kind == "passage" || q.opts[k].Kind == "naive" }
+				ok = second >= 0 && quoted(i) && quoted(second) && q.credit[second] > 0 && dot(w, q.opts[second].Features) >= best-margin
+			}
+			t.add(q.set, ok)
+		}
+		fmt.Fprintf(stdout, "with the runner-up within %.1f: %s (others2 %s)\n", margin, t.all(), t.of("others2"))
+	}
 	// The questions the plain BM25 paragraph answers and the engine misses.
 	lost := newTally()
 	for _, q := range qs {

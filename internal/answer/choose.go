@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
@@ -247,6 +248,46 @@ func best(opts []option) (option, bool) {
 	return opts[b], true
 }
 
+// secondMargin is how far below the best option's score a quoted option
+// from another section may be and still be quoted after it.
+const secondMargin = 1.0
+
+// runnerUp returns the passage to quote after the best one: the next best
+// option, when both quote passages, it comes from another section, and
+// it scores within secondMargin of the best.
+func runnerUp(opts []option, b option) (option, bool) {
+	quoted := func(o option) bool { return o.kind == optPassage || o.kind == optNaive }
+	if !quoted(b) || len(b.r.refs) == 0 {
+		return option{}, false
+	}
+	second := -1
+	for i, o := range opts {
+		if !quoted(o) || len(o.r.refs) == 0 || o.r.refs[0].gi == b.r.refs[0].gi && o.r.refs[0].si == b.r.refs[0].si {
+			continue
+		}
+		if second < 0 || o.score > opts[second].score {
+			second = i
+		}
+	}
+	if second < 0 || opts[second].score < b.score-secondMargin || opts[second].score <= 0 {
+		return option{}, false
+	}
+	return opts[second], true
+}
+
+// reciteIn rewrites a sentence of reply from, whose markers number from's
+// citations, with the markers of the same citations made in to.
+func reciteIn(to, from *reply, sent string) string {
+	return citeMarker.ReplaceAllStringFunc(sent, func(m string) string {
+		n, _ := strconv.Atoi(m[1 : len(m)-1])
+		if n < 1 || n > len(from.cites) {
+			return m
+		}
+		c, ref := from.cites[n-1], from.refs[n-1]
+		return to.cite(ref.gi, ref.si, ref.line, c.Snippet)
+	})
+}
+
 // scored describes and scores the options.
 func (e *Engine) scored(a *analysis, opts []option) []option {
 	most := 0.0
@@ -326,6 +367,8 @@ var featureNames = []string{
 	"states_figure",   // 1: a pay question answered with a figure
 	"figure_missing",  // 1: a question asking how much answered without a figure
 	"states_number",   // 1: a question asking how many, what share or how much more answered with a number
+	"start_cue",       // 1: a "where do I start" question answered by a first stage, or from a section of basics or prerequisites
+	"subject_leads",   // 1: the passage opens with the question's role ("Data scientists often…"): it is about them
 	"number_missing",  // 1: such a question answered without one
 	"gap",             // 1: the answer says the guides lack what was asked and gives the closest
 	"dead_end",        // 1: a typed answer that finds nothing after the stage or rung asked about
@@ -350,6 +393,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1,
+	"start_cue": 1, "subject_leads": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -364,6 +408,15 @@ var (
 	iBestAccounted = featureIndex("best_accounted")
 	iDominated     = featureIndex("dominated")
 )
+
+// startCue marks where a path starts: its first stage, its basics.
+var startCue = regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginner|beginning|first|foundations?|fundamentals|basics?|prerequisites?|getting started|step 1|phase 1|level 1|stage 1|month 1|week 1)\b`)
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
 
 // howMany asks for a count, a share or a difference; numberText is one.
 var (
@@ -572,6 +625,23 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	if howMuch.MatchString(a.q) && !figureText.MatchString(text) {
 		set("figure_missing", 1)
+	}
+	if a.intent == intentStart {
+		cue := o.kind == optStart
+		for _, ref := range refs {
+			cue = cue || startCue.MatchString(e.guides[ref.gi].Sections[ref.si].Name())
+		}
+		if cue {
+			set("start_cue", 1)
+		}
+	}
+	if o.pass != nil && a.roleTerms != nil {
+		lead := e.termSet(firstWords(o.pass.p.text, 3))
+		for _, t := range lead {
+			if a.roleTerms.has(t) {
+				set("subject_leads", 1)
+			}
+		}
 	}
 	if howMany.MatchString(a.q) {
 		if numberText.MatchString(markers.ReplaceAllString(text, "")) {

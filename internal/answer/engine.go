@@ -539,11 +539,18 @@ func (e *Engine) answer(ctx context.Context, q, background string) (advisor.Answ
 	if unanswerable(a) {
 		return e.refuse(a, opts), nil
 	}
-	best, ok := best(opts)
+	b, ok := best(opts)
 	if !ok {
 		return e.refuse(a, opts), nil
 	}
-	return best.r.answer(), nil
+	if s, ok := runnerUp(opts, b); ok {
+		// Nearly as good and from elsewhere: quoted after the best, so
+		// the answer gives both where the guides say it twice.
+		for _, sent := range s.r.sentences {
+			b.r.say(reciteIn(b.r, s.r, sent))
+		}
+	}
+	return b.r.answer(), nil
 }
 
 // unanswerable reports whether a question asks for pay in a place or for
