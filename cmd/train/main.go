@@ -298,15 +298,38 @@ func sets(c config) ([]set, error) {
 		out = append(out, set{name: name, cases: cases, guides: gs, group: byCite})
 		return nil
 	}
-	own, err := load(filepath.Join(c.quality, "guides"))
+	// The project's own sets, as testdata/quality/sets.json lists them.
+	data, err := os.ReadFile(filepath.Join(c.quality, "sets.json"))
 	if err != nil {
 		return nil, err
 	}
-	if err := add("bundled", filepath.Join(c.quality, "bundled.jsonl"), bundled); err != nil {
-		return nil, err
+	var own []struct {
+		Name, File, Dir string
+		Bundled, Repeat bool
 	}
-	if err := add("own", filepath.Join(c.quality, "own.jsonl"), own); err != nil {
-		return nil, err
+	if err := json.Unmarshal(data, &own); err != nil {
+		return nil, fmt.Errorf("sets.json: %w", err)
+	}
+	dirs := map[string][]*guide.Guide{}
+	for _, o := range own {
+		if o.Repeat {
+			continue // the same questions again, over more guides
+		}
+		var gs []*guide.Guide
+		if o.Bundled {
+			gs = append(gs, bundled...)
+		}
+		if o.Dir != "" {
+			if dirs[o.Dir] == nil {
+				if dirs[o.Dir], err = load(filepath.Join(c.quality, o.Dir)); err != nil {
+					return nil, err
+				}
+			}
+			gs = append(gs, dirs[o.Dir]...)
+		}
+		if err := add(o.Name, filepath.Join(c.quality, o.File), gs); err != nil {
+			return nil, err
+		}
 	}
 	for _, l := range []struct {
 		name, file string

@@ -569,7 +569,15 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	var primary *sectionInfo
 	if len(refs) > 0 {
 		primary = &e.sections[refs[0].gi][refs[0].si]
-		set("role_fit", sign(roleFit(a.role, primary.role)))
+		rf := sign(roleFit(a.role, primary.role))
+		if o.pass != nil && a.role != "" {
+			// A passage naming another role is about that role, whatever
+			// its section: "ML engineer salaries…" for a data scientist.
+			if r := facts.FindRole(o.pass.p.text); r != "" {
+				rf = sign(roleFit(a.role, r))
+			}
+		}
+		set("role_fit", rf)
 		set("level_fit", sign(levelFit(a.level, primary.level)))
 		set("place_fit", sign(placeFit(a.regions, primary.places)))
 		set("search", a.score[[2]int{refs[0].gi, refs[0].si}])
@@ -762,11 +770,8 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	ask, background := reading.Asks(q)
-	if background != "" {
-		background = e.reader.Read(background).Text
-	}
-	a, err := e.prepare(ctx, e.reader.Read(ask).Text, background)
+	ask, background := reading.Asks(e.reader.Read(q).Text)
+	a, err := e.prepare(ctx, ask, background)
 	if err != nil {
 		return nil, err
 	}

@@ -33,16 +33,14 @@ func newReader(guides []*guide.Guide) *reading.Reader {
 // turned an answer into an abstention, the answer to the question as
 // typed stands.
 func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
-	ask, background := reading.Asks(q)
-	r := e.reader.Read(ask)
-	if background != "" {
-		background = e.reader.Read(background).Text
-	}
-	ans, err := e.answer(ctx, r.Text, background)
+	r := e.reader.Read(q)
+	ask, background := reading.Asks(r.Text)
+	ans, err := e.answer(ctx, ask, background)
 	if err != nil || len(r.Fixes) == 0 {
 		return ans, err
 	}
-	plain, err := e.answer(ctx, r.Plain, background)
+	ask, background = reading.Asks(r.Plain)
+	plain, err := e.answer(ctx, ask, background)
 	if err != nil {
 		return advisor.Answer{}, err
 	}
