@@ -207,8 +207,8 @@ func (s said) residual(q string) bool {
 	for _, m := range [][]span{s.level.at, s.regions.at, s.role.at, s.currency.at} {
 		covered = append(covered, m...)
 	}
-	for _, r := range intentRules {
-		for _, loc := range r.re.FindAllStringIndex(q, -1) {
+	for _, k := range kinds {
+		for _, loc := range k.match.FindAllStringIndex(q, -1) {
 			covered = append(covered, span{loc[0], loc[1]})
 		}
 	}
@@ -249,24 +249,37 @@ func (e *Engine) readFollowUp(prev, q string) (standalone, readAs string, ok boo
 	if fq.role.value != "" && !strings.Contains(fq.role.value, " ") && strings.HasSuffix(fp.role.value, " "+fq.role.value) {
 		fq.role, fq.roleName = mention[string]{}, "" // "a staff engineer" after "ML engineer" keeps the speciality
 	}
-	switch {
-	case after && (pi == intentNext || pi == intentStart):
-		st, ok := e.reachedStage(prev)
-		if !ok {
-			return "", "", false
+	if k, ok := kindOf(pi); after && ok && k.after != nil {
+		// "and after that?": as the previous question's kind follows on.
+		if s, how, final := k.after(e, prev, &fp, &fq); final {
+			return s, how, s != ""
 		}
-		return "What should I learn after " + stageName(st) + "?", "after " + st.Title(), true
-	case after && pi == intentSalary && fp.level.value != "":
-		if up := nextLevel(fp.level.value); up != "" && fq.level.value == "" {
-			fq.level.value = up
-		}
-	case pron && qi != intentGeneral:
+	} else if pron && qi != intentGeneral {
 		return e.substitute(prev, q, fp, fq)
 	}
 	if fq.level.value == "" && fq.regions.value == nil && fq.role.value == "" && fq.currency.value == "" {
 		return "", "", false // "is it worth it?" changes nothing it could be read with
 	}
 	return override(prev, fp, fq)
+}
+
+// afterStage follows a path question: "and after that?" asks what comes
+// after the stage its answer reached.
+func afterStage(e *Engine, prev string, _, _ *said) (string, string, bool) {
+	st, ok := e.reachedStage(prev)
+	if !ok {
+		return "", "", true
+	}
+	return "What should I learn after " + stageName(st) + "?", "after " + st.Title(), true
+}
+
+// nextLevelUp follows a pay question: "and after that?" asks for the
+// level above the one it named.
+func nextLevelUp(_ *Engine, _ string, fp, fq *said) (string, string, bool) {
+	if up := nextLevel(fp.level.value); up != "" && fp.level.value != "" && fq.level.value == "" {
+		fq.level.value = up
+	}
+	return "", "", false
 }
 
 // override is prev with what fq names put in place of what fp named.

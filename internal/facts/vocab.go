@@ -214,6 +214,21 @@ func IsRoleWord(w string) bool {
 	return roleHead.MatchString(w) || FindLevel(w) != "" || roleTitle.MatchString(w)
 }
 
+// roleHeads are the head nouns of roles, as roleHead matches them.
+var roleHeads = []string{"engineer", "scientist", "developer", "specialist", "architect", "analyst", "researcher", "consultant", "manager"}
+
+// MayNameRole reports whether s holds a role's head noun anywhere: cheap,
+// so that FindRole runs only where a role may be named.
+func MayNameRole(s string) bool {
+	l := strings.ToLower(s)
+	for _, h := range roleHeads {
+		if strings.Contains(l, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleTitle are words that name a role at the top of a ladder without
 // being a role's head noun in running text.
 var roleTitle = regexp.MustCompile(`(?i)^(?:officer|cto|cdo|ceo|fellow|executive|intern|trainee|apprentice)s?$`)
