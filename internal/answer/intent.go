@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -24,7 +25,7 @@ const (
 )
 
 // payQuestion marks a question about pay, which no price answers.
-var payQuestion = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|make|makes|compensation|comp|tc|wages?|income|lpa|ctc)\b`)
+var payQuestion = lexicon.Get().Match("pay", "pay-question")
 
 func (i intent) String() string {
 	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
@@ -61,23 +62,16 @@ var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|
 
 // stageWords name the parts of a learning path; in a question about a
 // path they say which part, not what it teaches.
-const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months first last final"
+var stageWords = lexicon.Get().Joined("stage")
 
 // fillerWords carry the question's form, not its topic; they do not count
 // when deciding whether a passage answers it.
-const fillerWords = "need needs know learn learning study want become becoming get getting good best much many " +
-	"next start begin take long make give tell done finish finished work working worth thing things someone " +
-	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
-	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows read reading exist exists available recommend recommended suggest " +
-	"without within across among via"
+var fillerWords = lexicon.Get().Joined("filler")
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
 // list, and seldom the kind itself.
-const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
-	"book books course courses certification certifications project projects topic topics resource resources " +
-	"subject subjects technology technologies stack option options area areas example examples question questions"
+var kindWords = lexicon.Get().Joined("kind")
 
 type weighted struct {
 	search.Concept
@@ -370,9 +364,7 @@ func (e *Engine) soften(a *analysis, background string) {
 
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
-const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
-	"good great best top better other others lot lots really actually anything something everything " +
-	"today tonight now currently nowadays job jobs work working"
+var genericWords = lexicon.Get().Joined("generic")
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.

@@ -1,6 +1,10 @@
 package answer
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
+)
 
 // questionKind is one kind of question the engine knows, with all it
 // takes in one entry: how a question is told to be of the kind (a plain
@@ -29,9 +33,9 @@ var kinds []questionKind
 
 func init() {
 	kinds = []questionKind{
-		{intent: intentPrice, match: regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), unless: payQuestion},
+		{intent: intentPrice, match: lexicon.Get().Match("price", "price-phrase"), unless: payQuestion},
 		{intent: intentDuration, match: regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), answer: (*Engine).duration, option: optDuration},
-		{intent: intentSalary, match: regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), answer: (*Engine).salary, option: optSalary, after: nextLevelUp},
+		{intent: intentSalary, match: lexicon.Get().Match("pay", "pay-phrase"), answer: (*Engine).salary, option: optSalary, after: nextLevelUp},
 		{intent: intentLadder, match: regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), answer: (*Engine).ladder, option: optLadder, also: laddersAlso},
 		{intent: intentNext, match: regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), answer: (*Engine).next, option: optNext, after: afterStage},
 		{intent: intentStart, match: regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), unless: startDoing, answer: (*Engine).start, option: optStart, after: afterStage},

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Salary is one pay figure a guide states: a range, an open range
@@ -43,9 +45,9 @@ const (
 )
 
 var (
-	bonusWords   = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|sign[- ]?on|signing|joining|relocation)\b`)
-	equityWords  = regexp.MustCompile(`(?i)\b(?:stock|rsus?|equity|esops?|shares|stock options)\b`)
-	stipendWords = regexp.MustCompile(`(?i)\b(?:stipends?|scholarships?|allowances?|learning budget|credits?|grants?)\b`)
+	bonusWords   = lexicon.Get().Match("bonus")
+	equityWords  = lexicon.Get().Match("equity")
+	stipendWords = lexicon.Get().Match("stipend")
 	// exampleWords mark a table column or list of made-up figures ("One-line
 	// Example"): a worked example, not what anyone is paid.
 	exampleWords = regexp.MustCompile(`(?i)\b(?:examples?|e\.g\.|sample|illustration|scenario)\b`)
@@ -137,9 +139,9 @@ var (
 	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than|reach|reaches|reaching|as high as)\s*$`)
 	percentOne = regexp.MustCompile(`(?i)\+\s?(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+(?:more|higher|premium|extra|on top|above|uplift)\b`)
 	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
-	priceWords = regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscriptions?|bootcamps?|courses?|exams?|tickets?|membership|licen[cs]es?|enrol\w*|certifications?|certificates?|degrees?|masters?|program(?:me)?s?|nanodegrees?|books?)\b`)
+	priceWords = lexicon.Get().Match("price", "priced")
 	multiplier = regexp.MustCompile(`(?i)(?:[x×]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?[x×](?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s?[x×])?)(?:$|[^\pL\pN])`)
-	payWords   = regexp.MustCompile(`(?i)\b(?:salar\w*|pay|pays|paid|earn\w*|compensation|wages?|income|remuneration|stipend|ctc|package|total comp|tc|rates?)\b`)
+	payWords   = lexicon.Get().Match("pay", "stipend")
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
 	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
 	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
