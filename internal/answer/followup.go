@@ -10,6 +10,7 @@ import (
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 var _ advisor.TurnAsker = (*Engine)(nil)
@@ -53,8 +54,24 @@ var (
 	// pronoun refers to the previous question's subject.
 	pronoun = regexp.MustCompile(`(?i)\b(?:that|this|it)\b`)
 	// currencyWord names a currency a follow-up asks the figures in.
-	currencyWord = regexp.MustCompile(`(?i)\b(?:euros?|eur|dollars?|usd|pounds?|gbp|rupees?|inr|lei|ron|francs?|chf)\b|[€$£₹]`)
+	currencyWord = currencyNames()
 )
+
+// currencyNames matches a currency a follow-up asks the figures in, by
+// its code, a word for it or its symbol (the lexicon's currencies).
+func currencyNames() *regexp.Regexp {
+	var words, syms []string
+	for _, c := range lexicon.Get().Currencies {
+		words = append(words, strings.ToLower(c.Code))
+		for _, w := range c.Words {
+			words = append(words, regexp.QuoteMeta(w))
+		}
+		for _, y := range c.Symbols {
+			syms = append(syms, regexp.QuoteMeta(y))
+		}
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(words, "|") + `)\b|` + strings.Join(syms, "|"))
+}
 
 // connectives are the words a follow-up is made of besides what it
 // changes: "and what about … for …?".

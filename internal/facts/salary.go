@@ -3,6 +3,7 @@ package facts
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,18 +112,43 @@ type Ref struct {
 	Snippet string // that block's text (sentence, for prose)
 }
 
-// currency symbols and codes, longest first within each alternative.
-var symbolCodes = map[string]string{
-	"CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "US$": "USD", "S$": "SGD", "HK$": "HKD",
-	"R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-	"₪": "ILS", "₦": "NGN", "zł": "PLN", "lei": "RON", "euro": "EUR", "euros": "EUR", "dollars": "USD",
-	"dollar": "USD", "pounds": "GBP", "rupees": "INR", "yen": "JPY",
+// symbolCodes maps every symbol and word a currency is written with to its
+// code (the lexicon's currencies).
+var symbolCodes = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range lexicon.Get().Currencies {
+		for _, s := range c.Symbols {
+			m[s] = c.Code
+		}
+		for _, w := range c.Words {
+			m[w] = c.Code
+		}
+	}
+	return m
+}()
+
+// alternation joins strings into a regular expression alternation,
+// longest first, so that "CA$" is tried before "$".
+func alternation(ss []string) string {
+	ss = slices.Clone(ss)
+	slices.SortStableFunc(ss, func(a, b string) int { return len(b) - len(a) })
+	for i, s := range ss {
+		ss[i] = regexp.QuoteMeta(s)
+	}
+	return "(?:" + strings.Join(ss, "|") + ")"
 }
 
+// The currency's symbols, codes and words, as regular expressions.
+var curSymbol, curCode, curWord = func() (string, string, string) {
+	var syms, codes, words []string
+	for _, c := range lexicon.Get().Currencies {
+		syms, codes = append(syms, c.Symbols...), append(codes, c.Code)
+		words = append(words, c.Words...)
+	}
+	return alternation(syms), alternation(codes), alternation(words)
+}()
+
 const (
-	curSymbol = `(?:CA\$|C\$|AU\$|A\$|NZ\$|US\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦)`
-	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
-	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
 	number    = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	suffix    = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
 )

@@ -10,6 +10,7 @@
 //	city COUNTRY: NAME | OTHER NAME | …
 //	synonym PHRASE | PHRASE | …        (=PHRASE matches only as written)
 //	short FORM = WHAT IT STANDS FOR
+//	currency CODE SYMBOL …: WORD …
 //	words NAME: word word prefix* …
 //	pattern NAME: regular expression
 //
@@ -28,13 +29,21 @@ var data string
 
 // Lexicon is the parsed lexicon.
 type Lexicon struct {
-	Countries map[string][]string // country → its other names
-	Cities    map[string]string   // city → its country
-	CityNames map[string][]string // city → its other names
-	Synonyms  [][]string
-	Shorthand map[string]string
-	words     map[string][]string
-	patterns  map[string]string
+	Countries  map[string][]string // country → its other names
+	Cities     map[string]string   // city → its country
+	CityNames  map[string][]string // city → its other names
+	Synonyms   [][]string
+	Shorthand  map[string]string
+	Currencies []Currency
+	words      map[string][]string
+	patterns   map[string]string
+}
+
+// Currency is a currency as guides and questions write it.
+type Currency struct {
+	Code    string   // ISO 4217: "EUR"
+	Symbols []string // "€"; an answer writes the first
+	Words   []string // "euro", "euros"
 }
 
 // the lexicon, parsed once: it is data compiled into the binary, read
@@ -90,6 +99,13 @@ func Parse(text string) (*Lexicon, error) {
 				return nil, bad("want short FORM = MEANING")
 			}
 			l.Shorthand[strings.TrimSpace(from)] = strings.TrimSpace(to)
+		case "currency":
+			head, words, _ := strings.Cut(rest, ":")
+			f := strings.Fields(head)
+			if len(f) == 0 || len(f[0]) != 3 || strings.ToUpper(f[0]) != f[0] {
+				return nil, bad("want currency CODE SYMBOL …: WORD …")
+			}
+			l.Currencies = append(l.Currencies, Currency{Code: f[0], Symbols: f[1:], Words: strings.Fields(words)})
 		case "words", "pattern":
 			name, list, ok := strings.Cut(rest, ":")
 			name = strings.TrimSpace(name)
