@@ -376,7 +376,6 @@ var featureNames = []string{
 
 func featureIndex(name string) int { return slices.Index(featureNames, name) }
 
-
 // featureSigns are the signs evidence fixes for some weights, whatever
 // the labelled questions would fit: accounting for more of a question
 // never counts against an answer, leaving it unaccounted never for one.
