@@ -382,7 +382,9 @@ func passages(s guide.Section) []passage {
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
 				// A row's context is its table's header ("Industry | Salary").
 				out = append(out, passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")})
-				if len(bs[j].Cells) > 0 {
+				if len(bs[j].Cells) > 0 && strings.TrimSpace(bs[j].Cells[0]) != "" {
+					// A row with an empty first cell goes on the row
+					// before: it names nothing of its own.
 					items = append(items, bs[j].Cells[0])
 					figures = figures || strings.ContainsAny(strings.Join(bs[j].Cells[1:], ""), "0123456789")
 				}
@@ -516,7 +518,7 @@ func joinItems(items []string) string {
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
-			if strings.ContainsAny(items[i-1][len(items[i-1])-1:], ".!?") {
+			if prev := items[i-1]; prev != "" && strings.ContainsAny(prev[len(prev)-1:], ".!?") {
 				b.WriteByte(' ')
 			} else {
 				b.WriteString("; ")

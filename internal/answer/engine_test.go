@@ -376,3 +376,36 @@ func FuzzAsk(f *testing.F) {
 		wellFormed(t, a)
 	})
 }
+
+// FuzzGuide indexes arbitrary guide text and asks about it: whatever a
+// guide's shape, the engine builds and every answer is well formed.
+func FuzzGuide(f *testing.F) {
+	for _, src := range []string{
+		"# G\n\n## Pay\n\n| Level | Salary |\n|---|---|\n| Junior | $90K |\n|  | $100K |\n| Senior | $150K |\n",
+		"# G\n\n## Plan\n\n- \n- SQL\n  - joins\n",
+		"**T**\n\n### Month 1\n\nA <br>\n&nbsp; **B** <br>\n<br>\n",
+		"# G\n\n```mermaid\ngraph LR\nA --> B\n```\n",
+		"# G\n\n## Ladder\n\nJunior → Senior → Staff\n",
+	} {
+		f.Add(src)
+	}
+	questions := []string{"what does a senior earn?", "what comes after junior?", "what should I learn first?", "x"}
+	f.Fuzz(func(t *testing.T, src string) {
+		g, _, err := guide.Parse("fuzz.md", []byte(src))
+		if err != nil {
+			return // refused with a reason: not a guide
+		}
+		e, err := answer.New([]*guide.Guide{g})
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		defer e.Close()
+		for _, q := range questions {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", q, err)
+			}
+			wellFormed(t, a)
+		}
+	})
+}
