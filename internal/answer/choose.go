@@ -74,9 +74,10 @@ func (e *Engine) options(a *analysis) []option {
 			opts = append(opts, option{kind: k, r: r, pass: c})
 		}
 	}
+	own := a.own()
 	for _, k := range kinds {
-		if k.answer != nil && (k.intent == a.intent || k.also != nil && k.also(e, a)) {
-			add(k.option, k.answer(e, a), nil)
+		if k.answer != nil && (k.intent == a.intent || k.also != nil && k.also(e, own)) {
+			add(k.option, k.answer(e, own), nil)
 		}
 	}
 	cands := e.rank(a)
@@ -126,6 +127,25 @@ func (e *Engine) options(a *analysis) []option {
 		opts[len(opts)-1].naive = 1
 	}
 	return opts
+}
+
+// own returns the question without the soft concepts of its message's
+// background: a typed answer finds its stage, rung or figures by what the
+// question itself asks ("what after scikit-learn?", not the Python the
+// asker also learnt); the background has already filled in its role,
+// level and place.
+func (a *analysis) own() *analysis {
+	if !slices.ContainsFunc(a.concepts, func(c weighted) bool { return c.soft }) {
+		return a
+	}
+	b := *a
+	b.concepts = slices.DeleteFunc(slices.Clone(a.concepts), func(c weighted) bool { return c.soft })
+	b.total = 0
+	for _, c := range b.concepts {
+		b.total += c.weight
+	}
+	b.ranked, b.stages = nil, nil
+	return &b
 }
 
 // passageReply quotes a passage as a whole answer: an FAQ question by its
@@ -534,7 +554,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		if at < atSection && ci < 64 && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) {
 			o.said |= 1 << ci
 		}
-		if e.unknown(c.Concept) && !c.common {
+		if e.unknown(c.Concept) && !c.common && !c.soft {
+			// A background no guide speaks of ("I teach chemistry") is
+			// no sign the question is off topic.
 			unknown += c.weight
 		}
 		if c.stemOnly && at < atNone {

@@ -348,20 +348,31 @@ const softShare = 0.35
 // of what the question asks. The places the background names are the
 // question's when it names none ("I live in Pune. What do analysts earn?").
 func (e *Engine) soften(a *analysis, background string) {
-	if len(a.regions) == 0 {
+	placed := len(a.regions) > 0 // the ask names its place: the background's are no subject
+	if !placed {
 		a.regions = facts.FindRegions(background)
 	}
 	// A question that asks nothing of its own, or points back ("Which
-	// should I prioritise?", "that path"), asks about its background.
-	whole := a.topic == 0 || backRef.MatchString(a.q)
-	if whole && a.role == "" {
+	// should I prioritise?", "that path"), asks about its background: its
+	// role and level are the background's when it names none, and so are
+	// its topics when it needs one. A question whose kind needs only its
+	// subject ("what does a senior earn in Romania?", "where do I start?")
+	// that asks about the role it names ("what does an MLOps engineer
+	// do?") or what follows a rung it names ("what comes after senior data
+	// engineer?") needs no topic.
+	back := backRef.MatchString(a.q)
+	fill := a.topic == 0 || back
+	named := slices.ContainsFunc(a.concepts, func(c weighted) bool { return c.subject })
+	complete := subjectOnly[a.intent] || a.intent == intentGeneral && named || a.intent == intentNext && a.level != ""
+	whole := back || a.topic == 0 && !complete
+	if fill && a.role == "" {
 		a.role, a.roleName = facts.FindRole(background), facts.FindRoleName(background)
 		if a.role != "" {
 			a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
 			slices.Sort(a.roleTerms)
 		}
 	}
-	if whole && a.level == "" {
+	if fill && a.level == "" {
 		a.level = facts.LevelOf(background)
 	}
 	b := e.analyze(background, a.intent)
@@ -371,7 +382,7 @@ func (e *Engine) soften(a *analysis, background string) {
 		}
 		if !whole {
 			c.weight *= softShare
-			c.soft, c.subject, c.kind = true, c.subject && len(facts.FindRegions(c.Text)) > 0, false
+			c.soft, c.subject, c.kind = true, !placed && c.subject && len(facts.FindRegions(c.Text)) > 0, false
 		}
 		a.concepts = append(a.concepts, c)
 		a.total += c.weight
@@ -383,6 +394,10 @@ func (e *Engine) soften(a *analysis, background string) {
 		}
 	}
 }
+
+// subjectOnly are the kinds of question their subject completes: the
+// role, level and place pick the figures, the rung or the path.
+var subjectOnly = map[intent]bool{intentSalary: true, intentLadder: true, intentStart: true}
 
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.

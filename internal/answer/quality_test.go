@@ -40,6 +40,8 @@ type qualityCase struct {
 	// punctuation. Chat questions are also scored together as "chat".
 	Chat bool   `json:"chat,omitempty"`
 	Q    string `json:"q"`
+	// Ask is a long message's question sentence alone (testdata/long).
+	Ask string `json:"ask,omitempty"`
 	// All must every one appear; Any at least one; from each of Groups at
 	// least one.
 	All    []string   `json:"all,omitempty"`
