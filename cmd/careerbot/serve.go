@@ -316,7 +316,7 @@ const dedupeFor = 10 * time.Minute
 // falling back to the bundled ones alone.
 func engineBuilder(g config.Guides, log *slog.Logger) reload.Build {
 	return func() (reload.Engine, error) {
-		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs)
+		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs, &guide.Loader{MaxBytes: g.MaxBytes, MaxSections: g.MaxSections})
 		for _, w := range warnings {
 			log.Warn("guide skipped or repaired", "warning", w.String())
 		}

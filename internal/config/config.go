@@ -57,11 +57,17 @@ type HTTP struct {
 	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
 }
 
-// Guides says which guides to load.
+// Guides says which guides to load, and how much of them serve may hold.
 type Guides struct {
 	Dirs    []string `toml:"dirs"`
 	Bundled *bool    `toml:"bundled"`
 	Watch   *bool    `toml:"watch"`
+	// MaxBytes and MaxSections bound the guides loaded, the bundled ones
+	// included: past either, loading fails naming the key and the
+	// directory (a reload keeps the guides being served). Defaults:
+	// DefaultMaxGuideBytes, DefaultMaxSections.
+	MaxBytes    int64 `toml:"max_bytes"`
+	MaxSections int   `toml:"max_sections"`
 }
 
 // UseBundled reports whether the bundled guides are loaded (default true).
@@ -123,6 +129,11 @@ const (
 	DefaultRedisPrefix        = "careerbot:"
 	DefaultStorePath          = "careerbot.db"
 	DefaultRetentionDays      = 90
+	// DefaultMaxGuideBytes and DefaultMaxSections keep serve within a
+	// 512 MB container while two engines overlap during a reload (see
+	// the README's Budgets).
+	DefaultMaxGuideBytes = 64 << 20
+	DefaultMaxSections   = 100000
 )
 
 // secret is a key that the environment may set instead of the file.
@@ -231,6 +242,12 @@ func (c *Config) defaults() {
 	if c.Store.RetentionDays == 0 {
 		c.Store.RetentionDays = DefaultRetentionDays
 	}
+	if c.Guides.MaxBytes == 0 {
+		c.Guides.MaxBytes = DefaultMaxGuideBytes
+	}
+	if c.Guides.MaxSections == 0 {
+		c.Guides.MaxSections = DefaultMaxSections
+	}
 }
 
 // keyError names the key at fault.
@@ -326,6 +343,12 @@ func (c *Config) validate() error {
 	}
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
 		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)
+	}
+	if c.Guides.MaxBytes < 0 {
+		return keyError("guides.max_bytes", "must be positive")
+	}
+	if c.Guides.MaxSections < 0 {
+		return keyError("guides.max_sections", "must be positive")
 	}
 	if c.Store.RetentionDays < 0 {
 		return keyError("store.retention_days", "must be positive")
