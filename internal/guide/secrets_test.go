@@ -189,3 +189,46 @@ func BenchmarkRedactSecrets(b *testing.B) {
 		guide.RedactSecrets("all.md", data)
 	}
 }
+
+// FuzzRedactSecrets checks that redaction keeps every line break, leaves
+// each line as it was or empties it, names only lines it emptied, and
+// finds nothing more in what it returns.
+func FuzzRedactSecrets(f *testing.F) {
+	for _, s := range []string{
+		"# G\n\nsigning_secret = \"" + signing + "\"\nok\n",
+		"a\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\nb",
+		"-----BEGIN RSA PRIVATE KEY-----\n", slackBot + "\r\n" + discordBot, "api_key: <x>\nbot_token=" + slackApp,
+		"https://hooks.slack.com/services/T/B/X " + randomBase64, "x=y:z=" + signing, "\n\n\n", "",
+		"-----END PRIVATE KEY-----\n-----BEGIN PRIVATE KEY----- -----END PRIVATE KEY-----\nc",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, ws := guide.RedactSecrets("f.md", data)
+		in, got := bytes.Split(data, []byte("\n")), bytes.Split(out, []byte("\n"))
+		if len(in) != len(got) {
+			t.Fatalf("%d lines became %d: %q", len(in), len(got), out)
+		}
+		emptied := map[int]bool{}
+		for i := range in {
+			switch {
+			case bytes.Equal(in[i], got[i]):
+			case len(got[i]) == 0:
+				emptied[i+1] = true
+			default:
+				t.Fatalf("line %d %q became %q", i+1, in[i], got[i])
+			}
+		}
+		for _, w := range ws {
+			if !emptied[w.Line] {
+				t.Fatalf("warning %v names a line kept", w)
+			}
+		}
+		if len(emptied) > 0 && len(ws) == 0 {
+			t.Fatalf("lines %v emptied without a warning", emptied)
+		}
+		if again, ws := guide.RedactSecrets("f.md", out); len(ws) > 0 || !bytes.Equal(again, out) {
+			t.Fatalf("redacting again found %v in %q", ws, out)
+		}
+	})
+}
