@@ -280,7 +280,7 @@ listen = "127.0.0.1:0"
 burst = 10
 [discord]
 mode = "http"
-application_id = "app1"
+application_id = "123456789012345678"
 public_key = %q
 `, hex.EncodeToString(pub))
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -327,6 +328,11 @@ func (c *Config) validate() error {
 	default:
 		return keyError("slack.mode", `want "socket", "http" or "" (off), got %q`, c.Slack.Mode)
 	}
+	for _, id := range []struct{ key, v string }{{"discord.application_id", c.Discord.ApplicationID}, {"discord.guild_id", c.Discord.GuildID}} {
+		if err := CheckSnowflake(id.v); id.v != "" && err != nil {
+			return keyError(id.key, "%v", err)
+		}
+	}
 	if c.Discord.ShardCount < 0 || c.Discord.ShardID < 0 || (c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount) ||
 		(c.Discord.ShardCount == 0 && c.Discord.ShardID > 0) {
 		return keyError("discord.shard_id", "want 0 ≤ shard_id < shard_count, got %d of %d", c.Discord.ShardID, c.Discord.ShardCount)
@@ -358,6 +364,20 @@ func (c *Config) validate() error {
 	}
 	if !strings.HasSuffix(c.Slack.APIURL, "/") {
 		c.Slack.APIURL += "/"
+	}
+	return nil
+}
+
+// CheckSnowflake checks a Discord id (an application's, a guild's): a
+// snowflake, the decimal digits of a positive 64-bit number. Its error
+// names what is wrong, not the value, which the caller names by its key.
+func CheckSnowflake(id string) error {
+	if id == "" {
+		return errors.New("empty; want a Discord id such as 123456789012345678 (Developer Portal → General Information)")
+	}
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil || n == 0 || strings.TrimLeft(id, "0123456789") != "" {
+		return fmt.Errorf("want a Discord id, the digits of a snowflake such as 123456789012345678, got %q", id)
 	}
 	return nil
 }

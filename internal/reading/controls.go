@@ -12,7 +12,9 @@ import (
 // "<@123>", "<@!123>" (nickname), "<@&123>" (role) and "<#123>"
 // (channel); Slack's "<@U123>", "<@U123|name>", "<#C123|general>",
 // "<!here>", "<!channel>", "<!everyone>" and "<!subteam^S123>".
-var leadingPing = regexp.MustCompile(`^[\s,;:.!\-–—]*(?:@(?:everyone|here|channel)\b|<[@#][!&]?[A-Za-z0-9]+(?:\|[^<>]*)?>|<![A-Za-z0-9^]+(?:\|[^<>]*)?>)`)
+// Any "<@…>", "<#…>" or "<!…>" counts: no question starts with one, and
+// reading must not turn what is left ("<!!0>") into one.
+var leadingPing = regexp.MustCompile(`^[\s,;:.!\-–—]*(?:@(?:everyone|here|channel)\b|<[@#!][^<>\s|]*(?:\|[^<>]*)?>)`)
 
 // Clean is what every question goes through before it is read, wherever
 // it comes from (Discord, Slack, the command line): the characters that
