@@ -153,7 +153,7 @@ wait:
 			break wait
 		case sig := <-m.Signals:
 			if sig == syscall.SIGHUP {
-				go live.Reload("signal")
+				go live.Rearm("signal")
 				continue
 			}
 			drain = sig == syscall.SIGTERM
@@ -177,7 +177,7 @@ wait:
 			srv.Interrupt()
 		case sig := <-m.Signals:
 			if sig == syscall.SIGHUP {
-				go live.Reload("signal")
+				go live.Rearm("signal")
 				continue
 			}
 			srv.Interrupt()

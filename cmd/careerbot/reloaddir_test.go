@@ -1,0 +1,186 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// widgetGuide is a guide whose figure no other guide has.
+func widgetGuide(figure string) string {
+	return "# Quantum Widget Engineer careers in Portugal\n\n## Salary\n\n| Level | Portugal |\n|---|---|\n| Junior Quantum Widget Engineer | " + figure + " per month |\n"
+}
+
+// guideDir is a guides directory laid out as a deployment lays it out,
+// and how the deployment replaces it with one holding more guides.
+type guideDir struct {
+	name   string
+	setup  func(t *testing.T, root string) (dir string)
+	update func(t *testing.T, root string, n int, files map[string]string)
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func check(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var guideDirs = []guideDir{
+	{"delete and recreate",
+		func(t *testing.T, root string) string {
+			dir := filepath.Join(root, "guides")
+			writeFiles(t, dir, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
+			return dir
+		},
+		func(t *testing.T, root string, n int, files map[string]string) {
+			dir := filepath.Join(root, "guides")
+			check(t, os.RemoveAll(dir))
+			writeFiles(t, dir, files)
+		}},
+	{"mv swap",
+		func(t *testing.T, root string) string {
+			dir := filepath.Join(root, "guides")
+			writeFiles(t, dir, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
+			return dir
+		},
+		func(t *testing.T, root string, n int, files map[string]string) {
+			dir := filepath.Join(root, "guides")
+			next := fmt.Sprint(dir, ".", n)
+			writeFiles(t, next, files)
+			check(t, os.Rename(dir, fmt.Sprint(dir, ".old", n)))
+			check(t, os.Rename(next, dir))
+		}},
+	{"ConfigMap ..data swap",
+		func(t *testing.T, root string) string {
+			dir := filepath.Join(root, "guides")
+			writeFiles(t, dir, map[string]string{"..v0/notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
+			check(t, os.Symlink("..v0", filepath.Join(dir, "..data")))
+			check(t, os.Symlink("..data/notes.md", filepath.Join(dir, "notes.md")))
+			return dir
+		},
+		// What the kubelet does: the new version in a new hidden
+		// directory, ..data swapped to it by a rename, a link for each
+		// new key, the old version removed.
+		func(t *testing.T, root string, n int, files map[string]string) {
+			dir := filepath.Join(root, "guides")
+			version := fmt.Sprint("..v", n)
+			in := map[string]string{}
+			for name, text := range files {
+				in[filepath.Join(version, name)] = text
+			}
+			writeFiles(t, dir, in)
+			check(t, os.Symlink(version, filepath.Join(dir, "..data_tmp")))
+			check(t, os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")))
+			for name := range files {
+				if _, err := os.Lstat(filepath.Join(dir, name)); os.IsNotExist(err) {
+					check(t, os.Symlink(filepath.Join("..data", name), filepath.Join(dir, name)))
+				}
+			}
+			check(t, os.RemoveAll(filepath.Join(dir, fmt.Sprint("..v", n-1))))
+		}},
+}
+
+// TestReloadSurvivesItsDirectory is issue 15's reload must-show: a serve
+// process watching a guides directory, 20 clients asking all along, the
+// directory replaced as deployments replace it — then again, followed by
+// SIGHUP — and each time the new guide answered within 2 s, no question
+// failing.
+func TestReloadSurvivesItsDirectory(t *testing.T) {
+	within := 2 * time.Second
+	if raceEnabled {
+		within = 30 * time.Second // a build under the race detector, under load
+	}
+	for _, gd := range guideDirs {
+		t.Run(gd.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := gd.setup(t, root)
+			pub, priv, _ := ed25519.GenerateKey(nil)
+			api := newFakeSlack(t)
+			p := startProcess(t, opsConfig(pub, api.srv.URL, `shutdown_drain = "0s"`, fmt.Sprintf(`
+[guides]
+dirs = [%q]
+[limits]
+questions_per_minute = 60000
+burst = 1000
+`, dir)))
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32}, Timeout: 10 * time.Second}
+			var stop atomic.Bool
+			var asked, failed atomic.Int64
+			var wg sync.WaitGroup
+			for c := range 20 {
+				wg.Go(func() {
+					for n := 0; !stop.Load(); n++ {
+						asked.Add(1)
+						_, body, err := do(client, discordAsk(p.base, priv, fmt.Sprintf("L%d-%d", c, n), fmt.Sprint("u", c), "junior ML salary romania"))
+						if err != nil || !strings.Contains(body, "€1,500–€2,500") {
+							if failed.Add(1) == 1 {
+								t.Errorf("a question under load failed: %v %s", err, body)
+							}
+						}
+						time.Sleep(5 * time.Millisecond)
+					}
+				})
+			}
+			answered := func(figure string, n int) time.Duration {
+				t.Helper()
+				start := time.Now()
+				for i := 0; ; i++ {
+					_, body, err := do(client, discordAsk(p.base, priv, fmt.Sprintf("W%d-%d", n, i), "w", "junior quantum widget engineer salary in Portugal"))
+					if err == nil && strings.Contains(body, figure) {
+						return time.Since(start)
+					}
+					if time.Since(start) > within {
+						t.Fatalf("%s not answered %v after the update:\n%s", figure, within, p.log())
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+			}
+			time.Sleep(300 * time.Millisecond) // the load going
+			gd.update(t, root, 1, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n", "widget.md": widgetGuide("€7,111–€7,777")})
+			t.Logf("watch: the new guide answered %v after the update", answered("€7,111–€7,777", 1).Round(time.Millisecond))
+
+			gd.update(t, root, 2, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n", "widget.md": widgetGuide("€8,111–€8,777")})
+			p.cmd.Process.Signal(syscall.SIGHUP)
+			t.Logf("SIGHUP: the changed guide answered %v after the update", answered("€8,111–€8,777", 2).Round(time.Millisecond))
+
+			stop.Store(true)
+			wg.Wait()
+			p.cmd.Process.Signal(syscall.SIGTERM)
+			if code := p.wait(t, 20*time.Second); code != 0 {
+				t.Errorf("exit %d:\n%s", code, p.log())
+			}
+			if failed.Load() > 0 {
+				t.Errorf("%d of %d questions under load failed", failed.Load(), asked.Load())
+			}
+			logs := p.log()
+			for _, want := range []string{`"msg":"guides reloaded","trigger":"watch"`, `"msg":"guides reloaded","trigger":"signal"`} {
+				if !strings.Contains(logs, want) {
+					t.Errorf("logs lack %s", want)
+				}
+			}
+			t.Logf("%d questions asked under load", asked.Load())
+		})
+	}
+}
