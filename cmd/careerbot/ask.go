@@ -83,9 +83,10 @@ func loadError(what string, err error) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
-// engine loads the guides and builds the engine, printing warnings to w.
-func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
-	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
+// engine loads the guides through l (nil for no budget) and builds the
+// engine, printing warnings to w.
+func (g *guideFlags) engine(w io.Writer, l *guide.Loader) (*answer.Engine, error) {
+	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, l)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
 	}
@@ -109,7 +110,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	question := strings.Join(fs.Args(), " ")
-	eng, err := gf.engine(m.Stderr)
+	eng, err := gf.engine(m.Stderr, nil)
 	if err != nil {
 		return err
 	}

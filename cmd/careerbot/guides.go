@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/careerbot/careerbot/internal/config"
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
 )
 
 func (m *Main) runGuides(args []string) error {
@@ -19,7 +21,8 @@ func (m *Main) runGuides(args []string) error {
 		return errUsage
 	}
 	// Warnings go to stdout here: they are what a guide author asked for.
-	eng, err := gf.engine(m.Stdout)
+	var loader guide.Loader // no budget: the totals are printed against serve's
+	eng, err := gf.engine(m.Stdout, &loader)
 	if err != nil {
 		return err
 	}
@@ -60,6 +63,12 @@ func (m *Main) runGuides(args []string) error {
 			}
 			fmt.Fprintf(&b, "  career ladder, line %d: %s\n", l.Rungs[0].Line, strings.Join(names, " → "))
 		}
+	}
+	bytes, sections := loader.Used()
+	fmt.Fprintf(&b, "\n%d guides: %d bytes, %d sections; serve's budget by default: guides.max_bytes = %d, guides.max_sections = %d\n",
+		len(eng.Guides()), bytes, sections, config.DefaultMaxGuideBytes, config.DefaultMaxSections)
+	if bytes > config.DefaultMaxGuideBytes || sections > config.DefaultMaxSections {
+		b.WriteString("warning: over serve's default budget: raise guides.max_bytes or guides.max_sections, and the container's memory (see the README's Budgets)\n")
 	}
 	_, err = fmt.Fprint(m.Stdout, b.String())
 	return err

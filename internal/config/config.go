@@ -131,10 +131,11 @@ const (
 	DefaultStorePath          = "careerbot.db"
 	DefaultRetentionDays      = 90
 	// DefaultMaxGuideBytes and DefaultMaxSections keep serve within a
-	// 512 MB container while two engines overlap during a reload (see
-	// the README's Budgets).
-	DefaultMaxGuideBytes = 64 << 20
-	DefaultMaxSections   = 100000
+	// 512 MB container while two engines overlap during a reload: guides
+	// at both limits at once peaked at 396 MB over three reloads (see the
+	// README's Budgets).
+	DefaultMaxGuideBytes = 4 << 20
+	DefaultMaxSections   = 16000
 )
 
 // secret is a key that the environment may set instead of the file.
