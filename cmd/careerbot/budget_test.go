@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/careerbot/careerbot/internal/filetest"
 )
 
 // The bundled guides hold 39,552 bytes and 70 sections; the budgets
@@ -109,7 +111,7 @@ func TestGuidesShowsBudget(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeFiles(t, dir, tt.files)
+			filetest.Tree(t, dir, tt.files)
 			code, out, _ := runMain(t, "", "guides", "--guides", dir)
 			if code != 0 || !strings.Contains(out, "\n"+tt.total) {
 				t.Errorf("exit %d; output lacks %q:\n%.300s", code, tt.total, out[max(0, len(out)-300):])

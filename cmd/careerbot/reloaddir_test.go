@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/careerbot/careerbot/internal/filetest"
 )
 
 // widgetGuide is a guide whose figure no other guide has.
@@ -27,19 +29,6 @@ type guideDir struct {
 	update func(t *testing.T, root string, n int, files map[string]string)
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func check(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -47,37 +36,34 @@ func check(t *testing.T, err error) {
 	}
 }
 
+// plainDir is a guides directory holding one guide.
+func plainDir(t *testing.T, root string) string {
+	dir := filepath.Join(root, "guides")
+	filetest.Tree(t, dir, map[string]string{"notes.md": notes})
+	return dir
+}
+
+const notes = "# Notes\n\n## Misc\n\nNothing here yet.\n"
+
 var guideDirs = []guideDir{
-	{"delete and recreate",
-		func(t *testing.T, root string) string {
-			dir := filepath.Join(root, "guides")
-			writeFiles(t, dir, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
-			return dir
-		},
+	{"delete and recreate", plainDir,
 		func(t *testing.T, root string, n int, files map[string]string) {
 			dir := filepath.Join(root, "guides")
 			check(t, os.RemoveAll(dir))
-			writeFiles(t, dir, files)
+			filetest.Tree(t, dir, files)
 		}},
-	{"mv swap",
-		func(t *testing.T, root string) string {
-			dir := filepath.Join(root, "guides")
-			writeFiles(t, dir, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
-			return dir
-		},
+	{"mv swap", plainDir,
 		func(t *testing.T, root string, n int, files map[string]string) {
 			dir := filepath.Join(root, "guides")
 			next := fmt.Sprint(dir, ".", n)
-			writeFiles(t, next, files)
+			filetest.Tree(t, next, files)
 			check(t, os.Rename(dir, fmt.Sprint(dir, ".old", n)))
 			check(t, os.Rename(next, dir))
 		}},
 	{"ConfigMap ..data swap",
 		func(t *testing.T, root string) string {
 			dir := filepath.Join(root, "guides")
-			writeFiles(t, dir, map[string]string{"..v0/notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n"})
-			check(t, os.Symlink("..v0", filepath.Join(dir, "..data")))
-			check(t, os.Symlink("..data/notes.md", filepath.Join(dir, "notes.md")))
+			filetest.Tree(t, dir, map[string]string{"..v0/notes.md": notes, "..data": "->..v0", "notes.md": "->..data/notes.md"})
 			return dir
 		},
 		// What the kubelet does: the new version in a new hidden
@@ -90,9 +76,8 @@ var guideDirs = []guideDir{
 			for name, text := range files {
 				in[filepath.Join(version, name)] = text
 			}
-			writeFiles(t, dir, in)
-			check(t, os.Symlink(version, filepath.Join(dir, "..data_tmp")))
-			check(t, os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")))
+			filetest.Tree(t, dir, in)
+			filetest.SwapLink(t, version, filepath.Join(dir, "..data"))
 			for name := range files {
 				if _, err := os.Lstat(filepath.Join(dir, name)); os.IsNotExist(err) {
 					check(t, os.Symlink(filepath.Join("..data", name), filepath.Join(dir, name)))
@@ -158,10 +143,10 @@ burst = 1000
 				}
 			}
 			time.Sleep(300 * time.Millisecond) // the load going
-			gd.update(t, root, 1, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n", "widget.md": widgetGuide("€7,111–€7,777")})
+			gd.update(t, root, 1, map[string]string{"notes.md": notes, "widget.md": widgetGuide("€7,111–€7,777")})
 			t.Logf("watch: the new guide answered %v after the update", answered("€7,111–€7,777", 1).Round(time.Millisecond))
 
-			gd.update(t, root, 2, map[string]string{"notes.md": "# Notes\n\n## Misc\n\nNothing here yet.\n", "widget.md": widgetGuide("€8,111–€8,777")})
+			gd.update(t, root, 2, map[string]string{"notes.md": notes, "widget.md": widgetGuide("€8,111–€8,777")})
 			p.cmd.Process.Signal(syscall.SIGHUP)
 			t.Logf("SIGHUP: the changed guide answered %v after the update", answered("€8,111–€8,777", 2).Round(time.Millisecond))
 

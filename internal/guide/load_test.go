@@ -3,13 +3,13 @@ package guide_test
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/careerbot/careerbot/internal/filetest"
 	"github.com/careerbot/careerbot/internal/guide"
 )
 
@@ -57,27 +57,6 @@ func TestLoad(t *testing.T) {
 func TestLoadMissingRoot(t *testing.T) {
 	if _, _, err := guide.Load(fstest.MapFS{}, ""); err != nil {
 		t.Errorf("Load(empty fs) = %v; want no error and no guides", err)
-	}
-}
-
-// tree builds files and symbolic links under root: a value starting with
-// "->" is a link's target, anything else a file's text.
-func tree(t *testing.T, root string, entries map[string]string) {
-	t.Helper()
-	for name, v := range entries {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		var err error
-		if target, ok := strings.CutPrefix(v, "->"); ok {
-			err = os.Symlink(strings.ReplaceAll(target, "$ROOT", root), p)
-		} else {
-			err = os.WriteFile(p, []byte(v), 0o644)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
@@ -136,7 +115,7 @@ func TestLoadDirContainment(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			tree(t, root, tt.entries)
+			filetest.Tree(t, root, tt.entries)
 			dir := filepath.Join(root, tt.dir)
 			gs, ws, err := guide.LoadDir(dir, "dir/")
 			if err != nil {
@@ -180,7 +159,7 @@ func TestLoadDirMissing(t *testing.T) {
 // before parsing, warning about each with its line.
 func TestLoadRedactsSecrets(t *testing.T) {
 	dir := t.TempDir()
-	tree(t, dir, map[string]string{"setup.md": "# Bot setup\n\n## Config\n\nPut this in config.toml:\n\n" + secretConfig + "\nThen run it.\n"})
+	filetest.Tree(t, dir, map[string]string{"setup.md": "# Bot setup\n\n## Config\n\nPut this in config.toml:\n\n" + secretConfig + "\nThen run it.\n"})
 	gs, ws, err := guide.LoadDir(dir, "")
 	if err != nil || len(gs) != 1 {
 		t.Fatalf("LoadDir = %d guides, %v", len(gs), err)
@@ -205,8 +184,8 @@ func TestLoadRedactsSecrets(t *testing.T) {
 func TestLoaderBudget(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	const g = "# G\n\n## S1\n\nText one.\n\n## S2\n\nText two.\n" // 37 bytes, 2 sections
-	tree(t, a, map[string]string{"1.md": g, "2.md": g})
-	tree(t, b, map[string]string{"3.md": g})
+	filetest.Tree(t, a, map[string]string{"1.md": g, "2.md": g})
+	filetest.Tree(t, b, map[string]string{"3.md": g})
 	tests := []struct {
 		name        string
 		maxBytes    int64

@@ -245,15 +245,7 @@ func TestWatch(t *testing.T) {
 	dir := t.TempDir()
 	writeGuide(t, dir, "a.md", "Data Engineer")
 	l, _, logs := newLive(t, dirBuild(dir))
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- l.Watch(ctx, []string{dir}, 50*time.Millisecond) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Watch: %v", err)
-		}
-	}()
+	watch(t, l, 50*time.Millisecond, dir)
 	waitGuides := func(want int, why string) {
 		t.Helper()
 		deadline := time.Now().Add(5 * time.Second)

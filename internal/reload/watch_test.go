@@ -11,26 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/careerbot/careerbot/internal/filetest"
 	"github.com/careerbot/careerbot/internal/reload"
 )
 
 // guideText is a guide about role with a figure of its own.
 func guideText(role, figure string) string {
 	return fmt.Sprintf("# %s careers\n\n## Salary\n\nA junior %s in Portugal earns %s per month.\n", role, role, figure)
-}
-
-// write writes files (path under root → text), making directories.
-func write(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func must(t *testing.T, err error) {
@@ -40,13 +27,20 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// swapLink points the link at name to target the way Kubernetes and
-// ln -sfn do: a new link beside it, renamed over it.
-func swapLink(t *testing.T, target, name string) {
+// watch runs l.Watch on dirs until the test ends, failing the test if
+// Watch fails, and gives it time to arm.
+func watch(t *testing.T, l *reload.Live, quiet time.Duration, dirs ...string) {
 	t.Helper()
-	tmp := name + ".tmp"
-	must(t, os.Symlink(target, tmp))
-	must(t, os.Rename(tmp, name))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- l.Watch(ctx, dirs, quiet) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Watch: %v", err)
+		}
+	})
+	time.Sleep(50 * time.Millisecond)
 }
 
 // layout is a guides directory as deployments lay it out, and how they
@@ -67,59 +61,59 @@ var second = guideText("Widget Wrangler", "€7,777")
 var layouts = []layout{
 	{name: "delete and recreate",
 		setup: func(t *testing.T, root string) string {
-			write(t, root, map[string]string{"guides/a.md": first})
+			filetest.Tree(t, root, map[string]string{"guides/a.md": first})
 			return filepath.Join(root, "guides")
 		},
 		update: func(t *testing.T, root string) {
 			must(t, os.RemoveAll(filepath.Join(root, "guides")))
 			time.Sleep(100 * time.Millisecond) // seen gone before it comes back
-			write(t, root, map[string]string{"guides/a.md": first, "guides/new.md": second})
+			filetest.Tree(t, root, map[string]string{"guides/a.md": first, "guides/new.md": second})
 		}},
 	{name: "mv swap",
 		setup: func(t *testing.T, root string) string {
-			write(t, root, map[string]string{"guides/a.md": first})
+			filetest.Tree(t, root, map[string]string{"guides/a.md": first})
 			return filepath.Join(root, "guides")
 		},
 		update: func(t *testing.T, root string) {
-			write(t, root, map[string]string{"guides.new/a.md": first, "guides.new/new.md": second})
+			filetest.Tree(t, root, map[string]string{"guides.new/a.md": first, "guides.new/new.md": second})
 			must(t, os.Rename(filepath.Join(root, "guides"), filepath.Join(root, "guides.old")))
 			must(t, os.Rename(filepath.Join(root, "guides.new"), filepath.Join(root, "guides")))
 		}},
 	{name: "ConfigMap volume: files linked through ..data",
 		setup: func(t *testing.T, root string) string {
 			dir := filepath.Join(root, "guides")
-			write(t, dir, map[string]string{"..2026_01_01_00_00_00.1/a.md": first})
+			filetest.Tree(t, dir, map[string]string{"..2026_01_01_00_00_00.1/a.md": first})
 			must(t, os.Symlink("..2026_01_01_00_00_00.1", filepath.Join(dir, "..data")))
 			must(t, os.Symlink("..data/a.md", filepath.Join(dir, "a.md")))
 			return dir
 		},
 		update: func(t *testing.T, root string) {
 			dir := filepath.Join(root, "guides")
-			write(t, dir, map[string]string{"..2026_01_01_00_05_00.2/a.md": first, "..2026_01_01_00_05_00.2/new.md": second})
-			swapLink(t, "..2026_01_01_00_05_00.2", filepath.Join(dir, "..data"))
+			filetest.Tree(t, dir, map[string]string{"..2026_01_01_00_05_00.2/a.md": first, "..2026_01_01_00_05_00.2/new.md": second})
+			filetest.SwapLink(t, "..2026_01_01_00_05_00.2", filepath.Join(dir, "..data"))
 			must(t, os.Symlink("..data/new.md", filepath.Join(dir, "new.md")))
 			must(t, os.RemoveAll(filepath.Join(dir, "..2026_01_01_00_00_00.1")))
 		}},
 	{name: "ConfigMap subPath: the directory a link through ..data, old version kept",
 		setup: func(t *testing.T, root string) string {
-			write(t, root, map[string]string{"vol/..v1/guides/a.md": first})
+			filetest.Tree(t, root, map[string]string{"vol/..v1/guides/a.md": first})
 			must(t, os.Symlink("..v1", filepath.Join(root, "vol/..data")))
 			must(t, os.Symlink("..data/guides", filepath.Join(root, "vol/guides")))
 			return filepath.Join(root, "vol/guides")
 		},
 		update: func(t *testing.T, root string) {
-			write(t, root, map[string]string{"vol/..v2/guides/a.md": first, "vol/..v2/guides/new.md": second})
-			swapLink(t, "..v2", filepath.Join(root, "vol/..data"))
+			filetest.Tree(t, root, map[string]string{"vol/..v2/guides/a.md": first, "vol/..v2/guides/new.md": second})
+			filetest.SwapLink(t, "..v2", filepath.Join(root, "vol/..data"))
 		}},
 	{name: "deploy link swapped (current → releases/2)",
 		setup: func(t *testing.T, root string) string {
-			write(t, root, map[string]string{"releases/1/a.md": first})
+			filetest.Tree(t, root, map[string]string{"releases/1/a.md": first})
 			must(t, os.Symlink("releases/1", filepath.Join(root, "current")))
 			return filepath.Join(root, "current")
 		},
 		update: func(t *testing.T, root string) {
-			write(t, root, map[string]string{"releases/2/a.md": first, "releases/2/new.md": second})
-			swapLink(t, "releases/2", filepath.Join(root, "current"))
+			filetest.Tree(t, root, map[string]string{"releases/2/a.md": first, "releases/2/new.md": second})
+			filetest.SwapLink(t, "releases/2", filepath.Join(root, "current"))
 		}},
 }
 
@@ -133,16 +127,7 @@ func TestWatchSurvivesItsDirectory(t *testing.T) {
 			root := t.TempDir()
 			dir := lt.setup(t, root)
 			l, _, logs := newLive(t, dirBuild(dir))
-			ctx, cancel := context.WithCancel(context.Background())
-			done := make(chan error, 1)
-			go func() { done <- l.Watch(ctx, []string{dir}, 50*time.Millisecond) }()
-			defer func() {
-				cancel()
-				if err := <-done; err != nil {
-					t.Errorf("Watch: %v", err)
-				}
-			}()
-			time.Sleep(50 * time.Millisecond) // let the watch arm
+			watch(t, l, 50*time.Millisecond, dir)
 
 			var stop atomic.Bool
 			var failed atomic.Int64
@@ -194,7 +179,7 @@ func TestWatchSurvivesItsDirectory(t *testing.T) {
 // ancestor.
 func TestWatchWaitsForMissingDir(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, map[string]string{"base/a.md": first})
+	filetest.Tree(t, root, map[string]string{"base/a.md": first})
 	missing := filepath.Join(root, "later", "deeper", "guides")
 	present := filepath.Join(root, "base")
 	l, _, logs := newLive(t, func() (reload.Engine, error) {
@@ -203,11 +188,8 @@ func TestWatchWaitsForMissingDir(t *testing.T) {
 		}
 		return dirBuild(present, missing)()
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go l.Watch(ctx, []string{present, missing}, 50*time.Millisecond)
-	time.Sleep(50 * time.Millisecond)
-	write(t, missing, map[string]string{"new.md": second})
+	watch(t, l, 50*time.Millisecond, present, missing)
+	filetest.Tree(t, missing, map[string]string{"new.md": second})
 	deadline := time.Now().Add(5 * time.Second)
 	for len(l.Guides()) != 2 {
 		if time.Now().After(deadline) {
@@ -223,16 +205,13 @@ func TestRearm(t *testing.T) {
 	for _, watching := range []bool{true, false} {
 		t.Run(fmt.Sprint("watching ", watching), func(t *testing.T) {
 			root := t.TempDir()
-			write(t, root, map[string]string{"guides/a.md": first})
+			filetest.Tree(t, root, map[string]string{"guides/a.md": first})
 			dir := filepath.Join(root, "guides")
 			l, _, logs := newLive(t, dirBuild(dir))
 			if watching {
-				ctx, cancel := context.WithCancel(context.Background())
-				defer cancel()
-				go l.Watch(ctx, []string{dir}, time.Hour)
-				time.Sleep(50 * time.Millisecond)
+				watch(t, l, time.Hour, dir)
 			}
-			write(t, root, map[string]string{"guides.new/a.md": first, "guides.new/new.md": second})
+			filetest.Tree(t, root, map[string]string{"guides.new/a.md": first, "guides.new/new.md": second})
 			must(t, os.Rename(dir, dir+".old"))
 			must(t, os.Rename(dir+".new", dir))
 			l.Rearm("signal")
