@@ -120,15 +120,17 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	err = m.untilStopped(ctx, live, srv, chat)
 
 	// Stop accepting by every way, then give the work in flight
-	// shutdown_timeout.
+	// shutdown_timeout: the requests being served first (once they are
+	// done no handler starts more background work), then the answers
+	// still being sent.
 	stopAccepting()
 	shut, done := context.WithTimeout(context.Background(), cfg.HTTP.ShutdownTimeout)
 	defer done()
-	if berr := chat.stop(shut, log, cfg.HTTP.ShutdownTimeout); err == nil {
-		err = berr
-	}
 	if cerr := <-chat.closed; err == nil {
 		err = cerr
+	}
+	if berr := chat.stop(shut, log, cfg.HTTP.ShutdownTimeout); err == nil {
+		err = berr
 	}
 	stopWork()
 	if errors.Is(err, context.Canceled) {
