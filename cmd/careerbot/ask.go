@@ -83,10 +83,9 @@ func loadError(what string, err error) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
-// engine loads the guides through l (nil for no budget) and builds the
-// engine, printing warnings to w.
-func (g *guideFlags) engine(w io.Writer, l *guide.Loader) (*answer.Engine, error) {
-	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, l)
+// engine loads the guides and builds the engine, printing warnings to w.
+func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
+	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
 	}
@@ -110,7 +109,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	question := strings.Join(fs.Args(), " ")
-	eng, err := gf.engine(m.Stderr, nil)
+	eng, err := gf.engine(m.Stderr)
 	if err != nil {
 		return err
 	}

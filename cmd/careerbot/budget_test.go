@@ -12,14 +12,20 @@ import (
 	"time"
 
 	"github.com/careerbot/careerbot/internal/filetest"
+	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/knowledge"
 )
 
-// The bundled guides hold 39,552 bytes and 70 sections; the budgets
-// below leave room for them and the first guide only.
-const (
-	bundledBytes    = 39552
-	bundledSections = 70
-)
+// bundled returns the bytes and sections of the bundled guides, which
+// every budget counts.
+func bundled(t *testing.T) (int64, int) {
+	t.Helper()
+	var l guide.Loader
+	if _, _, err := l.FS(knowledge.Guides(), ""); err != nil {
+		t.Fatal(err)
+	}
+	return l.Used()
+}
 
 // bigGuide is a guide of n sections, about 60 bytes each.
 func bigGuide(n int) string {
@@ -31,19 +37,24 @@ func bigGuide(n int) string {
 	return b.String()
 }
 
-var budgets = []struct {
-	key    string
-	limits string
-	more   string // a guide that takes the guides over the budget
-}{
-	{"guides.max_bytes", fmt.Sprintf("max_bytes = %d", bundledBytes+2000), bigGuide(100)},
-	{"guides.max_sections", fmt.Sprintf("max_sections = %d", bundledSections+5), bigGuide(10)},
+// budget is a budget that leaves room for the bundled guides and a small
+// one, and a guide that takes the guides over it.
+type budget struct {
+	key, limits, more string
+}
+
+func budgets(t *testing.T) []budget {
+	bytes, sections := bundled(t)
+	return []budget{
+		{"guides.max_bytes", fmt.Sprintf("max_bytes = %d", bytes+2000), bigGuide(100)},
+		{"guides.max_sections", fmt.Sprintf("max_sections = %d", sections+5), bigGuide(10)},
+	}
 }
 
 // TestBudgetAtStart checks guides over a budget stop serve with one line
 // naming the key and the directory.
 func TestBudgetAtStart(t *testing.T) {
-	for _, b := range budgets {
+	for _, b := range budgets(t) {
 		t.Run(b.key, func(t *testing.T) {
 			dir := t.TempDir()
 			os.WriteFile(filepath.Join(dir, "big.md"), []byte(b.more), 0o644)
@@ -62,7 +73,7 @@ func TestBudgetAtStart(t *testing.T) {
 // over a budget is refused at reload, saying which budget and where, and
 // the old guides go on answering.
 func TestBudgetOnReload(t *testing.T) {
-	for _, b := range budgets {
+	for _, b := range budgets(t) {
 		t.Run(b.key, func(t *testing.T) {
 			dir := t.TempDir()
 			os.WriteFile(filepath.Join(dir, "q.md"), []byte(widgetGuide("€7,111–€7,777")), 0o644)
@@ -99,13 +110,14 @@ func TestBudgetOnReload(t *testing.T) {
 // TestGuidesShowsBudget checks careerbot guides prints the totals against
 // serve's default budget, and warns past it.
 func TestGuidesShowsBudget(t *testing.T) {
+	bytes, sections := bundled(t)
 	tests := []struct {
 		name  string
 		files map[string]string
 		total string
 		warn  bool
 	}{
-		{"bundled", nil, "3 guides: 39552 bytes, 70 sections; serve's budget by default: guides.max_bytes = 4194304, guides.max_sections = 16000", false},
+		{"bundled", nil, fmt.Sprintf("3 guides: %d bytes, %d sections; serve's budget by default: guides.max_bytes = 4194304, guides.max_sections = 16000", bytes, sections), false},
 		{"over the sections", map[string]string{"big.md": bigGuide(16000)}, "4 guides: ", true},
 	}
 	for _, tt := range tests {

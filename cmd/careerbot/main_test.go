@@ -157,9 +157,11 @@ func TestGuidesListing(t *testing.T) {
 		"How to Build a Career in Machine Learning in 2025",
 		"source: build-a-career-in-machine-learning-2025.txt",
 		"Salaries and Progression › Romania",
-		`line 85: "€4,500-€8,000/month" level=senior region=Romania currency=EUR period=month`,
+		"85 item: Senior: €4,500-€8,000/month",
+		`figure "€4,500-€8,000/month" level=senior region=Romania currency=EUR period=month`,
 		`learning path "Learning Path" (3 stages)`,
 		"Level 3: Specialization (12+ months)",
+		"Learning Path › Level 1: Fundamentals (3-6 months) › Mathematics and Statistics [label]",
 		"empty.md: skipped: file is empty",
 	} {
 		if !strings.Contains(out, want) {
@@ -168,5 +170,47 @@ func TestGuidesListing(t *testing.T) {
 	}
 	if code != 0 {
 		t.Errorf("exit %d", code)
+	}
+}
+
+// TestGuidesJSON checks the document model as --json prints it: a guide's
+// sections with their kinds, units with lines, parents and figures.
+func TestGuidesJSON(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "g.md"), []byte("# Pay Guide\n\n## Pay\n\n**Junior**\n\n- Juniors earn €40,000 a year\n  - more in Berlin\n"), 0o644)
+	code, out, _ := runMain(t, "", "guides", "--json", "--no-bundled", "--guides", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	var doc struct {
+		Guides []struct {
+			Title    string
+			Sections []struct {
+				Path  []string
+				Kind  string
+				Units []struct {
+					Kind, Text string
+					Line       int
+					Parent     *int
+					Figures    []string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Guides) != 1 || doc.Guides[0].Title != "Pay Guide" {
+		t.Fatalf("guides = %+v; want one titled Pay Guide", doc.Guides)
+	}
+	var s = doc.Guides[0].Sections[len(doc.Guides[0].Sections)-1]
+	if strings.Join(s.Path, " › ") != "Pay › Junior" || s.Kind != "label" || len(s.Units) != 2 {
+		t.Fatalf("section = %+v; want Pay › Junior, a label, with two units", s)
+	}
+	if u := s.Units[0]; u.Line != 7 || len(u.Figures) != 1 || !strings.Contains(u.Figures[0], "€40,000") {
+		t.Errorf("first unit = %+v; want line 7 with its figure", u)
+	}
+	if u := s.Units[1]; u.Parent == nil || *u.Parent != 0 {
+		t.Errorf("second unit = %+v; want it nested in the first", u)
 	}
 }

@@ -72,7 +72,7 @@ func (e *Engine) compare(a *analysis) *reply {
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {
 			s := &e.facts[gi].Salaries[i]
-			if !s.Premium && (len(roles) != 1 || facts.RoleMatches(roles[0], s.Role)) {
+			if !s.Premium && s.Kind == "" && (len(roles) != 1 || facts.RoleMatches(roles[0], s.Role)) {
 				pool = append(pool, figure{gi: gi, s: s})
 			}
 		}
@@ -218,7 +218,7 @@ func (e *Engine) compareBy(a *analysis, pool []figure, key func(figure) (string,
 		return sides[i].v > sides[j].v
 	})
 	sides = sides[:min(len(sides), maxFigures)]
-	r := &reply{e: e}
+	r := &reply{e: e, fit: 1}
 	var parts []string
 	currencies := map[string]bool{}
 	for _, s := range sides {
@@ -272,7 +272,7 @@ func (e *Engine) levelByLevel(groups map[string][]figure, by sides) *reply {
 		}
 		return nil
 	}
-	r := &reply{e: e}
+	r := &reply{e: e, fit: 1}
 	// "data scientists ₹7–12 LPA", "₹8–15 LPA at product companies".
 	say := func(n string, f *figure) string {
 		fig := formatRange(f.s) + " " + r.cite(f.gi, f.s.Section, f.s.Line, f.s.Snippet)
@@ -354,7 +354,7 @@ func (e *Engine) compareLevels(a *analysis, pool []figure, hi, lo facts.Level) *
 		if vh <= 0 || vl <= 0 {
 			continue
 		}
-		r := &reply{e: e}
+		r := &reply{e: e, fit: 1}
 		where := ""
 		if k.region != "" {
 			where = "In " + the(k.region) + ", "

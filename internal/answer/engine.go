@@ -66,6 +66,18 @@ type Engine struct {
 	coverage string
 	catalog  catalog
 	reader   *reading.Reader // reads questions as people type them
+	weights  scorer          // scores the options for an answer (choose.go)
+	// avgUnit is the mean number of terms of a unit, for plain BM25.
+	avgUnit float64
+}
+
+// Option configures an engine.
+type Option func(*Engine)
+
+// WithWeights scores options with w instead of the engine's fitted table
+// (cmd/train fits them this way).
+func WithWeights(w Weights) Option {
+	return func(e *Engine) { e.weights = w.vector() }
 }
 
 type priceKey struct{ guide, line int }
@@ -121,7 +133,7 @@ func (t terms) has(term string) bool {
 
 // New indexes guides and extracts their facts. The guides must not be
 // changed afterwards.
-func New(guides []*guide.Guide) (*Engine, error) {
+func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	ix, err := search.New()
 	if err != nil {
 		return nil, err
@@ -145,7 +157,12 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	for _, t := range ix.Terms(genericWords) {
 		e.generic[t] = true
 	}
+	e.weights = DefaultWeights().vector()
+	for _, o := range opts {
+		o(e)
+	}
 	var docs []search.Doc
+	units, unitTerms := 0, 0
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
 		title := e.termSet(g.Title)
@@ -158,7 +175,13 @@ func New(guides []*guide.Guide) (*Engine, error) {
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
 			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
-			info := sectionInfo{head: e.termSet(s.Heading()), title: title, role: guideRole, heading: s.Heading()}
+			head := s.Heading()
+			if s.Kind != guide.Heading && len(s.Path) > 1 {
+				// A bold label, a tab or an aside refines the heading it sits
+				// under: "Skills" then "**Must-have:**" heads a list of skills.
+				head += " " + s.Path[len(s.Path)-2]
+			}
+			info := sectionInfo{head: e.termSet(head), title: title, role: guideRole, heading: s.Heading()}
 			for _, h := range slices.Backward(s.Path) {
 				if r := facts.FindRole(h); r != "" {
 					info.role = r
@@ -189,6 +212,10 @@ func New(guides []*guide.Guide) (*Engine, error) {
 				for _, t := range p.terms {
 					seen[t] = true
 				}
+				if !p.item {
+					units++
+					unitTerms += len(p.terms)
+				}
 				info.passages = append(info.passages, p)
 			}
 			for _, ts := range []terms{info.head, info.outer, info.title} {
@@ -202,6 +229,20 @@ func New(guides []*guide.Guide) (*Engine, error) {
 			}
 			slices.Sort(info.all)
 			infos[si] = info
+		}
+		for si := range g.Sections {
+			// A section whose parts are sections of their own lists them:
+			// "Behavioral Questions: Question 3: …; Question 4: …".
+			if p, ok := e.childList(g, si); ok {
+				p.terms = e.termSet(p.text)
+				for _, t := range p.terms {
+					if !infos[si].all.has(t) {
+						infos[si].all = append(infos[si].all, t)
+					}
+				}
+				slices.Sort(infos[si].all)
+				infos[si].passages = append(infos[si].passages, p)
+			}
 		}
 		e.sections = append(e.sections, infos)
 		fx := e.facts[gi]
@@ -250,6 +291,7 @@ func New(guides []*guide.Guide) (*Engine, error) {
 	}
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
+	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
 	e.strs = nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
@@ -311,44 +353,17 @@ func passages(s guide.Section) []passage {
 		b := bs[i]
 		switch b.Kind {
 		case guide.Item:
-			// A list: consecutive items under the same lead, without the
-			// items that only introduce a nested list ("Industry Networks:").
+			// A list: the run of items at one depth under one lead, with
+			// the items nested in them between.
 			j := i
-			var items []string
-			var lines []int
-			for j < len(bs) && bs[j].Kind == guide.Item && bs[j].Lead == b.Lead {
-				if !(j+1 < len(bs) && bs[j+1].Lead == bs[j].Text && strings.HasSuffix(bs[j].Text, ":")) {
-					items, lines = append(items, bs[j].Text), append(lines, bs[j].Line)
+			var members []int
+			for j < len(bs) && bs[j].Kind == guide.Item && (bs[j].Depth > b.Depth || bs[j].Depth == b.Depth && bs[j].Lead == b.Lead) {
+				if bs[j].Depth == b.Depth {
+					members = append(members, j)
 				}
 				j++
 			}
-			if len(items) == 0 {
-				i = j - 1
-				continue
-			}
-			text, lead := joinItems(items), ""
-			if b.Lead != "" {
-				// Only the lead's last sentence introduces the list.
-				ls := guide.Sentences(b.Lead)
-				lead = ls[len(ls)-1]
-				if !strings.HasSuffix(lead, ":") {
-					lead += ":" // a bold label introduces its list as a colon would
-				}
-				text = lead + " " + text
-			}
-			required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
-			asks := 0
-			for _, it := range items {
-				if strings.HasSuffix(it, "?") {
-					asks++
-				}
-			}
-			out = append(out, passage{text: text, line: lines[0], list: b.Lead == "", items: items, required: required, questions: asks >= 2})
-			if len(items) > 1 {
-				for k, it := range items {
-					out = append(out, passage{text: it, line: lines[k], item: true, leadText: lead, required: required})
-				}
-			}
+			out = append(out, listPassages(s, members, b.Lead)...)
 			i = j - 1
 		case guide.Row:
 			// A table is also a list of what its first column names
@@ -357,22 +372,36 @@ func passages(s guide.Section) []passage {
 			var items []string
 			figures := false // a table of figures lists levels or places, not things
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
-				out = append(out, passage{text: bs[j].Text, line: bs[j].Line})
+				// A row's context is its table's header ("Industry | Salary").
+				out = append(out, passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")})
 				if len(bs[j].Cells) > 0 {
 					items = append(items, bs[j].Cells[0])
 					figures = figures || strings.ContainsAny(strings.Join(bs[j].Cells[1:], ""), "0123456789")
 				}
 				j++
 			}
-			if len(items) > 1 && len(b.Header) > 1 && !figures {
+			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) {
 				lead := b.Header[0] + ":"
 				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
 			}
 			i = j - 1
 		default:
 			sents := guide.Sentences(b.Text)
+			// "Instead, ask for time": a sentence that turns on the one
+			// before it is said with it.
+			for k := len(sents) - 1; k > 0; k-- {
+				if turning.MatchString(sents[k]) && len(sents[k-1])+len(sents[k]) < maxQuote {
+					sents[k-1] += " " + sents[k]
+					sents = slices.Delete(sents, k, k+1)
+				}
+			}
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
 				sents = sents[:len(sents)-1] // the list passage quotes the last as its lead
+			}
+			if strings.HasSuffix(s.Heading(), "?") && len(sents) > 1 && len(b.Text) <= maxQuote {
+				// An FAQ's answer is its whole paragraph, not its first sentence ("Not strictly.").
+				out = append(out, passage{text: b.Text, line: b.Line})
+				continue
 			}
 			for _, sent := range sents {
 				out = append(out, passage{text: sent, line: b.Line})
@@ -380,6 +409,97 @@ func passages(s guide.Section) []passage {
 		}
 	}
 	return out
+}
+
+// turning opens a sentence that answers with the one before it.
+var turning = regexp.MustCompile(`^(?:Instead|Rather|However|So|That said|But|Otherwise|Then),?\s`)
+
+// maxItemText bounds an item's text with its nested items summed up.
+const maxItemText = 300
+
+// listPassages cuts one list into passages: the list whole (each item
+// with what is nested in it: "Interview Preparation: Technical interviews:
+// practise…; Behavioural interviews: …"), each item on its own, and
+// likewise every list nested in an item, led by that item.
+func listPassages(s guide.Section, members []int, lead string) []passage {
+	bs := s.Blocks
+	items := make([]string, len(members))
+	for k, m := range members {
+		items[k] = bs[m].Text
+		var kids []string
+		for _, c := range s.Children(m) {
+			kids = append(kids, bs[c].Text)
+		}
+		if len(kids) > 0 {
+			sep := ": "
+			if strings.HasSuffix(items[k], ":") {
+				sep = " "
+			}
+			items[k] = clip(items[k]+sep+joinItems(kids), maxItemText)
+		}
+	}
+	text := joinItems(items)
+	if lead != "" {
+		// Only the lead's last sentence introduces the list.
+		ls := guide.Sentences(lead)
+		lead = ls[len(ls)-1]
+		if !strings.HasSuffix(lead, ":") {
+			lead += ":" // a bold label or a parent item introduces its list as a colon would
+		}
+		text = lead + " " + text
+	}
+	required := requiredLead.MatchString(lead) || lead == "" && requiredLead.MatchString(s.Heading())
+	asks := 0
+	for _, it := range items {
+		if strings.HasSuffix(it, "?") {
+			asks++
+		}
+	}
+	out := []passage{{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2}}
+	if len(items) > 1 {
+		for k, it := range items {
+			out = append(out, passage{text: it, line: bs[members[k]].Line, item: true, leadText: lead, required: required})
+		}
+	}
+	for _, m := range members {
+		if kids := s.Children(m); len(kids) > 0 {
+			out = append(out, listPassages(s, kids, bs[m].Text)...)
+		}
+	}
+	return out
+}
+
+// maxChildIntro bounds what a listed sub-section says after its heading.
+const maxChildIntro = 120
+
+// childList returns the passage that lists the sections directly under
+// section si, each by its heading and the first sentence it says.
+func (e *Engine) childList(g *guide.Guide, si int) (passage, bool) {
+	s := g.Sections[si]
+	if len(s.Path) == 0 {
+		return passage{}, false
+	}
+	var items []string
+	for _, c := range g.Sections[si+1:] {
+		if !s.Contains(c) {
+			break
+		}
+		if len(c.Path) != len(s.Path)+1 {
+			continue
+		}
+		it := c.Heading()
+		for _, b := range c.Blocks {
+			if ss := guide.Sentences(b.Text); len(ss) > 0 {
+				it = strings.TrimSuffix(it, ":") + ": " + clip(ss[0], maxChildIntro)
+			}
+			break
+		}
+		items = append(items, it)
+	}
+	if len(items) < 2 {
+		return passage{}, false
+	}
+	return passage{text: s.Heading() + ": " + joinItems(items), line: s.Line, items: items, leadText: s.Heading()}, true
 }
 
 // joinItems joins list items into one line: "; " between items, or a
@@ -408,45 +528,53 @@ func (e *Engine) Ask(ctx context.Context, question string) (advisor.Answer, erro
 	return e.askRead(ctx, q)
 }
 
-// answer answers q as the reader read it (see askRead).
-func (e *Engine) answer(ctx context.Context, q string) (advisor.Answer, error) {
-	if err := ctx.Err(); err != nil {
+// answer answers q as the reader read it (see askRead): the best of the
+// options the guides give (choose.go), or an abstention.
+func (e *Engine) answer(ctx context.Context, q, background string) (advisor.Answer, error) {
+	a, err := e.prepare(ctx, q, background)
+	if err != nil {
 		return advisor.Answer{}, err
 	}
+	opts := e.scored(a, e.options(a))
+	if unanswerable(a) {
+		return e.refuse(a, opts), nil
+	}
+	b, ok := best(opts)
+	if !ok {
+		return e.refuse(a, opts), nil
+	}
+	if s, ok := runnerUp(opts, b); ok {
+		// Nearly as good and from elsewhere: quoted after the best, so
+		// the answer gives both where the guides say it twice.
+		for _, sent := range s.r.sentences {
+			b.r.say(reciteIn(b.r, s.r, sent))
+		}
+	}
+	return b.r.answer(), nil
+}
+
+// unanswerable reports whether a question asks for pay in a place or for
+// a role no guide mentions: no figure stands in for those.
+func unanswerable(a *analysis) bool {
+	return a.intent == intentSalary && len(a.uncovered) > 0
+}
+
+// prepare analyses a question, with the background its message gives, and
+// finds the sections that may answer it.
+func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a := e.analyze(q, intentOf(q))
-	hits, err := e.index.SearchTerms(e.queryTerms(q, a), hitsWanted)
+	if background != "" {
+		e.soften(a, background)
+	}
+	hits, err := e.index.SearchTerms(e.queryTerms(q+" "+background, a), hitsWanted)
 	if err != nil {
-		return advisor.Answer{}, fmt.Errorf("ask: %w", err)
+		return nil, fmt.Errorf("ask: %w", err)
 	}
 	a.setHits(e.withSubjectGuides(a, hits))
-	var ans *reply
-	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
-		// "What comes after senior ML engineer?" asks for a ladder's next
-		// rung, "how many years until principal?" for a rung's years;
-		// "what after Excel, as a data analyst?" for a path's stage.
-		ans = e.ladder(a)
-	}
-	if ans == nil && a.intent != intentSalary && a.intent != intentGeneral && !e.relevant(a) {
-		a.intent = intentGeneral // "when does the season start?" is not about a learning path
-	}
-	switch {
-	case ans != nil:
-	case a.intent == intentNext:
-		ans = e.next(a)
-	case a.intent == intentSalary:
-		ans = e.salary(a)
-	case a.intent == intentStart:
-		ans = e.start(a)
-	case a.intent == intentDuration:
-		ans = e.duration(a)
-	}
-	if ans == nil {
-		ans = e.general(a)
-	}
-	if ans == nil {
-		return e.abstain(), nil
-	}
-	return ans.answer(), nil
+	return a, nil
 }
 
 // maxSubjectGuides bounds the guides whose every section joins the

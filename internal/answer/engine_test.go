@@ -136,55 +136,8 @@ func run(t *testing.T, e *answer.Engine, q string, checks ...check) {
 	}
 }
 
-// TestAskBundled asks the bundled guides the questions members ask most.
-func TestAskBundled(t *testing.T) {
-	e := newEngine(t, bundled(t))
-	tests := []struct {
-		q      string
-		checks []check
-	}{
-		{"How much does a senior ML engineer make in Romania?", []check{says("€4,500–€8,000 a month", "Romania"), citesFirst("Build a Career"), abstains(false)}},
-		{"junior ML salary romania", []check{says("€1,500–€2,500")}},
-		{"What are average ML salaries in Romania?", []check{says("€3,000–€8,000", "€1,500–€2,500", "€8,000+")}},
-		{"What do entry-level machine learning jobs pay?", []check{says("$70,000–$95,000", "$80,000–$120,000", "differ")}},
-		{"How much do senior machine learning engineers earn?", []check{says("$200,000–$350,000", "$180,000–$250,000+")}},
-		{"What does a junior ML engineer earn in Germany?", []check{says("don't cover", "Germany"), abstains(false)}},
-		{"salary for a blockchain engineer", []check{says("don't cover", "blockchain engineer")}},
-		{"what should I learn after PyTorch?", []check{says("Level 3: Specialization", "12+ months"), citesFirst("Build a Career")}},
-		{"I'm done with TensorFlow, what's next?", []check{says("Specialization")}},
-		{"Where do I start if I want to become an ML engineer?", []check{says("Level 1: Fundamentals", "3-6 months", "Linear algebra")}},
-		{"roadmap for becoming an ML engineer", []check{says("Level 1: Fundamentals", "Level 2: Machine Learning Core (6-12 months)", "Level 3: Specialization (12+ months)")}},
-		{"How much money does a principal ML engineer make?", []check{says("Principal", "$250,000+")}},
-		{"How important is math?", []check{says("mathemat")}},
-		{"How long does the specialization level take?", []check{says("12+ months")}},
-		{"How long does it take to learn the whole path?", []check{says("3-6 months", "6-12 months", "12+ months")}},
-		{"Which Python libraries should a beginner learn?", []check{says("NumPy")}},
-		{"Do I need Docker and Kubernetes?", []check{says("Docker", "Kubernetes")}},
-		{"What does a computer vision engineer work on?", []check{says("object detection")}},
-		{"What does a data scientist do?", []check{says("insights")}},
-		{"What should I know to work on ML in finance?", []check{says("fraud detection"), citesFirst("2025 Roadmap")}},
-		{"What trends will shape ML engineering after 2025?", []check{says("AutoML"), saysNot("Level 3")}},
-		{"Do I need a PhD?", []check{says("PhD")}},
-		{"How much do research scientists earn?", []check{says("$200,000–$400,000"), saysNot("Romania")}},
-		{"How much more do specialists earn?", []check{says("15–25% more")}},
-		{"salary for a data engineer", []check{says("no figures for data engineers")}},
-		{"How much can I earn working remotely for international companies?", []check{says("2-3x")}},
-		{"salary of ML engineers in the US", []check{says("United States", "$135,000–$215,000", "$180,000–$250,000+")}},
-		{"What should I learn first?", []check{says("Level 1: Fundamentals")}},
-		{"What is the first level of the learning path?", []check{says("Level 1: Fundamentals")}},
-		{"Is Python enough?", []check{says("Python"), abstains(false)}},
-		{"What books should I read?", []check{says("textbooks")}},
-		{"What industries hire ML engineers?", []check{says("Banking and Finance")}},
-		{"Give me a recipe for pancakes", []check{abstains(true), says("salaries", "learning paths")}},
-		{"How do I cook pasta with machine learning?", []check{abstains(true)}},
-		{"What's the weather in Paris?", []check{abstains(true)}},
-		{"Who won the football match last night?", []check{abstains(true)}},
-		{"When does the football season start?", []check{abstains(true)}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { run(t, e, tt.q, tt.checks...) })
-	}
-}
+// The questions members ask most, over the bundled guides, are a quality
+// set: testdata/quality/members.jsonl (see TestQuality).
 
 // variants are guides in the shapes DESIGN.md lists: figures written many
 // ways, tables, code fences, emoji and numbered headings, paths as phases

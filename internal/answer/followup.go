@@ -396,7 +396,7 @@ func (e *Engine) reachedStage(prev string) (*facts.Stage, bool) {
 		}
 		return &p.Stages[refs[0].si+1], true
 	case intentStart:
-		ref, ok := e.bestPath(a)
+		ref, _, ok := e.bestPath(a)
 		if !ok {
 			return nil, false
 		}

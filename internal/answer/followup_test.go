@@ -72,7 +72,7 @@ func TestConversationsBundled(t *testing.T) {
 			{q: "what about Germany?", asked: "what salary for senior ML in Germany",
 				readAs: "Senior, Romania → Germany", checks: []check{says("don't cover salaries for Germany")}},
 			{q: "and entry level?", asked: "what salary for junior ML in Germany",
-				readAs: "Senior → junior, Germany", checks: []check{says("Germany", "junior")}},
+				readAs: "Senior → junior, Germany", checks: []check{says("don't cover salaries for Germany")}},
 		}},
 		{"learning path: after that, how long does that take", []turn{
 			{q: "Where do I start?", checks: []check{says("Level 1: Fundamentals")}},

@@ -372,8 +372,8 @@ func preferring(cands []candidate, ok func(candidate) bool) []candidate {
 // answerTo returns the passage after c in its section when c is a
 // question, as in a guide's FAQ.
 func (e *Engine) answerTo(c candidate) (candidate, bool) {
-	if !strings.HasSuffix(c.p.text, "?") {
-		return c, false
+	if !strings.HasSuffix(c.p.text, "?") || c.p.items != nil || c.p.item {
+		return c, false // a list of questions is what was asked for, not one to answer
 	}
 	ps := e.sections[c.gi][c.si].passages
 	for i := range ps {
@@ -428,64 +428,138 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 	if lead == p.text {
 		lead = ""
 	}
+	items := slices.Clone(p.items)
 	fits := func(keep []bool) bool {
 		n, size := 0, len(lead)
 		for i, k := range keep {
 			if k {
 				n++
-				size += len(p.items[i]) + 2
+				size += len(items[i]) + 2
 			}
 		}
 		return n <= maxListItems && size <= maxQuote
 	}
-	keep := make([]bool, len(p.items))
+	keep := make([]bool, len(items))
 	for i := range keep {
 		keep[i] = true
 	}
 	if !fits(keep) {
-		// Relevant items first, each in the guide's order, while they fit.
-		relevant := make([]bool, len(p.items))
-		for i, it := range p.items {
+		// The items that say most of the question first, each in the
+		// guide's order, while they fit; a long item is cut so that one
+		// item cannot fill the answer.
+		weight := make([]float64, len(items))
+		for i, it := range items {
 			ts := terms(e.index.Terms(it))
 			slices.Sort(ts)
 			for _, c := range a.concepts {
 				if covers(ts, c.Concept) {
-					relevant[i] = true
-					break
+					weight[i] += c.weight
 				}
 			}
+			items[i] = clip(it, maxQuote/3)
 		}
+		order := make([]int, len(items))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(x, y int) bool { return weight[order[x]] > weight[order[y]] })
 		clear(keep)
-		for _, want := range []bool{true, false} {
-			for i := range p.items {
-				if relevant[i] != want || keep[i] {
-					continue
-				}
-				keep[i] = true
-				if !fits(keep) {
-					keep[i] = false
-				}
+		for _, i := range order {
+			keep[i] = true
+			if !fits(keep) {
+				keep[i] = false
 			}
 		}
 	}
-	var items []string
+	var out []string
 	for i, k := range keep {
 		if k {
-			items = append(items, p.items[i])
+			out = append(out, items[i])
 		}
 	}
-	if len(items) == 0 {
+	if len(out) == 0 {
 		return p.text // one item longer than a quote: clip it
 	}
-	return lead + joinItems(items)
+	return lead + joinItems(out)
 }
 
-// abstain says the guides hold no answer, and what they do cover.
-func (e *Engine) abstain() advisor.Answer {
+// maxNearest bounds the topics a refusal names.
+const maxNearest = 3
+
+// refuse says in one line that the guides hold no answer, naming the
+// place or role no guide covers, and the topics nearest to what was asked:
+// the sections of the best scoring options.
+func (e *Engine) refuse(a *analysis, opts []option) advisor.Answer {
 	r := &reply{e: e, abstained: true}
-	r.say("I can't answer that from the guides I have.")
-	r.say(e.coverage)
+	line := "I can't answer that from the guides I have."
+	var roles, places []string
+	for _, n := range a.uncovered {
+		if isRegion(n, a.regions) {
+			places = append(places, n)
+		} else {
+			roles = append(roles, n)
+		}
+	}
+	what := joinAnd(roles)
+	switch {
+	case len(roles) > 0 && len(places) > 0:
+		what += " in " + joinAnd(places)
+	case len(places) > 0:
+		what = joinAnd(places)
+	}
+	switch {
+	case what != "" && a.intent == intentSalary:
+		line = "The guides don't cover salaries for " + what + "."
+	case what != "":
+		line = "The guides don't cover " + what + "."
+	}
+	if near := e.nearest(opts); len(near) > 0 {
+		line += " Nearest topics: " + strings.Join(near, "; ") + "."
+	}
+	r.say(line)
 	return r.answer()
+}
+
+// nearest names the sections of the best scoring options, best first,
+// each once: "Salaries › Romania (How to Build a Career…)".
+func (e *Engine) nearest(opts []option) []string {
+	sorted := slices.Clone(opts)
+	slices.SortStableFunc(sorted, func(x, y option) int { return cmpScore(y.score, x.score) })
+	var out []string
+	seen := map[unitRef]bool{}
+	for _, o := range sorted {
+		if len(out) == maxNearest {
+			break
+		}
+		if len(o.r.refs) == 0 {
+			continue
+		}
+		ref := o.r.refs[0]
+		k := unitRef{ref.gi, ref.si, 0}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		g := e.guides[ref.gi]
+		name := g.Sections[ref.si].Name()
+		if len(g.Sections[ref.si].Path) == 0 {
+			name = g.Title
+		} else {
+			name += " (" + clip(g.Title, 60) + ")"
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+func cmpScore(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // describeCoverage says what the guides cover: the places their figures

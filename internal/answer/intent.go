@@ -42,8 +42,20 @@ var intentRules = []struct {
 	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
 	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
 	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), nil},
+	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), startDoing},
 }
+
+// pathShape are words naming the path a question asks for: a path's
+// stages answer them, whatever its title says.
+var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full)$`)
+
+// targetRole finds the role a question moves to: "from X to Y", "into Y",
+// "become a Y", "switching to Y".
+var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becoming|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|transition(?:ing)?\s+to|pivot(?:ing)?\s+to)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$|\s+(?:in|at|with|after|for|role|roles|job|jobs|position)\b)`)
+
+// startDoing is "start" about something other than learning: "when should
+// I start applying", "start negotiating".
+var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b`)
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
@@ -72,7 +84,7 @@ const fillerWords = "need needs know learn learning study want become becoming g
 	"next start begin take long make give tell done finish finished work working worth thing things someone " +
 	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
 	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows read reading exist exists available offer offers recommend recommended suggest " +
+	"matter matters can whats wat hows read reading exist exists available recommend recommended suggest " +
 	"without within across among via"
 
 // kindWords name the kind of thing a question asks to have listed
@@ -97,6 +109,10 @@ type weighted struct {
 	// stemOnly marks a word the guides never write as the question does,
 	// only words sharing its stem ("pythons", "live" for "living").
 	stemOnly bool
+	// soft marks a word only the background of a long message names.
+	soft bool
+	// common marks an English word no guide uses: weighed as generic.
+	common bool
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -120,12 +136,14 @@ type analysis struct {
 	roleTerms terms
 	regions   []facts.Region
 	// nocover names the places and roles the question asks about that no
-	// guide mentions; they are left out of the concepts.
-	nocover []string
-	ranked  []candidate // the passages, best first, once rank has run
-	stages  map[stagesKey]stagesFound
-	needs   bool   // it asks what is needed or required
-	years   string // the span of experience it names ("10+"), or ""
+	// guide mentions; they are left out of the concepts. uncovered are
+	// those of them nothing stands in for: a city whose country a guide
+	// names is covered by the country's figures.
+	nocover, uncovered []string
+	ranked             []candidate // the passages, best first, once rank has run
+	stages             map[stagesKey]stagesFound
+	needs              bool   // it asks what is needed or required
+	years              string // the span of experience it names ("10+"), or ""
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
@@ -135,11 +153,26 @@ type analysis struct {
 func intentOf(q string) intent {
 	for _, r := range intentRules {
 		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
+			if (r.intent == intentStart || r.intent == intentNext) && asksForThings(q) {
+				// "Which books does the roadmap recommend?": a list, whatever
+				// the roadmap's stages are.
+				return intentGeneral
+			}
 			return r.intent
 		}
 	}
 	return intentGeneral
 }
+
+// asksForThings reports whether a question asks which things of a kind
+// ("which books", "what companies") that are not a path's stages.
+func asksForThings(q string) bool {
+	k := kindAsked(q)
+	return k != "" && !pathShape.MatchString(k) && !stageWord.MatchString(k) && !strings.HasPrefix(strings.ToLower(k), "skill")
+}
+
+// stageWord is a word naming a part of a learning path.
+var stageWord = regexp.MustCompile(`(?i)^(?:stage|level|step|phase|month|week|part|milestone|tier|module)s?$`)
 
 // setHits records the sections the search found and their scores, each
 // over the best one's.
@@ -158,12 +191,22 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
+	var from []string // the terms of the role a move starts from
+	if t := targetRole.FindStringSubmatch(q); t != nil {
+		// "from data analyst to analytics engineer", "become an MLE": the
+		// role moved to is the subject; the one left is background.
+		if r := facts.FindRole(t[1]); r != "" && r != a.role {
+			from = e.index.Terms(a.role + " " + a.roleName)
+			a.role, a.roleName = r, facts.FindRoleName(t[1])
+		}
+	}
 	if a.role != "" {
 		a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
 		slices.Sort(a.roleTerms)
 	}
 	a.regions = facts.FindRegions(q)
 	hasKind := false
+	askedKind := kindAsked(q) // "which companies hire…": companies
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	for _, c := range e.index.Concepts(q) {
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
@@ -174,6 +217,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
+			if !e.standsIn(a, name) {
+				a.uncovered = append(a.uncovered, name)
+			}
 			continue
 		}
 		w := math.Inf(1)
@@ -194,7 +240,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// The first word naming a kind of thing is what the answer should
 		// list ("which platforms offer courses": platforms); a second is
 		// what it is about.
-		kind := !hasKind && e.isKind(c)
+		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind))
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
@@ -202,8 +248,17 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
 				requiredLead.MatchString(c.Text) || contrastShape.MatchString(c.Text) ||
 				a.years != "" && yearsShape.MatchString(c.Text) || // "with 3 years of experience" is a level
-				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text),
+				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text) ||
+				pathQuestion && pathShape.MatchString(c.Text), // "roadmap": the answer is a path
 			stemOnly: single && e.reader != nil && !e.unknown(c) && !e.reader.Knows(c.Text)})
+	}
+	if len(from) > 0 {
+		for i, c := range a.concepts {
+			if c.subject && !covers(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
+				a.concepts[i].subject, a.concepts[i].soft = false, true
+				a.concepts[i].weight *= softShare
+			}
+		}
 	}
 	// A word no guide uses weighs as much as three quarters of the
 	// question's most telling known word: enough that "recipe for pancakes"
@@ -235,6 +290,81 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		}
 	}
 	return a
+}
+
+// whichNoun is a question asking for things of a kind: "which companies
+// hire…", "what materials do I need", "what vector dbs…".
+var whichNoun = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?((?:[a-z/+.-]+\s+){0,2}?[a-z/+.-]+)\s+(?:do|does|did|should|would|can|could|will|are|is|were|was|have|has|come|pay|pays|hire|hires|help|matter|matters|get|to|for|in|at|on|of|i|you|we|they)\b`)
+
+// notKind are words after "what" that do not name a kind of thing.
+var notKind = map[string]bool{"is": true, "are": true, "do": true, "does": true, "should": true, "can": true,
+	"would": true, "will": true, "did": true, "was": true, "were": true, "has": true, "have": true, "i": true,
+	"you": true, "we": true, "they": true, "it": true, "the": true, "a": true, "an": true, "my": true, "your": true,
+	"to": true, "if": true, "about": true, "else": true, "next": true, "after": true, "comes": true, "happens": true,
+	"exactly": true, "kind": true, "type": true, "sort": true}
+
+// kindAsked returns the last word of the noun a "which/what X …" question
+// asks for ("which companies", "what vector dbs": dbs), or "".
+func kindAsked(q string) string {
+	m := whichNoun.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(m[1])
+	head := strings.ToLower(words[len(words)-1])
+	if notKind[strings.ToLower(words[0])] || notKind[head] {
+		return ""
+	}
+	return head
+}
+
+// backRef points back to what the background said.
+var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b`)
+
+// softShare scales the weight of a concept only a message's background
+// names ("I've taught chemistry for eight years."): it ranks passages that
+// speak to the asker's situation higher, but no passage must say it.
+const softShare = 0.35
+
+// soften adds to a the concepts only the background of its message names,
+// as soft context: each weighs softShare of its weight, and none is part
+// of what the question asks. The places the background names are the
+// question's when it names none ("I live in Pune. What do analysts earn?").
+func (e *Engine) soften(a *analysis, background string) {
+	if len(a.regions) == 0 {
+		a.regions = facts.FindRegions(background)
+	}
+	// A question that asks nothing of its own, or points back ("Which
+	// should I prioritise?", "that path"), asks about its background.
+	whole := a.topic == 0 || backRef.MatchString(a.q)
+	if whole && a.role == "" {
+		a.role, a.roleName = facts.FindRole(background), facts.FindRoleName(background)
+		if a.role != "" {
+			a.roleTerms = e.index.Terms(a.role + " " + a.roleName)
+			slices.Sort(a.roleTerms)
+		}
+	}
+	if whole && a.level == "" {
+		a.level = facts.LevelOf(background)
+	}
+	b := e.analyze(background, a.intent)
+	for _, c := range b.concepts {
+		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
+			continue
+		}
+		if !whole {
+			c.weight *= softShare
+			c.soft, c.subject, c.kind = true, c.subject && len(facts.FindRegions(c.Text)) > 0, false
+		}
+		a.concepts = append(a.concepts, c)
+		a.total += c.weight
+		if !c.subject && !c.shape && !c.soft {
+			a.topic += c.weight
+			if !c.kind {
+				a.asked += c.weight
+			}
+		}
+	}
 }
 
 // genericWords are words any text may use ("people", "career", "best"):
@@ -311,16 +441,31 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 	return "", false
 }
 
+// standsIn reports whether something the guides cover stands in for the
+// place the question names: its country.
+func (e *Engine) standsIn(a *analysis, name string) bool {
+	for _, r := range a.regions {
+		if r.Name == name && r.Country != "" && r.Country != r.Name && e.knowsPlace(facts.Region{Name: r.Country, Country: r.Country}) {
+			return true
+		}
+	}
+	return false
+}
+
 // knowsPlace reports whether some guide names the place (by its English
 // name).
 func (e *Engine) knowsPlace(r facts.Region) bool {
-	ts := e.index.Terms(r.Name)
-	for _, t := range ts {
-		if e.df[t] == 0 {
-			return false
+	for _, name := range r.Names() {
+		ts := e.index.Terms(name)
+		known := len(ts) > 0
+		for _, t := range ts {
+			known = known && e.df[t] > 0
+		}
+		if known {
+			return true // "NYC" where the question says New York
 		}
 	}
-	return len(ts) > 0
+	return false
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.

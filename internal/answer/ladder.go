@@ -41,7 +41,7 @@ func (e *Engine) rung(r rungRef) *facts.Rung {
 // bestRungs returns the rungs that best name the role the question asks
 // about, at most one per ladder and two in all, best first. It returns
 // none unless the question names a role or a level that a rung names.
-func (e *Engine) bestRungs(a *analysis) []rungRef {
+func (e *Engine) bestRungs(a *analysis) ([]rungRef, float64) {
 	roleWeight, topic := 0.0, 0.0
 	isRole := make([]bool, len(a.concepts))
 	for i, c := range a.concepts {
@@ -58,7 +58,7 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 		}
 	}
 	if roleWeight == 0 {
-		return nil
+		return nil, 0
 	}
 	type scored struct {
 		ref   rungRef
@@ -90,7 +90,10 @@ func (e *Engine) bestRungs(a *analysis) []rungRef {
 			out = append(out, s.ref)
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil, 0
+	}
+	return out, all[0].score
 }
 
 // rungFit scores how well a rung's name (or a role it groups), ts, names
@@ -138,12 +141,12 @@ func (e *Engine) rungFit(a *analysis, ts terms, gi int, isRole []bool, roleWeigh
 // scientist climb?" with its top rung. It returns nil when no ladder names
 // the role or level the question asks about.
 func (e *Engine) ladder(a *analysis) *reply {
-	refs := e.bestRungs(a)
+	refs, fit := e.bestRungs(a)
 	if len(refs) == 0 {
 		return nil
 	}
 	top := topWords.MatchString(a.q)
-	r := &reply{e: e}
+	r := &reply{e: e, fit: min(1, max(0, fit))}
 	for _, ref := range refs {
 		l := e.facts[ref.gi].Ladders[ref.li]
 		cur := l.Rungs[ref.ri]

@@ -240,7 +240,7 @@ func (e *Engine) next(a *analysis) *reply {
 	if cov < minStageCover {
 		return nil
 	}
-	r := &reply{e: e}
+	r := &reply{e: e, fit: min(1, cov)}
 	for _, ref := range refs {
 		p := e.facts[ref.gi].Paths[ref.pi]
 		cur := e.stage(ref)
@@ -250,21 +250,24 @@ func (e *Engine) next(a *analysis) *reply {
 			continue
 		}
 		nxt := &p.Stages[ref.si+1]
+		// The stage that teaches what the question names is cited too: the
+		// answer rests on it as much as on the next one.
+		here := r.cite(ref.gi, cur.Section, cur.Line, cur.Snippet)
 		marker := r.cite(ref.gi, nxt.Section, nxt.Line, nxt.Snippet)
-		r.say(sentence("After "+cur.Title()+", move on to "+nxt.Title()+during(nxt)+": "+topics(nxt), marker))
+		r.say(sentence("After "+cur.Title()+" "+here+", move on to "+nxt.Title()+during(nxt)+": "+topics(nxt), marker))
 	}
 	return r
 }
 
 // start answers "where do I start": the first stage of the best path.
 func (e *Engine) start(a *analysis) *reply {
-	ref, ok := e.bestPath(a)
+	ref, fit, ok := e.bestPath(a)
 	if !ok {
 		return nil
 	}
 	p := e.facts[ref.gi].Paths[ref.pi]
 	first := &p.Stages[0]
-	r := &reply{e: e}
+	r := &reply{e: e, fit: fit}
 	r.say(sentence("Start with "+first.Title()+during(first)+": "+topics(first), r.cite(ref.gi, first.Section, first.Line, first.Snippet)))
 	// Then the rest of the path, stage by stage, so a roadmap question
 	// sees the whole of it.
@@ -287,19 +290,19 @@ func (e *Engine) duration(a *analysis) *reply {
 		if st.Duration == "" {
 			return nil
 		}
-		r := &reply{e: e}
+		r := &reply{e: e, fit: min(1, cov)}
 		r.say(sentence(st.Title()+" takes "+st.Duration, r.cite(ref.gi, st.Section, st.Line, st.Snippet)))
 		return r
 	}
 	if !pathWords.MatchString(a.q) || !wholePath.MatchString(a.q) && e.durationPassage(a) {
 		return nil // a passage says how long: the general answer quotes it
 	}
-	pref, ok := e.bestPath(a)
+	pref, fit, ok := e.bestPath(a)
 	if !ok {
 		return nil
 	}
 	p := e.facts[pref.gi].Paths[pref.pi]
-	r := &reply{e: e}
+	r := &reply{e: e, fit: fit}
 	var parts []string
 	for i := range p.Stages {
 		st := &p.Stages[i]
@@ -314,9 +317,9 @@ func (e *Engine) duration(a *analysis) *reply {
 
 // bestPath picks the path in the guide the search ranks highest for the
 // question, or the first path when the search does not tell.
-func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
+func (e *Engine) bestPath(a *analysis) (stageRef, float64, bool) {
 	var best stageRef
-	bestScore, found := -1.0, false
+	bestScore, bestAbout, found := -1.0, 0.0, false
 	subject := 0.0
 	for _, c := range a.concepts {
 		if c.subject {
@@ -354,11 +357,13 @@ func (e *Engine) bestPath(a *analysis) (stageRef, bool) {
 				}
 			}
 			if score += about; score > bestScore {
-				best, bestScore, found = stageRef{gi, pi, 0}, score, true
+				best, bestScore, bestAbout, found = stageRef{gi, pi, 0}, score, about, true
 			}
 		}
 	}
-	return best, found
+	// How well it fits: the guide's title names the subject (2) and what
+	// is to be learned.
+	return best, min(1, bestAbout/2), found
 }
 
 func during(st *facts.Stage) string {

@@ -26,18 +26,21 @@ func newReader(guides []*guide.Guide) *reading.Reader {
 	})
 }
 
-// askRead answers q as the reader reads it: chatter dropped, shorthand
-// spelled out, typos corrected. When a correction or a reading from
-// context changed the answer, the answer says how the question was read
-// (ReadAs); when a correction turned an answer into an abstention, the
-// answer to the question as typed stands.
+// askRead answers q as the reader reads it: the asking sentences of a
+// long message, chatter dropped, shorthand spelled out, typos corrected.
+// When a correction or a reading from context changed the answer, the
+// answer says how the question was read (ReadAs); when a correction
+// turned an answer into an abstention, the answer to the question as
+// typed stands.
 func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
 	r := e.reader.Read(q)
-	ans, err := e.answer(ctx, r.Text)
+	ask, background := reading.Asks(r.Text)
+	ans, err := e.answer(ctx, ask, background)
 	if err != nil || len(r.Fixes) == 0 {
 		return ans, err
 	}
-	plain, err := e.answer(ctx, r.Plain)
+	ask, background = reading.Asks(r.Plain)
+	plain, err := e.answer(ctx, ask, background)
 	if err != nil {
 		return advisor.Answer{}, err
 	}

@@ -40,7 +40,7 @@ func TestReadAsContract(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			plain, err := e.answer(ctx, rd.Plain)
+			plain, err := e.answer(ctx, rd.Plain, "")
 			if err != nil {
 				t.Fatal(err)
 			}

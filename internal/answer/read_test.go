@@ -39,26 +39,27 @@ func TestAskTyped(t *testing.T) {
 		q      string
 		check  check
 	}{
-		// The bundled guides.
-		{"", "jr DS salery in the US", all(says("$70,000–$95,000"), readAs("jr DS salary in the US"))},
-		{"", "mid lvl MLE comp in romaina", all(says("€2,500–€4,500"), readAs("mid lvl MLE comp in Romania"))},
-		{"", "learnt tensorflw whats next", all(says("Specialization"), readAs("learnt tensorflow whats next"))},
-		{"", "what shuold I lern after pytorch", all(says("Specialization"), readAs("what should I learn after pytorch"))},
-		{"", "sr data scientist pay usa??", all(says("$95,000–$180,000"), readAs(""))},
-		{"", "yo how much does a senior ML engineer make in Romania? thx 🙏", all(says("€4,500–€8,000"), readAs(""))},
-		{"", "senior MLE TC in RO", all(says("€4,500–€8,000"), readAs(""))},
+		// The bundled guides. What the answers say is a quality set
+		// (testdata/quality/typed.jsonl, reading.jsonl); here, how the
+		// questions were read.
+		{"", "jr DS salery in the US", readAs("jr DS salary in the US")},
+		{"", "mid lvl MLE comp in romaina", readAs("mid lvl MLE comp in Romania")},
+		{"", "learnt tensorflw whats next", readAs("learnt tensorflow whats next")},
+		{"", "what shuold I lern after pytorch", readAs("what should I learn after pytorch")},
+		{"", "sr data scientist pay usa??", readAs("")},
+		{"", "yo how much does a senior ML engineer make in Romania? thx 🙏", all(readAs(""), abstains(false))},
+		{"", "senior MLE TC in RO", all(readAs(""), abstains(false))},
 		{"", "hey bot :)", abstains(true)},
 		{"", "thx!!", abstains(true)},
 		{"", "how do I bake sourdough bread", all(abstains(true), readAs(""))},
 
 		// A guide of our own: data engineers and forecasting analysts in
 		// Germany and the United States.
-		{"testdata/reading", "jr DE salary in the US", all(says("$92,000–$115,000"), saysNot("€"), readAsIfAny("jr data engineer salary in the US"))},
-		{"testdata/reading", "sr forcasting analist pay in DE", all(says("€71,000–€84,000"), saysNot("€41,000"), readAsIfAny("sr forecasting analyst pay in Germany"))},
-		{"testdata/reading", "yo what do junior DEs make in germany?? 🙏", all(says("€48,000–€58,000"), saysNot("$"))},
-		{"testdata/reading", "mid lvl data engineer comp in germnay", all(says("€60,000–€75,000"), readAsIfAny("mid lvl data engineer comp in Germany"))},
-		{"testdata/reading", "done with dagstr whats next", all(says("Streaming", "Flink"), readAsIfAny("done with dagster whats next"))},
-		{"testdata/reading", "how do interviewers test backfils", says("slowly changing dimension")},
+		{"testdata/reading", "jr DE salary in the US", all(saysNot("€"), readAsIfAny("jr data engineer salary in the US"))},
+		{"testdata/reading", "sr forcasting analist pay in DE", readAsIfAny("sr forecasting analyst pay in Germany")},
+		{"testdata/reading", "yo what do junior DEs make in germany?? 🙏", saysNot("$")},
+		{"testdata/reading", "mid lvl data engineer comp in germnay", readAsIfAny("mid lvl data engineer comp in Germany")},
+		{"testdata/reading", "done with dagstr whats next", readAsIfAny("done with dagster whats next")},
 		{"testdata/reading", "hey bot :)", abstains(true)},
 	}
 	engines := map[string]*answer.Engine{

@@ -17,8 +17,17 @@ type reply struct {
 	e         *Engine
 	sentences []string
 	cites     []advisor.Citation
+	// refs are the units each citation points at, in the order of cites:
+	// the evidence the answer rests on.
+	refs      []unitRef
 	abstained bool
+	// fit is how well a typed answer's facts fit the question, 0..1, as
+	// the handler that read them measured it (a stage's coverage, a rung's).
+	fit float64
 }
+
+// unitRef names a unit of a guide: its section and its line.
+type unitRef struct{ gi, si, line int }
 
 // cite adds a citation for a line of a guide's section, or reuses the one
 // already made for that line, and returns its marker ("[2]").
@@ -30,6 +39,7 @@ func (r *reply) cite(gi, si, line int, snippet string) string {
 		}
 	}
 	n := len(r.cites) + 1
+	r.refs = append(r.refs, unitRef{gi, si, line})
 	r.cites = append(r.cites, advisor.Citation{
 		N:       n,
 		Title:   g.Title,

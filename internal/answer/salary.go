@@ -41,17 +41,18 @@ func (e *Engine) salary(a *analysis) *reply {
 		// passage that says which answers, not a list of figures.
 		return nil
 	}
-	premium := wantsPremium.MatchString(a.q)
+	kind := facts.KindOf(a.q) // a bonus, equity, a stipend, or pay
+	premium := wantsPremium.MatchString(a.q) || kind != ""
 	role := a.role
 	if slices.Contains(a.nocover, plural(role)) {
 		role = "" // no guide knows the role: any figure is as close as another
 	}
-	all := e.figuresFor(role, premium)
+	all := e.figuresFor(role, premium, kind)
 	otherRole := false
 	if len(all) == 0 && role != "" {
 		// No figure for the role asked about: the figures the guides give,
 		// saying whose they are.
-		all, otherRole = e.figuresFor("", premium), true
+		all, otherRole = e.figuresFor("", premium, kind), true
 	}
 	if len(all) == 0 || !e.figuresFit(a, all) {
 		return nil
@@ -237,7 +238,40 @@ func (e *Engine) salary(a *analysis) *reply {
 	if differ(shown) {
 		r.say("The guides differ on these figures.")
 	}
+	r.fit = figureFit(a, shown)
 	return r
+}
+
+// figureFit is the share of the role, level and place a question asks
+// about that the first figure an answer states is for.
+func figureFit(a *analysis, shown []figure) float64 {
+	if len(shown) == 0 {
+		return 0
+	}
+	s := shown[0].s
+	asked, got := 0, 0
+	if a.role != "" {
+		asked++
+		if facts.RoleMatches(a.role, s.Role) {
+			got++
+		}
+	}
+	if a.level != "" {
+		asked++
+		if s.Level == a.level {
+			got++
+		}
+	}
+	if len(a.regions) > 0 {
+		asked++
+		if slices.ContainsFunc(a.regions, func(r facts.Region) bool { return r.Covers(s.Region) || s.Region.Covers(r) }) {
+			got++
+		}
+	}
+	if asked == 0 {
+		return 1
+	}
+	return float64(got) / float64(asked)
 }
 
 var (
@@ -296,7 +330,7 @@ func (e *Engine) multiplierFor(place facts.Region, r *reply) string {
 
 // figuresFor returns the figures whose role fits role (all for ""),
 // premiums only when premium.
-func (e *Engine) figuresFor(role string, premium bool) []figure {
+func (e *Engine) figuresFor(role string, premium bool, kind string) []figure {
 	var all []figure
 	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
 	for gi := range e.facts {
@@ -307,8 +341,8 @@ func (e *Engine) figuresFor(role string, premium bool) []figure {
 				ok = facts.RoleMatches(role, s.Role)
 				fits[s.Role] = ok
 			}
-			if s.Premium && !premium || !ok {
-				continue
+			if s.Premium && !premium || !ok || s.Kind != kind {
+				continue // a sign-on bonus is no salary, nor a salary a bonus
 			}
 			all = append(all, figure{gi: gi, s: s})
 		}

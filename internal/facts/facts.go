@@ -5,6 +5,7 @@
 package facts
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -92,11 +93,21 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 			p.Ref = Ref{Section: section, Line: b.Line, Snippet: b.Text}
 			prices = append(prices, p)
 		}
+		if exampleWords.MatchString(head) {
+			continue // "One-line Example: a customer brings ₹50L"
+		}
+		kind := kindOf(head)
 		for _, s := range pay {
+			if kind != "" {
+				s.Kind = kind
+			}
 			// The row label says the level when it names one ("Senior
 			// DE" down the side, company tiers across the top), else the
 			// column header does.
 			headLevel, labelLevel := levelOf(head), levelOf(label)
+			if kind != "" {
+				headLevel = "" // "Stock (RSU/4yr)": the years vest, they say no level
+			}
 			switch {
 			case labelLevel != "":
 				s.Level, s.Title = labelLevel, FindLeadTitle(label)
@@ -116,8 +127,12 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 			if s.Basis == "" {
 				s.Basis = basis(head, label)
 			}
+			if s.Basis == "" {
+				s.Basis = columnBasis(head) // a column headed "Base" or "Total"
+			}
 			switch {
 			case ci == 0 || headLevel != "" || len(headRegion) > 0 || basis(head, "") != "" || payWords.MatchString(head) || currencyIn(head) != "":
+			case kind != "":
 			case FindRole(head) != "":
 				s.Role, s.RoleName = FindRole(head), FindRoleName(head) // roles across the top
 			default:
@@ -133,6 +148,22 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 	return out, prices
 }
 
+var (
+	baseColumn  = regexp.MustCompile(`(?i)^\W*base\W*$`)
+	totalColumn = regexp.MustCompile(`(?i)^\W*(?:total|tc|ctc)\W*$`)
+)
+
+// columnBasis reads the basis a table column's one-word header gives.
+func columnBasis(head string) string {
+	switch {
+	case baseColumn.MatchString(head):
+		return "base"
+	case totalColumn.MatchString(head):
+		return "total"
+	}
+	return ""
+}
+
 // dedupe drops a figure a guide repeats (a conclusion restating a section),
 // keeping the first.
 func dedupe(ss []Salary) []Salary {
@@ -141,6 +172,7 @@ func dedupe(ss []Salary) []Salary {
 		min, max         float64
 		premium          bool
 		qualifier, basis string
+		kind             string
 	}
 	seen := map[key][]Level{}
 	out := ss[:0]
@@ -148,7 +180,7 @@ func dedupe(ss []Salary) []Salary {
 		// The same range for another level ("8-15 LPA" for both 0-2 years
 		// at a product company and 3-5 at a service one) is another fact;
 		// the same range again without a level restates it.
-		k := key{s.Region.Name, s.Currency, s.Min, s.Max, s.Premium, s.Qualifier, s.Basis}
+		k := key{s.Region.Name, s.Currency, s.Min, s.Max, s.Premium, s.Qualifier, s.Basis, s.Kind}
 		if levels, ok := seen[k]; ok && (s.Level == "" || slices.Contains(levels, s.Level) || slices.Contains(levels, "")) {
 			continue
 		}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/guide"
 )
@@ -59,57 +58,23 @@ func (r Rung) Title() string {
 }
 
 var (
-	// arrow joins the rungs of a ladder drawn in text.
-	arrow = regexp.MustCompile(`\s*(?:-{1,2}>|={1,2}>|[—–─━]+>|→|⟶|➔|➜|➡️?|⇒|⮕)\s*`)
-	// treeChild is what an ASCII tree draws before a child: "└─>", "├── ", "  -> ".
-	treeChild = regexp.MustCompile(`^\s*(?:[│|]\s*)*(?:[├└+` + "`" + `][─━-]*>?|-{1,2}>|[—–─━]+>|→|⟶|⇒)\s*`)
 	// rungYears reads the experience a rung asks for: "(0-2 yrs)", "10+ years".
 	rungYears = regexp.MustCompile(`(?i)\(?\s*(\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}|\d{1,2}\s*\+?)\s*\+?\s*(?:years?|yrs?|yoe)(?:\s+(?:of\s+)?experience)?\s*\)?`)
 	// ladderHeading marks a heading whose subsections are the steps of a career.
 	ladderHeading = regexp.MustCompile(`(?i)\b(?:career|progression|ladder|levels|growth|track|hierarchy|promotion)\b`)
 )
 
-// arrowRunes holds a rune of every arrow form: lines without one are no
-// ladder drawn in text, and need no regular expression to tell.
-const arrowRunes = ">→⟶➔➜➡⇒⮕"
-
-// maxRungWords bounds the words of one rung: longer pieces between arrows
-// are prose ("raw data → insights"), not roles.
+// maxRungWords bounds the words of one rung: longer names are prose, not roles.
 const maxRungWords = 8
 
-// extractLadders finds ladders drawn with arrows (on one line, or as an
-// ASCII tree over several), and ladders written as sibling headings that
-// name levels or roles with years ("Junior ML Engineer (0-2 years)").
+// extractLadders finds ladders drawn as steps (arrows in a line, an ASCII
+// tree, a mermaid graph: the edges the document model holds), ladders
+// written as sibling headings that name levels or roles, and lists of roles
+// under a heading about careers.
 func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 	var out []Ladder
 	for si, sec := range g.Sections {
-		var tree *Ladder
-		for _, b := range sec.Blocks {
-			text := strings.TrimSpace(b.Text)
-			if child := treeChild.FindString(b.Text); tree != nil && child != "" {
-				// "└─> Senior ML Engineer": the next rung of the tree above,
-				// as deep as its drawing is indented.
-				if r, ok := rungOf(b.Text[len(child):], b.Line, si); ok {
-					r.Snippet, r.Depth = text, 1+b.Indent+utf8.RuneCountInString(strings.TrimRight(child, " "))
-					tree.Rungs = append(tree.Rungs, r)
-					continue
-				}
-			}
-			if tree != nil && len(tree.Rungs) >= 2 {
-				out = append(out, *tree)
-			}
-			tree = nil
-			if l, ok := arrowLadder(text, b.Line, si); ok {
-				if len(l.Rungs) >= 2 {
-					out = append(out, l)
-				} else {
-					tree = &l
-				}
-			}
-		}
-		if tree != nil && len(tree.Rungs) >= 2 {
-			out = append(out, *tree)
-		}
+		out = append(out, drawnLadders(sec, si)...)
 	}
 	// Learning paths whose stages are roles or levels are ladders too, with
 	// the role heading after their last stage that gives no years
@@ -144,53 +109,101 @@ func extractLadders(g *guide.Guide, paths []Path) []Ladder {
 	return append(out, headingLadders(g)...)
 }
 
+// drawnLadders reads the ladders a section draws. Its blocks' steps make a
+// graph; each walk from a role no step leads to is a ladder, its rungs in
+// the order the walk meets them, each one deeper than the rung it follows
+// (so a fork's roles are both next). A walk whose names are mostly not
+// roles is a pipeline or a system drawing, not a ladder.
+func drawnLadders(sec guide.Section, si int) []Ladder {
+	type node struct {
+		name string
+		next []int
+		in   int
+		ref  Ref
+	}
+	var nodes []node
+	idx := map[string]int{}
+	get := func(name string, b guide.Block) int {
+		key := strings.ToLower(name)
+		if i, ok := idx[key]; ok {
+			return i
+		}
+		idx[key] = len(nodes)
+		nodes = append(nodes, node{name: name, ref: Ref{Section: si, Line: b.Line, Snippet: b.Text}})
+		return len(nodes) - 1
+	}
+	for _, b := range sec.Blocks {
+		for _, e := range b.Edges {
+			from, to := get(e.From, b), get(e.To, b)
+			if from != to && !slices.Contains(nodes[from].next, to) {
+				nodes[from].next = append(nodes[from].next, to)
+				nodes[to].in++
+				nodes[to].ref = Ref{Section: si, Line: b.Line, Snippet: b.Text}
+			}
+		}
+	}
+	if len(nodes) < 2 {
+		return nil
+	}
+	// A graph's node may say more than its name elsewhere in the section
+	// ("Senior Analytics Engineer — £70-100K, 4+ years"): its years.
+	details := func(name string) string {
+		for _, b := range sec.Blocks {
+			if rest, ok := strings.CutPrefix(b.Text, name+" — "); ok {
+				return rest
+			}
+		}
+		return ""
+	}
+	var out []Ladder
+	seen := make([]bool, len(nodes))
+	var walk func(l *Ladder, i, depth int)
+	walk = func(l *Ladder, i, depth int) {
+		if seen[i] {
+			return
+		}
+		seen[i] = true
+		n := nodes[i]
+		r, ok := rungOf(n.name+" "+yearsIn(details(n.name)), n.ref.Line, si)
+		if !ok {
+			r = Rung{Name: n.name, Ref: n.ref}
+		}
+		r.Snippet, r.Depth = n.ref.Snippet, depth
+		l.Rungs = append(l.Rungs, r)
+		for _, j := range n.next {
+			walk(l, j, depth+1)
+		}
+	}
+	for i := range nodes {
+		if nodes[i].in > 0 || seen[i] {
+			continue
+		}
+		var l Ladder
+		walk(&l, i, 0)
+		named := 0
+		for _, r := range l.Rungs {
+			if namesRole(r.Name) || r.Years != "" {
+				named++
+			}
+		}
+		if len(l.Rungs) >= 2 && named*2 > len(l.Rungs) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// yearsIn returns the span of experience s states ("4+ years"), or "".
+func yearsIn(s string) string {
+	return rungYears.FindString(s)
+}
+
 // yearsOnly keeps a duration that counts years: a rung's span of experience.
 func yearsOnly(d string) string {
 	if strings.Contains(d, "year") {
 		return d
 	}
 	return ""
-}
-
-// arrowLadder reads "Career Progression: Data Scientist → Senior Data
-// Scientist → Lead". A line with no arrow yet that names one role is the
-// root of a tree whose children follow.
-func arrowLadder(text string, line, section int) (Ladder, bool) {
-	if !strings.ContainsAny(text, arrowRunes) {
-		// Only a short line naming a role can root a tree.
-		if len(text) > 80 || len(strings.Fields(text)) > maxRungWords || !namesRole(text) {
-			return Ladder{}, false
-		}
-		if r, ok := rungOf(text, line, section); ok {
-			return Ladder{Rungs: []Rung{r}}, true
-		}
-		return Ladder{}, false
-	}
-	pieces := arrow.Split(text, -1)
-	if len(pieces) == 1 {
-		return Ladder{}, false
-	}
-	// A label before the first rung ("Career Progression: …") is not a role.
-	if i := strings.LastIndex(pieces[0], ": "); i >= 0 {
-		pieces[0] = pieces[0][i+2:]
-	}
-	var l Ladder
-	for i, p := range pieces {
-		r, ok := rungOf(p, line, section)
-		if !ok {
-			return Ladder{}, false
-		}
-		r.Snippet, r.Depth = text, i
-		l.Rungs = append(l.Rungs, r)
-	}
-	// Rungs name roles or levels; "data → model → product" is a pipeline.
-	named := 0
-	for _, r := range l.Rungs {
-		if namesRole(r.Name) || rungYears.MatchString(r.Years) {
-			named++
-		}
-	}
-	return l, named*2 > len(l.Rungs)
 }
 
 // rungOf reads one rung: its name and the years it asks for.

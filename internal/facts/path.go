@@ -30,8 +30,11 @@ type Stage struct {
 
 // Title returns "Level 2: Machine Learning Core".
 func (s Stage) Title() string {
-	if s.Name == "" {
+	switch {
+	case s.Name == "":
 		return s.Label
+	case s.Label == "":
+		return s.Name // a numbered heading: its number is its order
 	}
 	return s.Label + ": " + s.Name
 }
@@ -84,9 +87,15 @@ func extractPaths(g *guide.Guide) []Path {
 	var parent []string
 	curKind := ""
 	for si, sec := range g.Sections {
-		st, kind, ok := Stage{}, "", len(sec.Path) > 0
-		if ok {
-			st, kind, ok = stageOf(sec.Heading(), sec.Line, si)
+		st, kind, ok := Stage{}, "", false
+		if len(sec.Path) > 0 {
+			// A numbered heading is a step by its number first: "3. Deep
+			// Learning (3 months)" follows "2. OpenCV".
+			if st, kind, ok = orderedStage(sec, si); !ok || kind != "numbered" {
+				if st2, kind2, ok2 := stageOf(sec.Heading(), sec.Line, si); ok2 {
+					st, kind, ok = st2, kind2, true
+				}
+			}
 		}
 		if !ok {
 			if p := itemPath(g, si); p != nil {
@@ -116,6 +125,22 @@ func extractPaths(g *guide.Guide) []Path {
 				st.Duration = findDuration(b.Text)
 			}
 		}
+		// The sections under a stage are its parts ("**Programming:**"
+		// then its list): each a topic, named by its heading.
+		for _, sub := range g.Sections[si+1:] {
+			if !sec.Contains(sub) {
+				break
+			}
+			var items []string
+			text = append(text, sub.Heading())
+			for _, b := range sub.Blocks {
+				text = append(text, b.Text)
+				items = append(items, b.Text)
+			}
+			if len(items) > 0 {
+				st.Topics = append(st.Topics, sub.Heading()+": "+strings.Join(items, ", "))
+			}
+		}
 		if len(st.Topics) == 0 {
 			st.Topics = text
 		}
@@ -126,7 +151,37 @@ func extractPaths(g *guide.Guide) []Path {
 	if cur != nil && len(cur.Stages) >= 2 {
 		paths = append(paths, *cur)
 	}
-	return paths
+	// Numbered headings are steps only in a run of three or more.
+	return slices.DeleteFunc(paths, func(p Path) bool {
+		return len(p.Stages) < 3 && p.Stages[0].Label == "" && p.Stages[0].Name != ""
+	})
+}
+
+// levelStage reads a heading that opens with a level of skill, in order:
+// "Beginner Level — Research Foundations", "Intermediate: Core Skills".
+var levelStage = regexp.MustCompile(`(?i)^(beginner|basic|foundations?|intermediate|advanced|expert|mastery)\b(?:\s+(?:level|stage|track))?\s*(?:[—–:\-|]\s*(.*))?$`)
+
+// orderedStage reads a heading that is a step by its order rather than
+// its words: a numbered heading ("# 1. Python Programming", "### 2. Sharpen
+// relevant skills"), or a level of skill. kind groups the stages of one
+// path: numbered steps with numbered steps, levels with levels.
+func orderedStage(sec guide.Section, si int) (Stage, string, bool) {
+	h := sec.Heading()
+	if m := levelStage.FindStringSubmatch(h); m != nil {
+		st := Stage{Label: strings.TrimSpace(strings.TrimRight(h[:len(h)-len(m[2])], " —–:-|")), Name: strings.TrimSpace(m[2]), Ref: Ref{Section: si, Line: sec.Line}}
+		if d := duration.FindStringIndex(st.Name); d != nil {
+			st.Duration = normDuration(st.Name[d[0]:d[1]])
+		}
+		return st, "levels", true
+	}
+	if sec.Number == "" || sec.Kind != guide.Heading || strings.HasSuffix(h, "?") || strings.Contains(sec.Number, ".") {
+		return Stage{}, "", false
+	}
+	st := Stage{Name: h, Ref: Ref{Section: si, Line: sec.Line}}
+	if d := duration.FindStringIndex(h); d != nil {
+		st.Duration = normDuration(h[d[0]:d[1]])
+	}
+	return st, "numbered", true
 }
 
 func newStage(m []string, line, section int) Stage {

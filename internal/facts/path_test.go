@@ -50,3 +50,36 @@ func TestLearningPaths(t *testing.T) {
 		})
 	}
 }
+
+// TestOrderedStages checks paths written as numbered headings or as
+// levels of skill, with no stage word in them.
+func TestOrderedStages(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "Title | duration | topics"
+	}{
+		{"numbered headings", "# Roadmap\n\n# 1. Python Programming\n\n- Syntax\n\n# 2. OpenCV\n\n- Filters\n\n# 3. Deep Learning (3 months)\n\n- CNNs\n",
+			[]string{"Python Programming |  | Syntax", "OpenCV |  | Filters", "Deep Learning (3 months) | 3 months | CNNs"}},
+		{"two numbered headings are no path", "# G\n\n## 1. Pay\n\nText.\n\n## 2. Skills\n\nText.\n", nil},
+		{"numbered questions are no path", "# G\n\n## 1. Is it hard?\n\nYes.\n\n## 2. Is it paid?\n\nYes.\n\n## 3. Is it fun?\n\nYes.\n", nil},
+		{"levels of skill", "# G\n\n## Beginner Level — Foundations\n\n- Reading papers\n\n## Intermediate Level — Core Skills\n\n- Ablations\n\n## Advanced Level — Frontier\n\n- Scaling laws\n",
+			[]string{"Beginner Level: Foundations |  | Reading papers", "Intermediate Level: Core Skills |  | Ablations", "Advanced Level: Frontier |  | Scaling laws"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse("g.md", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range facts.Extract(g).Paths {
+				for _, st := range p.Stages {
+					got = append(got, st.Title()+" | "+st.Duration+" | "+strings.Join(st.Topics, "; "))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("stages =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

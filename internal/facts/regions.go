@@ -36,23 +36,32 @@ var countries = map[string][]string{
 // cities maps well-known tech cities to their country.
 var cities = map[string]string{
 	"San Francisco": "United States", "Bay Area": "United States", "Silicon Valley": "United States", "Seattle": "United States",
-	"New York": "United States", "NYC": "United States", "Boston": "United States", "Austin": "United States",
+	"New York": "United States", "Boston": "United States", "Austin": "United States",
 	"Los Angeles": "United States", "Chicago": "United States", "London": "United Kingdom", "Manchester": "United Kingdom",
 	"Edinburgh": "United Kingdom", "Cambridge": "United Kingdom", "Dublin": "Ireland", "Paris": "France", "Berlin": "Germany",
 	"Munich": "Germany", "Hamburg": "Germany", "Amsterdam": "Netherlands", "Zurich": "Switzerland", "Geneva": "Switzerland",
 	"Vienna": "Austria", "Madrid": "Spain", "Barcelona": "Spain", "Lisbon": "Portugal", "Milan": "Italy", "Stockholm": "Sweden",
 	"Copenhagen": "Denmark", "Oslo": "Norway", "Helsinki": "Finland", "Warsaw": "Poland", "Krakow": "Poland", "Prague": "Czech Republic",
-	"Budapest": "Hungary", "Bucharest": "Romania", "Cluj": "Romania", "Cluj-Napoca": "Romania", "Iasi": "Romania", "Sofia": "Bulgaria",
-	"Kyiv": "Ukraine", "Tel Aviv": "Israel", "Dubai": "United Arab Emirates", "Bangalore": "India", "Bengaluru": "India",
+	"Budapest": "Hungary", "Bucharest": "Romania", "Cluj-Napoca": "Romania", "Iasi": "Romania", "Sofia": "Bulgaria",
+	"Kyiv": "Ukraine", "Tel Aviv": "Israel", "Dubai": "United Arab Emirates", "Bangalore": "India",
 	"Hyderabad": "India", "Mumbai": "India", "Delhi": "India", "Pune": "India", "Beijing": "China", "Shanghai": "China",
 	"Shenzhen": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Sydney": "Australia", "Melbourne": "Australia",
 	"Toronto": "Canada", "Vancouver": "Canada", "Montreal": "Canada", "Lagos": "Nigeria", "Nairobi": "Kenya",
-	"Cape Town": "South Africa", "Sao Paulo": "Brazil", "São Paulo": "Brazil", "Mexico City": "Mexico",
+	"Cape Town": "South Africa", "Sao Paulo": "Brazil", "Mexico City": "Mexico",
+}
+
+// cityNames are the other names of cities: one place, however written.
+var cityNames = map[string][]string{
+	"New York": {"NYC", "New York City", "Manhattan"}, "Bangalore": {"Bengaluru"}, "Mumbai": {"Bombay"},
+	"Delhi": {"New Delhi", "Delhi NCR", "NCR", "Gurgaon", "Gurugram", "Noida"}, "San Francisco": {"SF"},
+	"Bay Area": {"SF Bay Area"}, "Kyiv": {"Kiev"}, "Krakow": {"Kraków"}, "Sao Paulo": {"São Paulo"}, "Zurich": {"Zürich"},
+	"Munich": {"München"}, "Cluj-Napoca": {"Cluj"},
 }
 
 // upperOnly are aliases matched only as written, because in lower case they
 // are ordinary words ("us").
-var upperOnly = map[string]bool{"USA": true, "UK": true, "UAE": true, "PRC": true, "NYC": true, "U.S.": true, "U.S.A.": true, "U.K.": true}
+var upperOnly = map[string]bool{"USA": true, "UK": true, "UAE": true, "PRC": true, "NYC": true, "U.S.": true, "U.S.A.": true, "U.K.": true,
+	"SF": true, "NCR": true}
 
 // maxAliasWords is the most words any alias has ("United States of America").
 const maxAliasWords = 4
@@ -70,10 +79,24 @@ var aliases = func() map[string]Region {
 	}
 	m["us"] = Region{Name: "United States", Country: "United States"}
 	for city, country := range cities {
-		m[strings.ToLower(city)] = Region{Name: city, Country: country}
+		r := Region{Name: city, Country: country}
+		m[strings.ToLower(city)] = r
+		for _, a := range cityNames[city] {
+			m[strings.ToLower(a)] = r
+		}
 	}
 	return m
 }()
+
+// Names returns every name of a region: its English name first, then the
+// others ("New York", "NYC", "New York City", …).
+func (r Region) Names() []string {
+	out := []string{r.Name}
+	if r.Name == r.Country {
+		return append(out, countries[r.Name]...)
+	}
+	return append(out, cityNames[r.Name]...)
+}
 
 // FindRegions returns the regions named in s, in order of appearance,
 // without repeats. It looks word sequences up in a table rather than
@@ -155,6 +178,7 @@ func PlaceNames() []string {
 	}
 	for city := range cities {
 		out = append(out, city)
+		out = append(out, cityNames[city]...)
 	}
 	return out
 }

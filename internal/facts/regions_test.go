@@ -2,6 +2,7 @@ package facts_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -52,6 +53,21 @@ func TestRegionCovers(t *testing.T) {
 	for _, tt := range tests {
 		if got := tt.q.Covers(tt.f); got != tt.want {
 			t.Errorf("%s.Covers(%s) = %v; want %v", tt.q.Name, tt.f.Name, got, tt.want)
+		}
+	}
+}
+
+// TestRegionNames checks that a city written another way is one place.
+func TestRegionNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"AI roles in NYC", "New York"},
+		{"data jobs in Bengaluru", "Bangalore"},
+		{"analysts in Bombay", "Mumbai"},
+	}
+	for _, tt := range tests {
+		rs := facts.FindRegions(tt.in)
+		if len(rs) != 1 || rs[0].Name != tt.want || !slices.Contains(rs[0].Names(), strings.Fields(tt.in)[len(strings.Fields(tt.in))-1]) {
+			t.Errorf("FindRegions(%q) = %v; want %s, one of whose names was written", tt.in, rs, tt.want)
 		}
 	}
 }

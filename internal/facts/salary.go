@@ -29,7 +29,60 @@ type Salary struct {
 	// Qualifier is what else a table's header or row label says the
 	// figure is for ("FAANG", "Startup"), beside level, place and basis.
 	Qualifier string
+	// Kind is what the figure is: pay ("" — a salary), or a "bonus",
+	// "equity" or a "stipend" paid beside it.
+	Kind string
 	Ref
+}
+
+// The kinds of figure paid beside a salary.
+const (
+	Bonus   = "bonus"
+	Equity  = "equity"
+	Stipend = "stipend"
+)
+
+var (
+	bonusWords   = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|sign[- ]?on|signing|joining|relocation)\b`)
+	equityWords  = regexp.MustCompile(`(?i)\b(?:stock|rsus?|equity|esops?|shares|stock options)\b`)
+	stipendWords = regexp.MustCompile(`(?i)\b(?:stipends?|scholarships?|allowances?|learning budget|credits?|grants?)\b`)
+	// exampleWords mark a table column or list of made-up figures ("One-line
+	// Example"): a worked example, not what anyone is paid.
+	exampleWords = regexp.MustCompile(`(?i)\b(?:examples?|e\.g\.|sample|illustration|scenario)\b`)
+)
+
+// KindOf says what a figure is from the words nearest it, then its
+// table column or list lead ("" for pay); what a question asks about
+// ("how big is the sign-on bonus?").
+func KindOf(texts ...string) string { return kindOf(texts...) }
+
+// firstWords returns the first n words of s before any punctuation;
+// lastWords the last n words of s.
+func firstWords(s string, n int) string {
+	if i := strings.IndexAny(s, "(,;"); i >= 0 {
+		s = s[:i] // "$350K+ (plus equity)": the aside is not what the figure is
+	}
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[max(0, len(f)-n):], " ")
+}
+
+func kindOf(texts ...string) string {
+	for _, t := range texts {
+		switch {
+		case bonusWords.MatchString(t):
+			return Bonus
+		case equityWords.MatchString(t):
+			return Equity
+		case stipendWords.MatchString(t):
+			return Stipend
+		}
+	}
+	return ""
 }
 
 // Price is what something costs: a course, a bootcamp, an exam.
@@ -68,7 +121,7 @@ const (
 	curSymbol = `(?:CA\$|C\$|AU\$|A\$|NZ\$|US\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦)`
 	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
 	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
-	number    = `\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	number    = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	suffix    = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
 )
 
@@ -189,7 +242,9 @@ func parseNumber(s string) (float64, bool) {
 	return v, sep
 }
 
-var thousands = regexp.MustCompile(`^(\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+)(\.\d+)?$`)
+// thousands matches a number grouped in thousands ("4,500", "1 200 000")
+// or in the Indian way, lakhs and crores ("4,00,000", "1,20,00,000").
+var thousands = regexp.MustCompile(`^(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+)(\.\d+)?$`)
 
 // salariesIn extracts the salary figures in one sentence. ctx is the text
 // around the sentence (block, list lead, headings) used when the sentence
@@ -210,7 +265,7 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 		}
 		ms = append(ms, mt)
 	}
-	payContext := payWords.MatchString(sentence) || payWords.MatchString(ctx.headings) || payWords.MatchString(ctx.lead)
+	payContext := payWords.MatchString(sentence) || payWords.MatchString(ctx.headings) || payWords.MatchString(ctx.lead) || kindOf(ctx.lead) != ""
 	var prices []Price
 	var out []Salary
 	for i := 0; i < len(ms); i++ {
@@ -300,6 +355,10 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 			s.Region = firstRegion(pre+" "+post, ctx.lead, ctx.headings)
 		}
 		s.Basis = basis(pre, post)
+		// What the figure is comes before it or right after it ("a $30K
+		// sign-on bonus"), not from the rest of its clause ("$200,000, plus
+		// equity" is pay).
+		s.Kind = kindOf(pre, firstWords(post, 3), ctx.lead)
 		if isPrice(pre+" "+post, sentence, ctx) {
 			prices = append(prices, Price{Currency: s.Currency, Period: s.Period, Min: s.Min, Max: s.Max, Figure: s.Figure})
 		} else {
@@ -333,7 +392,7 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 			}
 			pre, post := sentence[:m[0]], sentence[m[1]:]
 			role, name := firstRole(pre, post, ctx)
-			out = append(out, Salary{Premium: true, Min: lo, Max: hi, Figure: sentence[m[0]:m[1]],
+			out = append(out, Salary{Premium: true, Min: lo, Max: hi, Figure: sentence[m[0]:m[1]], Kind: kindOf(lastWords(pre, 6), firstWords(post, 3), ctx.lead),
 				Level: firstLevel(pre, post, ctx), Role: role, RoleName: name,
 				Region: firstRegion(sentence, ctx.block, ctx.lead, ctx.headings)})
 		}

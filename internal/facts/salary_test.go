@@ -163,3 +163,45 @@ func TestSinglePremiums(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureKinds checks what a figure is read as: Indian digit grouping
+// and lakhs, and bonuses, equity, stipends and worked examples told apart
+// from pay.
+func TestFigureKinds(t *testing.T) {
+	tests := []struct {
+		name string
+		md   string
+		want []string // brief, then "kind" when the figure is not pay
+	}{
+		{"Indian digit grouping", "# G\n\n## Pay in India\n\n| Level | Annual Salary (₹) |\n|---|---|\n| Entry-Level (0–2 years) | ₹4,00,000 – ₹6,00,000 |\n",
+			[]string{"junior India INR year 400000-600000"}},
+		{"crores", "# G\n\n## Pay\n\nDirectors in India earn ₹1,20,00,000 a year.\n",
+			[]string{"lead India INR year 1.2e+07-1.2e+07"}},
+		{"lakhs after a currency code", "# G\n\n| Region | Base Salary |\n|---|---|\n| India (Bangalore) | INR 28L–INR 55L |\n",
+			[]string{"India INR base 2.8e+06-5.5e+06"}},
+		{"a table's bonus, stock and total columns", "# G\n\n| Region | Base | Stock (RSU/4yr) | Bonus | Total Comp |\n|---|---|---|---|---|\n| Germany | €90K | €40K | 10–15% | €125K |\n",
+			[]string{"Germany EUR base 90000-90000", "Germany EUR 40000-40000 equity", "Germany 10-15% bonus", "Germany EUR total 125000-125000"}},
+		{"a sign-on bonus in prose", "# G\n\n## Negotiating\n\nAsk for a sign-on bonus of $30K-$50K to offset unvested equity.\n",
+			[]string{"USD 30000-50000 bonus"}},
+		{"pay plus equity is pay", "# G\n\n## Pay\n\nSenior engineers earn $200,000 to $350,000 annually, plus substantial equity.\n",
+			[]string{"engineer senior USD year 200000-350000"}},
+		{"a stipend", "# G\n\n## Fellowships\n\nThe fellowship pays a monthly stipend of €1,500.\n",
+			[]string{"EUR month 1500-1500 stipend"}},
+		{"a worked example is no pay", "# G\n\n## Business terms\n\n| Term | Meaning | One-line Example |\n|---|---|---|\n| LTV | Lifetime value | A customer brings ₹50L over 5 years |\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range extract(t, tt.md) {
+				b := brief(s)
+				if s.Kind != "" {
+					b += " " + s.Kind
+				}
+				got = append(got, b)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("figures =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}

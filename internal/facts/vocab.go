@@ -41,7 +41,7 @@ var levelWords = []struct {
 	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
 	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
 	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors|experienced)\b`)},
-	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principal|staff|head|director|vp|chief)\b`)},
+	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principals?|staff|heads?|directors?|vps?|chiefs?)\b`)},
 }
 
 // levelAt finds level words in s and returns the one whose match starts
@@ -324,4 +324,16 @@ func splitRole(r string) (mods, head string) {
 		return "", r
 	}
 	return r[:i], r[i+1:]
+}
+
+// AllLevels reports whether every one of texts names a level ("Junior",
+// "Mid-level (3-5 years)"): a table's first column of levels lists no
+// things.
+func AllLevels(texts []string) bool {
+	for _, t := range texts {
+		if LevelOf(t) == "" {
+			return false
+		}
+	}
+	return len(texts) > 0
 }

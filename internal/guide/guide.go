@@ -1,12 +1,21 @@
-// Package guide turns career-guide files (Markdown with optional YAML front
-// matter, or plain text whose headings are bare short lines) into a Guide: a
-// title, metadata and sections of plain-text blocks that remember the line
-// they came from. It drops the noise that scraped web pages carry
-// (navigation, bylines, repeated headings and paragraphs) by general rules.
+// Package guide reads career-guide files into one document model that every
+// later stage reads: a Guide is a title, metadata and sections, each section
+// the units under one heading path — sentences of prose, list items that
+// know their parent, table rows that keep their headers, the edges of a
+// drawn graph — and each unit the line it came from.
+//
+// It reads Markdown as written in the wild (CommonMark and GFM through
+// goldmark, plus the dialects goldmark does not know: mkdocs tabs and
+// admonitions, GitHub callouts, mermaid graphs, ASCII trees and plans in
+// code fences, HTML blocks, bold labels and FAQ questions standing in for
+// headings), plain text whose headings are bare short lines, and HTML pages.
+// It drops the noise that scraped pages carry (navigation, bylines, tables
+// of contents, repeated headings and paragraphs) by general rules.
 package guide
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -22,9 +31,30 @@ type Guide struct {
 type Section struct {
 	// Path is the heading path from the top of the guide, without the
 	// guide's own title. A preamble before the first heading has an empty Path.
-	Path   []string
-	Line   int // line of the heading, or of the first block in a preamble
+	Path []string
+	Line int // line of the heading, or of the first block in a preamble
+	// Kind says what marked the section's own heading.
+	Kind SectionKind
+	// Number is the numbering its heading carried ("1", "2.3", "b"), kept
+	// apart from the heading's text: numbered siblings are ordered stages.
+	Number string
 	Blocks []Block
+}
+
+// SectionKind says how a guide marked a section.
+type SectionKind int
+
+// Section kinds.
+const (
+	Heading  SectionKind = iota // a Markdown or HTML heading, or a bare line in plain text
+	Label                       // a paragraph set wholly in bold ("**Phase 2: Deploy (Months 4-6)**")
+	Question                    // an FAQ question in bold, its answer in the paragraphs below
+	Tab                         // an mkdocs content tab (=== "From Data Analyst")
+	Aside                       // a titled admonition (!!! tip "Networking") or <details>
+)
+
+func (k SectionKind) String() string {
+	return [...]string{"heading", "label", "question", "tab", "aside"}[k]
 }
 
 // Heading returns the section's own heading, or "" for a preamble.
@@ -33,6 +63,11 @@ func (s Section) Heading() string {
 		return ""
 	}
 	return s.Path[len(s.Path)-1]
+}
+
+// Contains reports whether o sits under s: its path extends s's.
+func (s Section) Contains(o Section) bool {
+	return len(s.Path) > 0 && len(o.Path) > len(s.Path) && slices.Equal(o.Path[:len(s.Path)], s.Path)
 }
 
 // Name returns the heading path joined for display ("Salaries › Romania").
@@ -60,19 +95,14 @@ type BlockKind int
 
 // Block kinds.
 const (
-	Paragraph BlockKind = iota // prose, or one line of a code block
+	Paragraph BlockKind = iota // prose, or a line of a plain-text code fence
 	Item                       // a list item
 	Row                        // a table body row
+	Edge                       // an edge of a drawn graph (mermaid, an ASCII flow): "A → B"
 )
 
 func (k BlockKind) String() string {
-	switch k {
-	case Item:
-		return "item"
-	case Row:
-		return "row"
-	}
-	return "paragraph"
+	return [...]string{"paragraph", "item", "row", "edge"}[k]
 }
 
 // Block is one paragraph, list item or table row, as plain text.
@@ -85,12 +115,35 @@ type Block struct {
 	Lead string
 	// Ordered marks an item of a numbered list.
 	Ordered bool
+	// Depth is how deeply an item is nested (0 for a top-level item) and
+	// Parent the index, in its section's Blocks, of the item it is nested
+	// in (-1 for none).
+	Depth, Parent int
 	// Indent is how far a line of a code block was indented, in columns:
 	// an ASCII tree's depth.
 	Indent int
 	// Cells and Header hold a table row's cells and its table's header cells.
 	Cells  []string
 	Header []string
+	// Edges are the steps the unit draws: an edge of a mermaid graph or an
+	// ASCII tree or flow, or each arrow of a line such as "Data Analyst →
+	// Analytics Engineer → Staff", from one end's name to the other's.
+	Edges []Link
+}
+
+// Link is one drawn step from one named thing to another.
+type Link struct{ From, To string }
+
+// Children returns the indexes of the blocks nested directly under block i
+// of the section.
+func (s Section) Children(i int) []int {
+	var out []int
+	for j := i + 1; j < len(s.Blocks) && s.Blocks[j].Depth > s.Blocks[i].Depth; j++ {
+		if s.Blocks[j].Parent == i {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Warning is a problem with a guide file that did not stop it from loading,

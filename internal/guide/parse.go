@@ -57,10 +57,23 @@ func (p *parser) line(off int) int {
 	return sort.Search(len(p.lineStart), func(i int) bool { return p.lineStart[i] > off })
 }
 
-// raw is a block or heading in document order, before sectioning.
+// raw is a heading, a content block, or the bounds of a sub-section, in
+// document order, before sectioning.
 type raw struct {
-	heading int // heading level, 0 for a content block
-	block   Block
+	heading int         // heading level, 0 for a content block
+	kind    SectionKind // what marked a heading
+	number  string      // a heading's numbering ("1", "2.3", "b")
+	block   Block       // a heading's text and line, or the content block
+	// open starts a sub-section a dialect bounds (a tab, an admonition,
+	// <details>), one level below the heading it sits under; close ends the
+	// innermost one open.
+	open  *bound
+	close bool
+	id    int // the raw's place in the stream read, which Parent names
+	// firstLine is the first line of a paragraph of several, and restLine
+	// the line the rest starts on: a bare heading in a plain-text guide.
+	firstLine string
+	restLine  int
 }
 
 func (p *parser) parse(data []byte) (*Guide, error) {
@@ -79,26 +92,42 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	p.src = data
-	p.lineStart = []int{0}
-	for i, c := range data {
-		if c == '\n' {
-			p.lineStart = append(p.lineStart, i+1)
+	p.index()
+	var raws []raw
+	meta := map[string]string{}
+	headings := 0
+	plain := false
+	if isHTMLPage(data) {
+		raws = readHTML(string(data), 1, false)
+		numberRaws(raws)
+		drawnSteps(raws)
+		meta["title"] = pageTitle(string(data))
+		for _, r := range raws {
+			if r.heading > 0 {
+				headings++
+			}
+		}
+	} else {
+		meta = p.frontMatter() // blanks the front matter in p.src, keeping line numbers
+		var bounds []bound
+		p.src, bounds = dialects(p.src)
+		p.index()
+		md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.DefinitionList))
+		doc := md.Parser().Parse(text.NewReader(p.src))
+		p.walk(doc, &raws, &headings)
+		numberRaws(raws)
+		drawnSteps(raws)
+		raws = withBounds(raws, bounds)
+		plain = headings == 0
+		if plain {
+			raws = promoteBareHeadings(raws)
 		}
 	}
-	meta := p.frontMatter() // blanks the front matter in p.src, keeping line numbers
-
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-	doc := md.Parser().Parse(text.NewReader(p.src))
-	var raws []raw
-	headings := 0
-	p.walk(doc, "", &raws, &headings)
-	if headings == 0 {
-		raws = promoteBareHeadings(raws)
-	}
 	raws = dropNoise(raws)
+	raws = labelledRuns(raws)
 
 	g := &Guide{Source: p.source, Meta: meta}
-	g.Title, raws = pickTitle(raws, meta["title"], headings == 0)
+	g.Title, raws = pickTitle(raws, metaTitle(meta), plain)
 	if g.Title == "" {
 		g.Title = titleFromFileName(p.source)
 	}
@@ -107,6 +136,78 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 		return nil, errors.New("no text found")
 	}
 	return g, nil
+}
+
+// drawnSteps reads the steps that lines of text draw with arrows.
+func drawnSteps(raws []raw) {
+	for i := range raws {
+		b := &raws[i].block
+		if raws[i].heading == 0 && (b.Kind == Paragraph || b.Kind == Item || b.Kind == Row) && b.Edges == nil {
+			b.Edges = arrowChain(b.Text)
+		}
+	}
+}
+
+// numberRaws gives each raw its id: the index that Parent names.
+func numberRaws(raws []raw) {
+	for i := range raws {
+		raws[i].id = i
+	}
+}
+
+// index records where each line of p.src starts.
+func (p *parser) index() {
+	p.lineStart = p.lineStart[:0]
+	p.lineStart = append(p.lineStart, 0)
+	for i, c := range p.src {
+		if c == '\n' {
+			p.lineStart = append(p.lineStart, i+1)
+		}
+	}
+}
+
+// titleKeys are the front matter keys that name a guide, in order of trust.
+var titleKeys = []string{"title", "term", "name", "headline"}
+
+func metaTitle(meta map[string]string) string {
+	for _, k := range titleKeys {
+		if t := strings.TrimSpace(meta[k]); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// withBounds puts the sub-sections a dialect bounded around the raws whose
+// lines they hold.
+func withBounds(raws []raw, bounds []bound) []raw {
+	if len(bounds) == 0 {
+		return raws
+	}
+	var out []raw
+	var open []bound
+	next := 0
+	for _, r := range raws {
+		line := r.block.Line
+		for len(open) > 0 && line > open[len(open)-1].end {
+			open = open[:len(open)-1]
+			out = append(out, raw{close: true})
+		}
+		for next < len(bounds) && bounds[next].start <= line {
+			b := bounds[next]
+			next++
+			if line > b.end {
+				continue // a body that held nothing read
+			}
+			out = append(out, raw{open: &b, block: Block{Text: b.title, Line: b.start - 1}})
+			open = append(open, b)
+		}
+		out = append(out, r)
+	}
+	for range open {
+		out = append(out, raw{close: true})
+	}
+	return out
 }
 
 func firstInvalidLine(data []byte) int {
@@ -189,47 +290,124 @@ func (p *parser) lineText(i int) string {
 	return strings.TrimRight(string(p.src[start:end]), " \t")
 }
 
-// codeItem is the marker of a list or checklist item written in a code
-// block: "- ", "* ", "1. ", "[ ] ", "- [x] ".
-var codeItem = regexp.MustCompile(`^(?:(?:[-*+•]|\d{1,2}[.)])\s+)?(?:\[[ xX✓]\]\s*)?`)
-
 // checkbox is the box a checklist item opens with.
 var checkbox = regexp.MustCompile(`^\[[ xX✓✔]\]\s*`)
 
-// maxLabelWords bounds a bold label that introduces a list.
-const maxLabelWords = 8
+// Bounds on a paragraph set wholly in bold that stands in for a heading:
+// a label ("**Phase 2: Deploy (Months 4-6)**") or an FAQ question.
+const (
+	maxLabelWords    = 14
+	maxQuestionWords = 30
+)
 
-// isLabel reports whether a paragraph is a short label set in bold or
-// italics on its own ("**🔧 Must-have skills**"), which introduces the
-// list after it as a colon would.
-func (p *parser) isLabel(n ast.Node) bool {
+// labelKind reports whether a paragraph is set wholly in bold or italics
+// and short enough to head what follows it, and whether it asks (an FAQ
+// question) or names (a label). A bold sentence ending in a stop is
+// emphasis, not a heading.
+func (p *parser) labelKind(n ast.Node, text string) (SectionKind, bool) {
 	emphasis := false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Emphasis:
 			emphasis = true
 		case *ast.Text:
-			if strings.TrimSpace(string(c.Segment.Value(p.src))) != "" {
-				return false
+			if t := strings.TrimSpace(string(c.Segment.Value(p.src))); t != "" && t != ":" && t != "?" {
+				return 0, false
 			}
 		default:
-			return false
+			return 0, false
 		}
 	}
-	return emphasis && len(strings.Fields(p.inline(n))) <= maxLabelWords
+	words := len(strings.Fields(text))
+	switch {
+	case !emphasis || strings.HasSuffix(text, "."):
+		return 0, false
+	case strings.HasSuffix(text, "?"):
+		return Question, words <= maxQuestionWords
+	}
+	return Label, words <= maxLabelWords
+}
+
+// boldLine is a line set wholly in bold: "**Negotiation DNA**", "__Tip:__".
+var boldLine = regexp.MustCompile(`^(?:\*\*([^*]+)\*\*|__([^_]+)__):?$`)
+
+// labelLine reports whether a paragraph of several lines opens with a
+// line set wholly in bold, a label for the text below it, and returns the
+// label and that text.
+func (p *parser) labelLine(c ast.Node, text string) (label, rest string, ok bool) {
+	ls := c.Lines()
+	if ls.Len() < 2 {
+		return "", "", false
+	}
+	first := ls.At(0)
+	m := boldLine.FindStringSubmatch(strings.TrimSpace(string(first.Value(p.src))))
+	if m == nil {
+		return "", "", false
+	}
+	l := strings.TrimSpace(m[1] + m[2])
+	l = strings.TrimSuffix(l, ":")
+	if len(strings.Fields(l)) > maxQuestionWords || !strings.HasSuffix(l, "?") && len(strings.Fields(l)) > maxLabelWords || strings.HasSuffix(l, ".") {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(strings.TrimPrefix(text, l))
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+	label, _ = cleanHeading(l)
+	return label, rest, label != "" && rest != ""
+}
+
+// labelStart is a line opening with a bold label: "**Solution**: …".
+var labelStart = regexp.MustCompile(`^(?:\*\*([^*]{1,60})\*\*|__([^_]{1,60})__)`)
+
+type linePart struct {
+	text string
+	line int
+}
+
+// labelledLines splits a paragraph whose later lines open with bold labels
+// ("**Problem**: drift" then "**Solution**: retrain") into one part a
+// label, each with its line.
+func (p *parser) labelledLines(c ast.Node, text string) []linePart {
+	parts := []linePart{{text, p.nodeLine(c)}}
+	ls := c.Lines()
+	from := 0
+	for i := 1; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		m := labelStart.FindStringSubmatch(strings.TrimSpace(string(seg.Value(p.src))))
+		if m == nil {
+			continue
+		}
+		label := clean(m[1] + m[2])
+		last := &parts[len(parts)-1]
+		j := strings.Index(text[from:], " "+label)
+		if j < 0 || label == "" {
+			continue
+		}
+		j += from
+		head := strings.TrimSpace(text[:j])
+		if len(parts) > 1 {
+			head = strings.TrimSpace(text[from:j])
+		}
+		last.text = head
+		parts = append(parts, linePart{strings.TrimSpace(text[j:]), p.line(seg.Start)})
+		from = j + 1
+	}
+	if len(parts) > 1 {
+		parts[len(parts)-1].text = strings.TrimSpace(text[from-1:])
+	}
+	return parts
 }
 
 // walk appends the headings and content blocks under n in document order.
-// lead is the text introducing the list n belongs to.
-func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
+func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 	var prevPara string // a paragraph ending in ':' introduces the next list
+	details := 0        // <details> opened by one HTML block and closed by a later one
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		line := p.nodeLine(c)
 		switch c := c.(type) {
 		case *ast.Heading:
 			*headings++
-			if t := cleanHeading(p.inline(c)); t != "" {
-				*out = append(*out, raw{heading: c.Level, block: Block{Text: t, Line: line}})
+			if t, num := cleanHeading(p.inline(c)); t != "" {
+				*out = append(*out, raw{heading: c.Level, number: num, block: Block{Text: t, Line: line, Parent: -1}})
 			}
 			prevPara = ""
 		case *ast.Paragraph, *ast.TextBlock:
@@ -237,80 +415,248 @@ func (p *parser) walk(n ast.Node, lead string, out *[]raw, headings *int) {
 			if t == "" {
 				continue
 			}
-			*out = append(*out, raw{block: Block{Kind: Paragraph, Text: t, Line: line}})
 			prevPara = ""
-			if strings.HasSuffix(t, ":") || p.isLabel(c) {
-				prevPara = t // "Must-have skills:" or "**🔧 Must-have skills**"
+			if label, rest, ok := p.labelLine(c, t); ok {
+				// "**Negotiation DNA**" on a line of its own, the text below it.
+				kind := Label
+				if strings.HasSuffix(label, "?") {
+					kind = Question
+				}
+				*out = append(*out, raw{kind: kind, block: Block{Kind: Paragraph, Text: label, Line: line, Parent: -1}})
+				t, line = rest, p.line(c.Lines().At(1).Start)
+			} else if kind, ok := p.labelKind(c, t); ok {
+				if h, num := cleanHeading(t); h != "" {
+					*out = append(*out, raw{kind: kind, number: num, block: Block{Kind: Paragraph, Text: h, Line: line, Parent: -1}})
+					continue
+				}
+			}
+			for _, part := range p.labelledLines(c, t) {
+				r := raw{block: Block{Kind: Paragraph, Text: part.text, Line: part.line, Parent: -1}}
+				if ls := c.Lines(); ls.Len() > 1 && part.line == line {
+					// A plain-text heading may open a paragraph on a line of its
+					// own ("Soft Skills" then the text): kept in case the guide
+					// has no other headings.
+					first := ls.At(0)
+					r.firstLine = clean(string(first.Value(p.src)))
+					r.restLine = p.line(ls.At(1).Start)
+				}
+				*out = append(*out, r)
+				t = part.text
+			}
+			if strings.HasSuffix(t, ":") {
+				prevPara = t // "Must-have skills:" introduces the list after it
 			}
 		case *ast.List:
-			l := lead
-			if prevPara != "" {
-				l = prevPara
-			}
-			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
-				p.item(item, l, c.IsOrdered(), out, headings)
-			}
+			p.list(c, prevPara, 0, -1, out, headings)
 			prevPara = ""
 		case *east.Table:
 			p.table(c, out)
 			prevPara = ""
+		case *east.DefinitionList:
+			p.definitions(c, out)
+			prevPara = ""
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			lines := c.Lines()
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				line := strings.TrimRight(string(seg.Value(p.src)), " \t\r\n")
-				t := strings.TrimSpace(line)
-				if t == "" {
-					continue
-				}
-				b := Block{Kind: Paragraph, Text: t, Line: p.line(seg.Start), Indent: len(line) - len(t)}
-				if m := codeItem.FindString(t); m != "" && len(t) > len(m) {
-					// "- [ ] LeetCode, 2 a day" in a fenced checklist is a list item.
-					b.Kind, b.Text = Item, t[len(m):]
-				}
-				*out = append(*out, raw{block: b})
+			lang := ""
+			if f, ok := c.(*ast.FencedCodeBlock); ok {
+				lang = string(f.Language(p.src))
 			}
+			appendRaws(out, readFence(lang, p.fenceLines(c)))
 			prevPara = ""
 		case *ast.Blockquote:
-			p.walk(c, lead, out, headings)
+			p.quote(c, out, headings)
+			prevPara = ""
+		case *ast.HTMLBlock:
+			p.htmlBlock(c, &details, out)
+			prevPara = ""
+		}
+	}
+	for ; details > 0; details-- {
+		*out = append(*out, raw{close: true})
+	}
+}
+
+// appendRaws appends raws read on their own (from a fence or an HTML
+// block), turning the parents they name into indexes of out.
+func appendRaws(out *[]raw, rs []raw) {
+	base := len(*out)
+	for _, r := range rs {
+		if r.block.Parent >= 0 {
+			r.block.Parent += base
+		}
+		*out = append(*out, r)
+	}
+}
+
+// fenceLines returns a code block's lines with their line numbers.
+func (p *parser) fenceLines(c ast.Node) []fenceLine {
+	var lines []fenceLine
+	ls := c.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		lines = append(lines, fenceLine{text: strings.TrimRight(string(seg.Value(p.src)), " \t\r\n"), line: p.line(seg.Start)})
+	}
+	return lines
+}
+
+// readFence reads a code fence by what it holds (see classifyFence).
+func readFence(lang string, lines []fenceLine) []raw {
+	var texts []string
+	for _, l := range lines {
+		texts = append(texts, l.text)
+	}
+	switch classifyFence(lang, texts) {
+	case fenceMermaid:
+		return mermaidFence(lines)
+	case fenceDrawing:
+		return drawingFence(lines)
+	case fenceText:
+		return textFence(lines)
+	}
+	return nil
+}
+
+// quote reads a block quote: its blocks, without the marker a GitHub or
+// Obsidian callout opens with ("> [!TIP]"), the marker's own title making
+// it a sub-section.
+func (p *parser) quote(q *ast.Blockquote, out *[]raw, headings *int) {
+	first := q.FirstChild()
+	title := ""
+	if first != nil && first.Lines().Len() > 0 {
+		l0 := first.Lines().At(0)
+		line := strings.TrimSpace(string(l0.Value(p.src)))
+		if rest, ok := stripCallout(line); ok {
+			// Blank the marker (and a title on its line) so the paragraph reads without it.
+			for i := l0.Start; i < l0.Stop && p.src[i] != '\n'; i++ {
+				p.src[i] = ' '
+			}
+			if first.Lines().Len() > 1 && rest != "" {
+				title = rest
+			}
+		}
+	}
+	if title != "" {
+		*out = append(*out, raw{open: &bound{kind: Aside, title: title}, block: Block{Text: title, Line: p.nodeLine(q)}})
+	}
+	p.walk(q, out, headings)
+	if title != "" {
+		*out = append(*out, raw{close: true})
+	}
+}
+
+var (
+	detailsOpen  = regexp.MustCompile(`(?is)<details\b[^>]*>(?:\s*<summary\b[^>]*>(.*?)</summary>)?`)
+	detailsClose = regexp.MustCompile(`(?i)</details\s*>`)
+)
+
+// htmlBlock reads an HTML block inside Markdown. <details> often opens in
+// one block and closes in another with Markdown between: its summary is
+// a sub-section's title, counted in *details until it closes.
+func (p *parser) htmlBlock(c *ast.HTMLBlock, details *int, out *[]raw) {
+	var b strings.Builder
+	ls := c.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(p.src))
+	}
+	if c.HasClosure() {
+		cl := c.ClosureLine
+		b.Write(cl.Value(p.src))
+	}
+	src := b.String()
+	line := p.nodeLine(c)
+	opens, closes := detailsOpen.FindAllStringSubmatch(src, -1), detailsClose.FindAllString(src, -1)
+	if len(opens) != len(closes) {
+		// Unbalanced: the sub-section spans Markdown blocks.
+		for _, m := range opens {
+			title := clean(anyTag.ReplaceAllString(m[1], " "))
+			*out = append(*out, raw{open: &bound{kind: Aside, title: title}, block: Block{Text: title, Line: line}})
+			*details++
+		}
+		src = detailsOpen.ReplaceAllString(src, "")
+		appendRaws(out, readHTML(detailsClose.ReplaceAllString(src, ""), line, true))
+		for range closes {
+			if *details > 0 {
+				*out = append(*out, raw{close: true})
+				*details--
+			}
+		}
+		return
+	}
+	appendRaws(out, readHTML(src, line, true))
+}
+
+// list appends the items of list l, nested lists and the paragraphs of an
+// item as its children: an item knows its depth and its parent, and is
+// led by its parent's text or, at the top, by the paragraph before the list.
+func (p *parser) list(l *ast.List, lead string, depth, parent int, out *[]raw, headings *int) {
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		var own string
+		if first != nil {
+			switch first.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				own = p.inline(first)
+				first = first.NextSibling()
+			}
+		}
+		// "[ ] dashboard design": a checklist's box is not part of the item.
+		own = strings.TrimSpace(strings.TrimPrefix(own, checkbox.FindString(own)))
+		idx, childLead := parent, lead
+		if own != "" {
+			*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead, Ordered: l.IsOrdered(), Depth: depth, Parent: parent}})
+			idx, childLead = len(*out)-1, own
+		}
+		for c := first; c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				p.list(c, childLead, depth+1, idx, out, headings)
+			case *ast.Paragraph, *ast.TextBlock:
+				if t := p.inline(c); t != "" {
+					*out = append(*out, raw{block: Block{Kind: Item, Text: t, Line: p.nodeLine(c), Lead: childLead, Depth: depth + 1, Parent: idx}})
+				}
+			case *ast.FencedCodeBlock, *ast.CodeBlock:
+				lang := ""
+				if f, ok := c.(*ast.FencedCodeBlock); ok {
+					lang = string(f.Language(p.src))
+				}
+				for _, r := range readFence(lang, p.fenceLines(c)) {
+					// A fence in an item is more of the item.
+					if r.block.Kind == Paragraph || r.block.Kind == Item && r.block.Parent < 0 {
+						r.block.Kind, r.block.Lead, r.block.Depth, r.block.Parent = Item, childLead, depth+1, idx
+						*out = append(*out, r)
+					}
+				}
+			case *east.Table:
+				p.table(c, out)
+			case *ast.Blockquote:
+				p.quote(c, out, headings)
+			}
 		}
 	}
 }
 
-// item appends one list item: its own text, then any nested blocks with the
-// item's text as their lead.
-func (p *parser) item(item ast.Node, lead string, ordered bool, out *[]raw, headings *int) {
-	first := item.FirstChild()
-	var own string
-	if first != nil {
-		switch first.(type) {
-		case *ast.Paragraph, *ast.TextBlock:
-			own = p.inline(first)
-			first = first.NextSibling()
-		}
-	}
-	// "[ ] dashboard design": a checklist's box is not part of the item.
-	own = strings.TrimSpace(strings.TrimPrefix(own, checkbox.FindString(own)))
-	if own != "" {
-		*out = append(*out, raw{block: Block{Kind: Item, Text: own, Line: p.nodeLine(item), Lead: lead, Ordered: ordered}})
-	}
-	if first == nil {
-		return
-	}
-	// Nested content: walk the rest of the item's children as a document.
-	nested := own
-	if nested == "" {
-		nested = lead
-	}
-	for c := first; c != nil; c = c.NextSibling() {
+// definitions reads a definition list as items "Term: definition".
+func (p *parser) definitions(l *east.DefinitionList, out *[]raw) {
+	term := ""
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *ast.List:
-			for sub := c.FirstChild(); sub != nil; sub = sub.NextSibling() {
-				p.item(sub, nested, c.IsOrdered(), out, headings)
+		case *east.DefinitionTerm:
+			term = p.inline(c)
+		case *east.DefinitionDescription:
+			var parts []string
+			for d := c.FirstChild(); d != nil; d = d.NextSibling() {
+				if t := p.inline(d); t != "" {
+					parts = append(parts, t)
+				}
 			}
-		case *ast.Paragraph, *ast.TextBlock:
-			if t := p.inline(c); t != "" {
-				*out = append(*out, raw{block: Block{Kind: Item, Text: t, Line: p.nodeLine(c), Lead: nested}})
+			if t := strings.Join(parts, " "); t != "" || term != "" {
+				text := term
+				if t != "" && term != "" {
+					text = term + ": " + t
+				} else if t != "" {
+					text = t
+				}
+				*out = append(*out, raw{block: Block{Kind: Item, Text: text, Line: p.nodeLine(c), Parent: -1}})
 			}
 		}
 	}
@@ -328,7 +674,7 @@ func (p *parser) table(t *east.Table, out *[]raw) {
 			continue
 		}
 		if t := rowText(header, cells); t != "" {
-			*out = append(*out, raw{block: Block{Kind: Row, Text: t, Line: p.nodeLine(r), Cells: cells, Header: header}})
+			*out = append(*out, raw{block: Block{Kind: Row, Text: t, Line: p.nodeLine(r), Cells: cells, Header: header, Parent: -1}})
 		}
 	}
 }
@@ -374,7 +720,11 @@ func (p *parser) nodeLine(n ast.Node) int {
 	return 0
 }
 
-// inline renders the inline content of n as plain text with white space folded.
+// lineBreak is the tag of a line break written as HTML.
+var lineBreak = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+// inline renders the inline content of n as plain text with white space
+// folded, without images, HTML tags or attribute lists.
 func (p *parser) inline(n ast.Node) string {
 	var b strings.Builder
 	var rec func(n ast.Node)
@@ -390,28 +740,44 @@ func (p *parser) inline(n ast.Node) string {
 				b.Write(c.Value)
 			case *ast.AutoLink:
 				b.Write(c.URL(p.src))
+			case *ast.Image, *east.TaskCheckBox:
+				// an image's alt text and a checklist's box are not the guide's words
 			case *ast.RawHTML:
-				// tags carry no text worth citing
+				var t strings.Builder
+				for i := 0; i < c.Segments.Len(); i++ {
+					seg := c.Segments.At(i)
+					t.Write(seg.Value(p.src))
+				}
+				if lineBreak.MatchString(strings.TrimSpace(t.String())) {
+					b.WriteByte(' ')
+				}
 			default:
 				rec(c)
 			}
 		}
 	}
 	rec(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return clean(b.String())
 }
 
-var headingNumber = regexp.MustCompile(`^(?:\d+(?:\.\d+)+\.?|\d+[.)]|[IVX]+\.)\s+`)
+var headingNumber = regexp.MustCompile(`^(?:(\d+(?:\.\d+)+)\.?|(\d{1,3})[.)]|([IVX]+)\.|([a-zA-Z])[.)])\s+`)
 
 // cleanHeading drops leading emoji, symbols and section numbering
-// ("## 💰 11.1 Salary Ranges" → "Salary Ranges") and trailing colons.
-func cleanHeading(s string) string {
+// ("## 💰 11.1 Salary Ranges" → "Salary Ranges", "### b. **Backend**" →
+// "Backend"), trailing emoji and colons, and returns the numbering apart.
+func cleanHeading(s string) (text, number string) {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' && r != '$' && r != '€' && r != '£'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' && r != '$' && r != '€' && r != '£' && r != '₹'
 	})
-	s = headingNumber.ReplaceAllString(s, "")
-	s = strings.TrimRightFunc(s, func(r rune) bool { return r == ':' || unicode.IsSpace(r) })
-	return s
+	if m := headingNumber.FindStringSubmatch(s); m != nil && len(s) > len(m[0]) {
+		number = m[1] + m[2] + m[3] + m[4]
+		s = s[len(m[0]):]
+		s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '(' && r != '$' })
+	}
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == ':' || unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || r == '\uFE0F' || r == '\u200D'
+	})
+	return s, number
 }
 
 func titleFromFileName(name string) string {

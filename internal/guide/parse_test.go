@@ -33,13 +33,16 @@ func TestParse(t *testing.T) {
 	}{
 		{"markdown headings and lists", "g.md",
 			"# My Guide\n\nIntro text here.\n\n## Skills\n\n### Tools\n- Docker\n- Kubernetes\n",
-			"My Guide\nIntroduction @003: Intro text here.\nSkills › Tools @007: Docker | Kubernetes"},
+			"My Guide\nIntroduction @003: Intro text here.\nSkills @005:\nSkills › Tools @007: Docker | Kubernetes"},
 		{"front matter title wins over H1", "g.md",
 			"---\ntitle: 'Real Title'\nauthor: Someone\n---\n\n# Shown Title\n\n## Pay\n\nSeniors earn more.\n",
 			"Real Title\nPay @008: Seniors earn more."},
 		{"plain text with bare headings", "g.txt",
 			"Category\n\nThe Long Title Of This Plain Guide\n\nA first paragraph that reads like prose, with a full stop.\n\nSkills You Need\n\nPython matters most.\n",
 			"The Long Title Of This Plain Guide\nIntroduction @005: A first paragraph that reads like prose, with a full stop.\nSkills You Need @007: Python matters most."},
+		{"plain headings on the line above their text", "g.md",
+			"Becoming an engineer takes a while, as the first part of this series said.\n\nSoft Skills\nThe field changes every month, so learning fast matters.\n\nMath Skills\nLinear algebra comes first.\n",
+			"G\nIntroduction @001: Becoming an engineer takes a while, as the first part of this series said.\nSoft Skills @003: The field changes every month, so learning fast matters.\nMath Skills @006: Linear algebra comes first."},
 		{"scraping noise dropped", "g.txt",
 			"← Back to Blog\nCareer\n\nHow to Win\n\nDr. Jane Doe January 25, 2025 12 min read\n\n# How to Win\n\nBody text.\n\nShare:\n",
 			"How to Win\nIntroduction @010: Body text."},
@@ -99,8 +102,8 @@ func TestParseListShapes(t *testing.T) {
 		name, md string
 		want     []string // kind, text and lead of each block
 	}{
-		{"bold label", "# T\n\n**🔧 Must-have skills**\n\n- PyTorch\n- CUDA\n",
-			[]string{"paragraph|🔧 Must-have skills|", "item|PyTorch|🔧 Must-have skills", "item|CUDA|🔧 Must-have skills"}},
+		{"colon lead", "# T\n\nMust-have skills:\n\n- PyTorch\n- CUDA\n",
+			[]string{"paragraph|Must-have skills:|", "item|PyTorch|Must-have skills:", "item|CUDA|Must-have skills:"}},
 		{"bold sentence is no label", "# T\n\n**Learn the basics first, then build projects that show impact to employers.**\n\n- a\n",
 			[]string{"paragraph|Learn the basics first, then build projects that show impact to employers.|", "item|a|"}},
 		{"checklist in a code fence", "# T\n\n```\n- [ ] LeetCode daily\n[x] Mock interviews\nplain line\n```\n",

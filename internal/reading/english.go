@@ -15,6 +15,10 @@ import (
 //go:embed english.txt
 var english string
 
+// IsEnglish reports whether w is an English word of four letters or more
+// (any case): a word of the language, not a name nor a term of the trade.
+func IsEnglish(w string) bool { return isEnglish(strings.ToLower(w)) }
+
 // isEnglish reports whether w (lower case) is an English word. It
 // searches the embedded list in place, so it costs nothing at start-up.
 func isEnglish(w string) bool {

@@ -17,6 +17,11 @@ var shorthand = map[string]string{
 	"eng": "engineer", "engs": "engineers", "engr": "engineer", "engrs": "engineers", "engg": "engineer",
 	"dev": "developer", "devs": "developers", "mgr": "manager", "mgrs": "managers",
 	"mlops": "MLOps", "faang": "FAANG", "maang": "FAANG",
+	// The trade's words, cut short.
+	"cert": "certification", "certs": "certifications", "viz": "visualization", "dataviz": "data visualization",
+	"db": "database", "dbs": "databases", "repo": "repository", "repos": "repositories", "promo": "promotion",
+	"promos": "promotions", "lib": "library", "libs": "libraries", "algo": "algorithm", "algos": "algorithms",
+	"infra": "infrastructure", "prod": "production", "env": "environment", "docs": "documentation",
 	"compsci": "computer science", "uni": "university", "msc": "master's", "bsc": "bachelor's",
 	// Levels.
 	"jr": "junior", "jnr": "junior", "sr": "senior", "snr": "senior", "lvl": "level", "lvls": "levels",
@@ -62,6 +67,8 @@ var contextual = map[string]func(c *context, i int) (reading, bool){
 	"2":   readTo,
 	"n":   readAnd,
 	"w":   readWith,
+	"r":   readAre,
+	"da":  readDA, "das": readDA,
 }
 
 // readShorthand returns the reading of the i-th token if it is shorthand.
@@ -342,6 +349,26 @@ func readTo(c *context, i int) (reading, bool) {
 func readAnd(c *context, i int) (reading, bool) {
 	if c.toks[i].text == "n" && i > 0 && c.toks[i-1].word && i+1 < len(c.toks) {
 		return reading{text: "and"}, true
+	}
+	return reading{}, false
+}
+
+// readAre reads a lone "r" before "u" or "you" as are ("how r u").
+func readAre(c *context, i int) (reading, bool) {
+	if c.toks[i].text == "r" && (c.word(i+1) == "u" || c.word(i+1) == "you" || c.word(i+1) == "ya") {
+		return reading{text: "are"}, true
+	}
+	return reading{}, false
+}
+
+// readDA reads "DA" written in capitals as data analyst ("DA interviews"),
+// not the word some languages say yes with.
+func readDA(c *context, i int) (reading, bool) {
+	switch c.toks[i].text {
+	case "DA":
+		return reading{text: "data analyst", abbr: true}, true
+	case "DAs":
+		return reading{text: "data analysts", abbr: true}, true
 	}
 	return reading{}, false
 }

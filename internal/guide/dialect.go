@@ -1,0 +1,141 @@
+package guide
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// The Markdown dialects goldmark does not know are read by a pre-pass over
+// the source that keeps every line where it was: the markers are blanked,
+// the bodies they indent are dedented so goldmark parses them as Markdown
+// (not as indented code), and the bounds are kept as sub-sections.
+
+// bound is a sub-section a dialect marks by indentation: an mkdocs content
+// tab or a titled admonition. Lines are 1-based.
+type bound struct {
+	kind       SectionKind
+	title      string
+	start, end int // the first and last line of its body
+}
+
+var (
+	// mkdocsMarker opens an mkdocs tab (=== "Title") or admonition
+	// (!!! tip "Title", ??? note, ???+ warning inline end "Title").
+	mkdocsMarker = regexp.MustCompile(`^(\s*)(?:(===\+?)\s+"([^"]*)"|(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)((?:\s+[a-z]+)*)(?:\s+"([^"]*)")?)\s*$`)
+	// templateLine is a line of template or attribute syntax only: Liquid
+	// ({% include … %}), Hugo shortcodes ({{< … >}}) and kramdown attribute
+	// lists ({: .note}).
+	templateLine = regexp.MustCompile(`^\s*(?:\{%.*%\}|\{\{.*\}\}|\{:[^}]*\})\s*$`)
+	fenceOpen    = regexp.MustCompile("^\\s*(```+|~~~+)")
+)
+
+// dialects rewrites src in place of its dialect markup and returns the
+// sub-sections it bounded, in order of their first line.
+func dialects(src []byte) ([]byte, []bound) {
+	lines := bytes.Split(src, []byte("\n"))
+	var bounds []bound
+	fence := ""
+	for i := 0; i < len(lines); i++ {
+		l := string(lines[i])
+		if m := fenceOpen.FindStringSubmatch(l); m != nil {
+			switch {
+			case fence == "":
+				fence = m[1]
+			case strings.HasPrefix(m[1], fence) && strings.TrimSpace(l) == m[1]:
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		if templateLine.MatchString(l) {
+			lines[i] = nil
+			continue
+		}
+		m := mkdocsMarker.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		indent := columns(m[1])
+		end := i // the last line of the body
+		for j := i + 1; j < len(lines); j++ {
+			lj := string(lines[j])
+			if strings.TrimSpace(lj) == "" {
+				continue
+			}
+			if columns(leadingSpace(lj)) < indent+4 {
+				break
+			}
+			end = j
+		}
+		if end == i {
+			continue // a marker with no body is text
+		}
+		for j := i + 1; j <= end; j++ {
+			lines[j] = dedent(lines[j], indent+4, 4)
+		}
+		lines[i] = nil
+		b := bound{kind: Aside, start: i + 2, end: end + 1}
+		switch {
+		case m[2] != "":
+			b.kind, b.title = Tab, m[3]
+		case m[7] != "":
+			b.title = m[7]
+		}
+		// An admonition without a title of its own ("!!! note") is part of
+		// the text around it: only its marker goes.
+		if b.title != "" {
+			bounds = append(bounds, b)
+		}
+	}
+	return bytes.Join(lines, []byte("\n")), bounds
+}
+
+// columns counts the columns of leading white space, a tab as four.
+func columns(ws string) int {
+	n := 0
+	for _, r := range ws {
+		if r == '\t' {
+			n += 4 - n%4
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}
+
+// dedent removes n columns of indentation from a line indented at least
+// min columns (a blank line is left as it is).
+func dedent(line []byte, min, n int) []byte {
+	s := string(line)
+	ws := leadingSpace(s)
+	if strings.TrimSpace(s) == "" || columns(ws) < min {
+		return line
+	}
+	return []byte(strings.Repeat(" ", columns(ws)-n) + s[len(ws):])
+}
+
+// callout is the marker that opens a GitHub or Obsidian callout in a
+// block quote ("[!TIP]", "[!note] Networking").
+var callout = regexp.MustCompile(`^\[!([A-Za-z]+)\][+-]?\s*`)
+
+// stripCallout removes a callout's marker from the text opening a block
+// quote and returns what is left and the callout's own title, if the
+// marker line gives one ("> [!tip] Networking" then the body).
+func stripCallout(text string) (rest string, ok bool) {
+	m := callout.FindString(text)
+	if m == "" {
+		return text, false
+	}
+	return strings.TrimSpace(text[len(m):]), true
+}
+
+// attrList is a kramdown or mkdocs attribute list after an element
+// ("{ .md-button }", "{: #id }"), or a Liquid or Hugo tag left in text.
+var attrList = regexp.MustCompile(`\{:?\s*[.#][^{}]*\}|\{%[^%]*%\}|\{\{[<%][^}]*[>%]\}\}`)

@@ -1,0 +1,65 @@
+package reading
+
+import (
+	"regexp"
+	"strings"
+)
+
+// People ask in several sentences, their background first: "I've taught
+// chemistry for eight years and learn Python at night. Is a bootcamp
+// enough to get hired?" The question is in the asking sentences; the
+// rest is background, kept apart so that its words do not decide which
+// passage answers.
+
+var (
+	// sentenceEnd ends a sentence of a chat message: a stop, a question or
+	// exclamation mark (repeated or not), or a line break.
+	sentenceEnd = regexp.MustCompile(`[.!?]+(?:\s+|$)|\n+`)
+	// asking opens a sentence that asks.
+	asking = regexp.MustCompile(`(?i)^(?:(?:so|and|but|also|ok|okay|now|then|basically|honestly|anyway|my question is|question)[,:]?\s+)*` +
+		`(?:what|what's|whats|which|how|why|where|when|who|whom|whose|is|isn't|are|aren't|am|do|does|did|don't|can|can't|could|should|shall|shud|would|will|may|might|must|any|tell|explain|recommend|suggest|help|give|list|compare|name|wat|hw)\b`)
+	abbrevEnd = regexp.MustCompile(`(?i)(?:\b(?:e\.g|i\.e|vs|etc|dr|mr|mrs|ms|prof|approx|no|st|jr|sr)|\b[a-z])\.$`)
+)
+
+// Asks splits a message into the sentences that ask and those that give
+// background. A message of one sentence, or whose sentences all ask, or
+// none, is all question.
+func Asks(msg string) (question, background string) {
+	sents := splitSentences(msg)
+	if len(sents) < 2 {
+		return msg, ""
+	}
+	var ask, rest []string
+	for _, s := range sents {
+		if strings.HasSuffix(s, "?") || asking.MatchString(s) {
+			ask = append(ask, s)
+		} else {
+			rest = append(rest, s)
+		}
+	}
+	if len(ask) == 0 || len(rest) == 0 {
+		return msg, ""
+	}
+	return strings.Join(ask, " "), strings.Join(rest, " ")
+}
+
+// splitSentences cuts a chat message into sentences, keeping each one's
+// closing mark, and not at abbreviations ("e.g.", "vs.").
+func splitSentences(msg string) []string {
+	var out []string
+	start := 0
+	for _, loc := range sentenceEnd.FindAllStringIndex(msg, -1) {
+		piece := strings.TrimSpace(msg[start:loc[1]])
+		if abbrevEnd.MatchString(piece) && loc[1] < len(msg) {
+			continue
+		}
+		if piece != "" {
+			out = append(out, piece)
+		}
+		start = loc[1]
+	}
+	if t := strings.TrimSpace(msg[start:]); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
