@@ -132,10 +132,10 @@ const (
 	DefaultRetentionDays      = 90
 	// DefaultMaxGuideBytes and DefaultMaxSections keep serve within a
 	// 512 MB container while two engines overlap during a reload: guides
-	// at both limits at once peaked at 396 MB over three reloads (see the
-	// README's Budgets).
+	// at both limits at once peaked at 392–399 MB over three reloads (see
+	// the README's Budgets).
 	DefaultMaxGuideBytes = 4 << 20
-	DefaultMaxSections   = 16000
+	DefaultMaxSections   = 12000
 )
 
 // secret is a key that the environment may set instead of the file.

@@ -86,8 +86,8 @@ func TestDefaultsAndEnvironment(t *testing.T) {
 		c.Redis.URL != "" || c.Redis.Prefix != config.DefaultRedisPrefix || !c.Guides.UseWatch() {
 		t.Errorf("shutdown, redis or watch defaults not applied: %+v %+v %+v", c.HTTP, c.Redis, c.Guides)
 	}
-	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 16000 {
-		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 16,000", c.Guides.MaxBytes, c.Guides.MaxSections)
+	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 12000 {
+		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 12,000", c.Guides.MaxBytes, c.Guides.MaxSections)
 	}
 	if got := c.Limits.Interval().Seconds(); got != 15 {
 		t.Errorf("Interval = %vs; want 15s for 4 a minute", got)
