@@ -88,10 +88,10 @@ var guideDirs = []guideDir{
 }
 
 // TestReloadSurvivesItsDirectory is issue 15's reload must-show: a serve
-// process watching a guides directory, 20 clients asking all along, the
-// directory replaced as deployments replace it — then again, followed by
-// SIGHUP — and each time the new guide answered within 2 s, no question
-// failing.
+// process watching a guides directory (300 ms of quiet), 20 clients
+// asking all along, the directory replaced as deployments replace it —
+// then again, followed by SIGHUP — and each time the new guide answered
+// within 2 s, no question failing.
 func TestReloadSurvivesItsDirectory(t *testing.T) {
 	within := 2 * time.Second
 	if raceEnabled {
@@ -106,14 +106,21 @@ func TestReloadSurvivesItsDirectory(t *testing.T) {
 			p := startProcess(t, opsConfig(pub, api.srv.URL, `shutdown_drain = "0s"`, fmt.Sprintf(`
 [guides]
 dirs = [%q]
+watch_quiet = "300ms"
 [limits]
 questions_per_minute = 60000
 burst = 1000
 `, dir)))
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32}, Timeout: 10 * time.Second}
+			for start := time.Now(); !strings.Contains(p.log(), `"msg":"watching guides"`); time.Sleep(10 * time.Millisecond) {
+				if time.Since(start) > 30*time.Second {
+					t.Fatalf("the guides directory was not watched:\n%s", p.log())
+				}
+			}
 			var stop atomic.Bool
 			var asked, failed atomic.Int64
 			var wg sync.WaitGroup
+			t.Cleanup(func() { stop.Store(true); wg.Wait() }) // before the test ends, however it ends
 			for c := range 20 {
 				wg.Go(func() {
 					for n := 0; !stop.Load(); n++ {

@@ -107,7 +107,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	srv.ReadyWhen(accept, chat.connected...)
 	if cfg.Guides.UseWatch() && len(cfg.Guides.Dirs) > 0 {
 		go func() {
-			if err := live.Watch(accept, cfg.Guides.Dirs, reload.Quiet); err != nil {
+			if err := live.Watch(accept, cfg.Guides.Dirs, cfg.Guides.WatchQuiet); err != nil {
 				log.Warn("guide directories not watched; SIGHUP still reloads", "err", err)
 			}
 		}()

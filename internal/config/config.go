@@ -63,6 +63,10 @@ type Guides struct {
 	Dirs    []string `toml:"dirs"`
 	Bundled *bool    `toml:"bundled"`
 	Watch   *bool    `toml:"watch"`
+	// WatchQuiet is how long the directories must stay unchanged before a
+	// watched change reloads (default DefaultWatchQuiet): one reload for
+	// a copy of many files. An atomic swap (a ConfigMap's) needs less.
+	WatchQuiet time.Duration `toml:"watch_quiet"`
 	// MaxBytes and MaxSections bound the guides loaded, the bundled ones
 	// included: past either, loading fails naming the key and the
 	// directory (a reload keeps the guides being served). Defaults:
@@ -134,6 +138,7 @@ const (
 	// 512 MB container while two engines overlap during a reload: guides
 	// at both limits at once peaked at 392–399 MB over three reloads (see
 	// the README's Budgets).
+	DefaultWatchQuiet    = time.Second
 	DefaultMaxGuideBytes = 4 << 20
 	DefaultMaxSections   = 12000
 )
@@ -247,6 +252,9 @@ func (c *Config) defaults() {
 	if c.Guides.MaxBytes == 0 {
 		c.Guides.MaxBytes = DefaultMaxGuideBytes
 	}
+	if c.Guides.WatchQuiet == 0 {
+		c.Guides.WatchQuiet = DefaultWatchQuiet
+	}
 	if c.Guides.MaxSections == 0 {
 		c.Guides.MaxSections = DefaultMaxSections
 	}
@@ -350,6 +358,9 @@ func (c *Config) validate() error {
 	}
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
 		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)
+	}
+	if c.Guides.WatchQuiet < 0 || c.Guides.WatchQuiet > time.Minute {
+		return keyError("guides.watch_quiet", "want a duration from 1ms to 1m, got %v", c.Guides.WatchQuiet)
 	}
 	if c.Guides.MaxBytes < 0 {
 		return keyError("guides.max_bytes", "must be positive")

@@ -56,6 +56,8 @@ func TestParseErrors(t *testing.T) {
 		{"application id with a sign", "[discord]\napplication_id = \"+123\"\n", nil, "discord.application_id"},
 		{"guild id", "[discord]\nguild_id = \"my server\"\n", nil, `discord.guild_id: want a Discord id`},
 		{"budget bytes", "[guides]\nmax_bytes = -1\n", nil, "guides.max_bytes"},
+		{"watch quiet", "[guides]\nwatch_quiet = \"2h\"\n", nil, "guides.watch_quiet"},
+		{"watch quiet negative", "[guides]\nwatch_quiet = \"-1s\"\n", nil, "guides.watch_quiet"},
 		{"budget sections", "[guides]\nmax_sections = -1\n", nil, "guides.max_sections"},
 		{"redis scheme", "[redis]\nurl = \"http://:hunter2@localhost:6379\"\n", nil, "redis.url: want"},
 	}
@@ -85,6 +87,9 @@ func TestDefaultsAndEnvironment(t *testing.T) {
 	if c.HTTP.ShutdownDrain != config.DefaultShutdownDrain || c.HTTP.ShutdownTimeout != config.DefaultShutdownTimeout ||
 		c.Redis.URL != "" || c.Redis.Prefix != config.DefaultRedisPrefix || !c.Guides.UseWatch() {
 		t.Errorf("shutdown, redis or watch defaults not applied: %+v %+v %+v", c.HTTP, c.Redis, c.Guides)
+	}
+	if c.Guides.WatchQuiet != time.Second {
+		t.Errorf("watch_quiet default = %v; want 1s", c.Guides.WatchQuiet)
 	}
 	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 12000 {
 		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 12,000", c.Guides.MaxBytes, c.Guides.MaxSections)

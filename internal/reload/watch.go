@@ -13,13 +13,10 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Quiet is how long the guide directories must stay unchanged before
-// Watch reloads: a copy of many files, or an editor's save in several
-// steps, gives one reload.
-const Quiet = time.Second
-
 // Watch reloads when a file under dirs is created, written, removed or
-// renamed, once the directories have been quiet for quiet. It watches
+// renamed, once the directories have been quiet for quiet (so a copy of
+// many files, or an editor's save in several steps, gives one reload).
+// It watches
 // subdirectories too (not hidden ones, which guides skip), including new
 // ones, and each directory's parent, so it follows a directory that is
 // removed and created again, swapped in with mv, or reached through a
@@ -27,14 +24,16 @@ const Quiet = time.Second
 // "..data"): after every change it settles on it re-arms — the watches
 // set afresh on what the paths now lead to — then reloads. A directory
 // that does not exist is waited for through its nearest existing
-// ancestor. Rearm (SIGHUP) re-arms and reloads at any time. Watch returns
-// nil when ctx ends, and an error at once when no watch can be set.
+// ancestor. Rearm (SIGHUP) re-arms and reloads at any time. Watch logs
+// "watching guides" once armed, returns nil when ctx ends, and an error
+// at once when no watch can be set.
 func (l *Live) Watch(ctx context.Context, dirs []string, quiet time.Duration) error {
 	w, err := arm(dirs)
 	if err != nil {
 		return fmt.Errorf("watch guides: %w", err)
 	}
 	defer func() { w.close() }()
+	l.log.Info("watching guides", "dirs", len(dirs), "watches", len(w.trees)+len(w.names))
 	l.watching.Store(true)
 	defer l.watching.Store(false)
 	timer := time.NewTimer(quiet)
