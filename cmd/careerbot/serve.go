@@ -167,6 +167,7 @@ wait:
 			break wait
 		}
 	}
+	srv.Unready() // at once, before the goroutine below runs
 	if !drain {
 		srv.Interrupt()
 	}

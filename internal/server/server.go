@@ -157,8 +157,13 @@ func (s *Server) SetReady() {
 	}
 }
 
+// Unready makes /readyz answer 503 from now on, as Close does first:
+// call it the moment a stop is decided, so readiness fails before
+// anything else runs.
+func (s *Server) Unready() { s.stopping.Store(true) }
+
 // Ready reports whether /readyz answers 200: SetReady was called and
-// Close was not.
+// neither Unready nor Close was.
 func (s *Server) Ready() bool { return s.ready.Load() && !s.stopping.Load() }
 
 // ReadyWhen marks the server ready once every channel of up is closed

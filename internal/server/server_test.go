@@ -139,6 +139,21 @@ func TestReadiness(t *testing.T) {
 			t.Error("ready after the context ended")
 		}
 	})
+	t.Run("not ready from Unready on", func(t *testing.T) {
+		s := open(t, nil)
+		s.SetReady()
+		s.Unready()
+		if code, _, _ := get(t, s, "/readyz"); code != http.StatusServiceUnavailable {
+			t.Errorf("/readyz after Unready = %d; want 503", code)
+		}
+		s.SetReady()
+		if s.Ready() {
+			t.Error("SetReady after Unready made the server ready again")
+		}
+		if code, _, _ := get(t, s, "/healthz"); code != 200 {
+			t.Errorf("/healthz after Unready = %d; want 200", code)
+		}
+	})
 	t.Run("not ready from Close on", func(t *testing.T) {
 		s := open(t, func(s *Server) { s.Drain = time.Minute })
 		s.SetReady()
