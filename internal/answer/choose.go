@@ -74,20 +74,10 @@ func (e *Engine) options(a *analysis) []option {
 			opts = append(opts, option{kind: k, r: r, pass: c})
 		}
 	}
-	if a.intent == intentLadder || (a.intent == intentNext || a.intent == intentDuration) && !e.namesTopic(a) {
-		// "What comes after senior ML engineer?" asks for a ladder's next
-		// rung, "how many years until principal?" for a rung's years.
-		add(optLadder, e.ladder(a), nil)
-	}
-	switch a.intent {
-	case intentNext:
-		add(optNext, e.next(a), nil)
-	case intentSalary:
-		add(optSalary, e.salary(a), nil)
-	case intentStart:
-		add(optStart, e.start(a), nil)
-	case intentDuration:
-		add(optDuration, e.duration(a), nil)
+	for _, k := range kinds {
+		if k.answer != nil && (k.intent == a.intent || k.also != nil && k.also(e, a)) {
+			add(k.option, k.answer(e, a), nil)
+		}
 	}
 	cands := e.rank(a)
 	seen := map[*passage]bool{}
@@ -170,7 +160,7 @@ const (
 // BM25 over the question's words ranks first: the paragraph a naive
 // search would quote. The engine never loses a question it answers.
 func (e *Engine) naive(a *analysis) (unit, bool) {
-	qt := e.index.QueryTerms(a.q)
+	qt := a.queryTerms
 	if len(qt) == 0 {
 		return unit{}, false
 	}
@@ -427,13 +417,14 @@ var (
 // howMuch asks for a figure.
 var howMuch = regexp.MustCompile(`(?i)\bhow much\b|\bwhat (?:is|are|'s) the (?:salary|salaries|pay|comp|compensation|fee|cost|price|range)\b|\b(?:salary|salaries|pay|comp|compensation|tc|ctc|lpa) (?:of|for|in|at)\b|\bwhat (?:do|does|can|will) .{1,60}\b(?:earn|make|get paid)\b`)
 
-// deadEnd is what a typed answer says when nothing follows.
-var deadEnd = regexp.MustCompile(`is the last stage of the path|is the top of the ladder`)
+// saysGap reports whether an answer says the guides lack what was asked
+// (the engine's own words: "don't cover", "give no figures").
+func saysGap(text string) bool {
+	return strings.Contains(text, "don't cover") || strings.Contains(text, "no figures") || strings.Contains(text, "no such figures")
+}
 
-var (
-	gapText    = regexp.MustCompile(`(?i)\bdon't cover\b|\bgive no (?:such )?figures\b|\bno figures\b`)
-	figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
-)
+// figureText is an amount of money.
+var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
 
 // Where an option's evidence first accounts for a concept.
 const (
@@ -453,7 +444,16 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("bias", 1)
 	text := o.r.answer().Text
 	refs := o.r.refs[:min(3, len(o.r.refs))]
-	own := []terms{e.termSet(markers.ReplaceAllString(text, ""))}
+	var own []terms
+	switch p := o.pass; {
+	case p == nil:
+		// A typed answer's words are its own: figures, stage names. A
+		// quoted passage's are its passage's, counted below.
+		own = append(own, e.termSet(markers.ReplaceAllString(text, "")))
+	case p.p.list || p.p.item:
+		// A bare list or an item is quoted with its section's heading.
+		own = append(own, e.sections[p.gi][p.si].head)
+	}
 	var leads, heads, outers, titles, sections []terms
 	for _, ref := range refs {
 		info := &e.sections[ref.gi][ref.si]
@@ -570,7 +570,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if len(refs) > 0 {
 		primary = &e.sections[refs[0].gi][refs[0].si]
 		rf := sign(roleFit(a.role, primary.role))
-		if o.pass != nil && a.role != "" {
+		if o.pass != nil && a.role != "" && facts.MayNameRole(o.pass.p.text) {
 			// A passage naming another role is about that role, whatever
 			// its section: "ML engineer salaries…" for a data scientist.
 			if r := facts.FindRole(o.pass.p.text); r != "" {
@@ -596,7 +596,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("typed_fit", o.r.fit)
 		set("typed_unsaid", share(subj[atSection]+subj[atNone]+topic[atSection]+topic[atNone], subjW+topicW))
 	}
-	if w := whWord(a.q); w != "" && len(refs) > 0 && strings.Contains(strings.ToLower(e.guides[refs[0].gi].Sections[refs[0].si].Name()), w) {
+	if w := a.wh; w != "" && len(refs) > 0 && strings.Contains(strings.ToLower(e.guides[refs[0].gi].Sections[refs[0].si].Name()), w) {
 		set("wh_match", 1)
 	}
 	set("accounted", share(subjW+topicW-subj[atSection]-subj[atNone]-topic[atSection]-topic[atNone], subjW+topicW))
@@ -628,11 +628,14 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if a.intent == intentSalary && figureText.MatchString(text) {
-		set("states_figure", 1)
-	}
-	if howMuch.MatchString(a.q) && !figureText.MatchString(text) {
-		set("figure_missing", 1)
+	if a.intent == intentSalary || a.wantsFigure {
+		has := figureText.MatchString(text)
+		if a.intent == intentSalary && has {
+			set("states_figure", 1)
+		}
+		if a.wantsFigure && !has {
+			set("figure_missing", 1)
+		}
 	}
 	if a.intent == intentStart {
 		cue := o.kind == optStart
@@ -651,17 +654,17 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if howMany.MatchString(a.q) {
+	if a.wantsNumber {
 		if numberText.MatchString(markers.ReplaceAllString(text, "")) {
 			set("states_number", 1)
 		} else {
 			set("number_missing", 1)
 		}
 	}
-	if gapText.MatchString(text) {
+	if saysGap(text) {
 		set("gap", 1)
 	}
-	if o.kind.typed() && deadEnd.MatchString(text) {
+	if o.kind.typed() && (strings.Contains(text, "is the last stage of the path") || strings.Contains(text, "is the top of the ladder")) {
 		set("dead_end", 1)
 	}
 	set("stem_only", share(stemOnly, a.total))
@@ -717,23 +720,6 @@ func (e *Engine) block(ref unitRef) (*guide.Block, bool) {
 	return nil, false
 }
 
-// typedFor is the typed answer a question's intent asks for.
-func typedFor(in intent) optionKind {
-	switch in {
-	case intentSalary:
-		return optSalary
-	case intentNext:
-		return optNext
-	case intentStart:
-		return optStart
-	case intentDuration:
-		return optDuration
-	case intentLadder:
-		return optLadder
-	}
-	return optPassage
-}
-
 func sign(v float64) float64 {
 	switch {
 	case v > 0:
@@ -758,6 +744,27 @@ type Candidate struct {
 	Answer   advisor.Answer
 	Features []float64
 	Score    float64
+}
+
+// Naive answers question the naive way: with the paragraph of the found
+// sections that plain BM25 over its words ranks first, or an abstention.
+// It is the baseline every answer is measured beside.
+func (e *Engine) Naive(ctx context.Context, question string) (advisor.Answer, error) {
+	q, err := advisor.CleanQuestion(question)
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	a, err := e.prepare(ctx, q, "")
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	u, ok := e.naive(a)
+	if !ok {
+		return e.refuse(a, nil), nil
+	}
+	r := &reply{e: e}
+	r.say(sentence(u.text, r.cite(u.gi, u.si, u.line, u.text))) // whole: the baseline at its strongest
+	return r.answer(), nil
 }
 
 // FeatureNames lists the features of Candidate.Features, in order.

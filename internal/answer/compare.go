@@ -67,7 +67,7 @@ func (e *Engine) compare(a *analysis) *reply {
 		return nil
 	}
 	levels := facts.FindLevels(a.q)
-	roles := facts.FindRoles(a.q)
+	roles := a.allRoles()
 	var pool []figure
 	for gi := range e.facts {
 		for i := range e.facts[gi].Salaries {

@@ -569,7 +569,13 @@ func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, 
 	if background != "" {
 		e.soften(a, background)
 	}
-	hits, err := e.index.SearchTerms(e.queryTerms(q+" "+background, a), hitsWanted)
+	a.queryTerms = e.index.QueryTerms(q)
+	a.wantsFigure, a.wantsNumber, a.wh = howMuch.MatchString(q), howMany.MatchString(q), whWord(q)
+	text := q
+	if background != "" {
+		text += " " + background
+	}
+	hits, err := e.index.SearchTerms(e.queryTerms(text, a), hitsWanted)
 	if err != nil {
 		return nil, fmt.Errorf("ask: %w", err)
 	}
@@ -663,7 +669,10 @@ const pruneFrom = 2000
 // only shape a question ("need", "know") and, in a large index, without
 // the common ones, unless that would leave none.
 func (e *Engine) queryTerms(q string, a *analysis) []string {
-	all := e.index.QueryTerms(q)
+	all := a.queryTerms
+	if q != a.q {
+		all = e.index.QueryTerms(q) // with a background
+	}
 	// A filler word that is part of a phrase ("good" in "good to have")
 	// is searched for.
 	phrase := map[string]bool{}

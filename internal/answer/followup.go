@@ -10,6 +10,7 @@ import (
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 var _ advisor.TurnAsker = (*Engine)(nil)
@@ -53,8 +54,24 @@ var (
 	// pronoun refers to the previous question's subject.
 	pronoun = regexp.MustCompile(`(?i)\b(?:that|this|it)\b`)
 	// currencyWord names a currency a follow-up asks the figures in.
-	currencyWord = regexp.MustCompile(`(?i)\b(?:euros?|eur|dollars?|usd|pounds?|gbp|rupees?|inr|lei|ron|francs?|chf)\b|[€$£₹]`)
+	currencyWord = currencyNames()
 )
+
+// currencyNames matches a currency a follow-up asks the figures in, by
+// its code, a word for it or its symbol (the lexicon's currencies).
+func currencyNames() *regexp.Regexp {
+	var words, syms []string
+	for _, c := range lexicon.Get().Currencies {
+		words = append(words, strings.ToLower(c.Code))
+		for _, w := range c.Words {
+			words = append(words, regexp.QuoteMeta(w))
+		}
+		for _, y := range c.Symbols {
+			syms = append(syms, regexp.QuoteMeta(y))
+		}
+	}
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(words, "|") + `)\b|` + strings.Join(syms, "|"))
+}
 
 // connectives are the words a follow-up is made of besides what it
 // changes: "and what about … for …?".
@@ -207,8 +224,8 @@ func (s said) residual(q string) bool {
 	for _, m := range [][]span{s.level.at, s.regions.at, s.role.at, s.currency.at} {
 		covered = append(covered, m...)
 	}
-	for _, r := range intentRules {
-		for _, loc := range r.re.FindAllStringIndex(q, -1) {
+	for _, k := range kinds {
+		for _, loc := range k.match.FindAllStringIndex(q, -1) {
 			covered = append(covered, span{loc[0], loc[1]})
 		}
 	}
@@ -249,24 +266,37 @@ func (e *Engine) readFollowUp(prev, q string) (standalone, readAs string, ok boo
 	if fq.role.value != "" && !strings.Contains(fq.role.value, " ") && strings.HasSuffix(fp.role.value, " "+fq.role.value) {
 		fq.role, fq.roleName = mention[string]{}, "" // "a staff engineer" after "ML engineer" keeps the speciality
 	}
-	switch {
-	case after && (pi == intentNext || pi == intentStart):
-		st, ok := e.reachedStage(prev)
-		if !ok {
-			return "", "", false
+	if k, ok := kindOf(pi); after && ok && k.after != nil {
+		// "and after that?": as the previous question's kind follows on.
+		if s, how, final := k.after(e, prev, &fp, &fq); final {
+			return s, how, s != ""
 		}
-		return "What should I learn after " + stageName(st) + "?", "after " + st.Title(), true
-	case after && pi == intentSalary && fp.level.value != "":
-		if up := nextLevel(fp.level.value); up != "" && fq.level.value == "" {
-			fq.level.value = up
-		}
-	case pron && qi != intentGeneral:
+	} else if pron && qi != intentGeneral {
 		return e.substitute(prev, q, fp, fq)
 	}
 	if fq.level.value == "" && fq.regions.value == nil && fq.role.value == "" && fq.currency.value == "" {
 		return "", "", false // "is it worth it?" changes nothing it could be read with
 	}
 	return override(prev, fp, fq)
+}
+
+// afterStage follows a path question: "and after that?" asks what comes
+// after the stage its answer reached.
+func afterStage(e *Engine, prev string, _, _ *said) (string, string, bool) {
+	st, ok := e.reachedStage(prev)
+	if !ok {
+		return "", "", true
+	}
+	return "What should I learn after " + stageName(st) + "?", "after " + st.Title(), true
+}
+
+// nextLevelUp follows a pay question: "and after that?" asks for the
+// level above the one it named.
+func nextLevelUp(_ *Engine, _ string, fp, fq *said) (string, string, bool) {
+	if up := nextLevel(fp.level.value); up != "" && fp.level.value != "" && fq.level.value == "" {
+		fq.level.value = up
+	}
+	return "", "", false
 }
 
 // override is prev with what fq names put in place of what fp named.

@@ -317,7 +317,7 @@ func (e *Engine) general(a *analysis) *reply {
 // otherRole returns, for a question naming two roles, the best passage
 // about the role the best passage is not about.
 func (e *Engine) otherRole(a *analysis, cands []candidate, best candidate) (candidate, bool) {
-	roles := facts.FindRoles(a.q)
+	roles := a.allRoles()
 	if len(roles) != 2 {
 		return candidate{}, false
 	}

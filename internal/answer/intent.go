@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -24,25 +25,10 @@ const (
 )
 
 // payQuestion marks a question about pay, which no price answers.
-var payQuestion = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|make|makes|compensation|comp|tc|wages?|income|lpa|ctc)\b`)
+var payQuestion = lexicon.Get().Match("pay", "pay-question")
 
 func (i intent) String() string {
 	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
-}
-
-// The rules, in the order they are tried. Each is a plain reading of how
-// people phrase the question.
-var intentRules = []struct {
-	intent intent
-	re     *regexp.Regexp
-	unless *regexp.Regexp // a match here rules the intent out
-}{
-	{intentPrice, regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscription|how much (?:is|are|was) (?:the|a|an|it|this|that|one)\b)`), payQuestion},
-	{intentDuration, regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), nil},
-	{intentSalary, regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn|earns|earned|earning|earnings|compensation|comp|tc|ctc|lpa|wages?|income|remuneration|rates?|hourly|charge|bill|money|how much (?:money |more |less )?(?:do|does|can|will|would|should|is|are)|makes? (?:more|less|twice|double|the most|the least))\b`), nil},
-	{intentLadder, regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), nil},
-	{intentNext, regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), nil},
-	{intentStart, regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), startDoing},
 }
 
 // pathShape are words naming the path a question asks for: a path's
@@ -76,23 +62,16 @@ var needWords = regexp.MustCompile(`(?i)\b(?:need|needs|needed|require|requires|
 
 // stageWords name the parts of a learning path; in a question about a
 // path they say which part, not what it teaches.
-const stageWords = "stage stages level levels step steps phase phases part parts milestone milestones tier tiers module modules week weeks month months first last final"
+var stageWords = lexicon.Get().Joined("stage")
 
 // fillerWords carry the question's form, not its topic; they do not count
 // when deciding whether a passage answers it.
-const fillerWords = "need needs know learn learning study want become becoming get getting good best much many " +
-	"next start begin take long make give tell done finish finished work working worth thing things someone " +
-	"like mean help look good typical typically average range usual usually kind sort way ways come comes coming " +
-	"move go should would could whole entire overall important importance necessary needed required useful " +
-	"matter matters can whats wat hows read reading exist exists available recommend recommended suggest " +
-	"without within across among via"
+var fillerWords = lexicon.Get().Joined("filler")
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
 // list, and seldom the kind itself.
-const kindWords = "tool tools skill skills platform platforms language languages framework frameworks library libraries " +
-	"book books course courses certification certifications project projects topic topics resource resources " +
-	"subject subjects technology technologies stack option options area areas example examples question questions"
+var kindWords = lexicon.Get().Joined("kind")
 
 type weighted struct {
 	search.Concept
@@ -147,18 +126,26 @@ type analysis struct {
 	// transition marks a question about getting from one level or role
 	// to another ("from junior to mid").
 	transition bool
+	// queryTerms are the question's index terms with their synonyms;
+	// wantsFigure and wantsNumber mark a question asking how much or how
+	// many; wh is the question word it opens with. Read once a question.
+	queryTerms               []string
+	roles                    []string // every role it names, once read (allRoles)
+	rolesRead                bool
+	wantsFigure, wantsNumber bool
+	wh                       string
 }
 
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
-	for _, r := range intentRules {
-		if r.re.MatchString(q) && (r.unless == nil || !r.unless.MatchString(q)) {
-			if (r.intent == intentStart || r.intent == intentNext) && asksForThings(q) {
+	for _, k := range kinds {
+		if k.match.MatchString(q) && (k.unless == nil || !k.unless.MatchString(q)) {
+			if (k.intent == intentStart || k.intent == intentNext) && asksForThings(q) {
 				// "Which books does the roadmap recommend?": a list, whatever
 				// the roadmap's stages are.
 				return intentGeneral
 			}
-			return r.intent
+			return k.intent
 		}
 	}
 	return intentGeneral
@@ -321,6 +308,14 @@ func kindAsked(q string) string {
 // backRef points back to what the background said.
 var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b`)
 
+// allRoles returns the roles the question names, read once.
+func (a *analysis) allRoles() []string {
+	if !a.rolesRead {
+		a.roles, a.rolesRead = facts.FindRoles(a.q), true
+	}
+	return a.roles
+}
+
 // softShare scales the weight of a concept only a message's background
 // names ("I've taught chemistry for eight years."): it ranks passages that
 // speak to the asker's situation higher, but no passage must say it.
@@ -369,9 +364,7 @@ func (e *Engine) soften(a *analysis, background string) {
 
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.
-const genericWords = "people person persons someone somebody everyone folks guys thing things stuff career careers " +
-	"good great best top better other others lot lots really actually anything something everything " +
-	"today tonight now currently nowadays job jobs work working"
+var genericWords = lexicon.Get().Joined("generic")
 
 // genericShare scales a generic word's weight: it still ranks passages,
 // but cannot make a question answered on its own.

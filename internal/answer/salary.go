@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // maxFigures bounds the figures one salary answer states; a question about
@@ -663,8 +664,17 @@ func formatRange(s *facts.Salary) string {
 	return out
 }
 
-var symbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥", "CAD": "CA$", "AUD": "A$",
-	"NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "NGN": "₦", "TRY": "₺", "RUB": "₽"}
+// symbols is how an answer writes each currency: its first symbol in the
+// lexicon, else its code.
+var symbols = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range lexicon.Get().Currencies {
+		if len(c.Symbols) > 0 {
+			m[c.Code] = c.Symbols[0]
+		}
+	}
+	return m
+}()
 
 // kWritten marks a figure the guide writes in thousands ("$80K-$110K"):
 // the answer writes it the same way, so it reads as the guide does.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Region is a country or a city, by its usual English name.
@@ -12,51 +14,16 @@ type Region struct {
 	Country string // the country a city is in; equal to Name for a country
 }
 
-// countries maps each country's English name to its other common names.
-// It is general knowledge, not a list of what our guides happen to cover.
-var countries = map[string][]string{
-	"United States":  {"USA", "U.S.", "U.S.A.", "America", "United States of America", "American"},
-	"United Kingdom": {"UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "British"},
-	"Canada":         {"Canadian"}, "Mexico": nil, "Brazil": {"Brazilian"}, "Argentina": nil, "Chile": nil, "Colombia": nil, "Peru": nil,
-	"Ireland": {"Irish"}, "France": {"French"}, "Germany": {"German", "Deutschland"}, "Netherlands": {"Holland", "Dutch"},
-	"Belgium": nil, "Luxembourg": nil, "Switzerland": {"Swiss"}, "Austria": {"Austrian"}, "Italy": {"Italian"},
-	"Spain": {"Spanish"}, "Portugal": {"Portuguese"}, "Denmark": {"Danish"}, "Sweden": {"Swedish"}, "Norway": {"Norwegian"},
-	"Finland": {"Finnish"}, "Iceland": nil, "Poland": {"Polish"}, "Czech Republic": {"Czechia"}, "Slovakia": nil,
-	"Hungary": {"Hungarian"}, "Romania": {"Romanian"}, "Bulgaria": {"Bulgarian"}, "Greece": {"Greek"}, "Serbia": nil,
-	"Croatia": nil, "Slovenia": nil, "Ukraine": {"Ukrainian"}, "Moldova": nil, "Estonia": nil, "Latvia": nil,
-	"Lithuania": nil, "Turkey": {"Türkiye", "Turkish"}, "Russia": {"Russian"}, "Israel": {"Israeli"},
-	"United Arab Emirates": {"UAE", "Emirates"}, "Saudi Arabia": nil, "Qatar": nil, "Egypt": nil, "Morocco": nil,
-	"Nigeria": {"Nigerian"}, "Kenya": {"Kenyan"}, "South Africa": nil, "Ghana": nil, "Ethiopia": nil,
-	"India": {"Indian"}, "Pakistan": {"Pakistani"}, "Bangladesh": nil, "Sri Lanka": nil, "Nepal": nil,
-	"China": {"Chinese", "PRC"}, "Hong Kong": nil, "Taiwan": nil, "Japan": {"Japanese"}, "South Korea": {"Korea", "Korean"},
-	"Singapore": nil, "Malaysia": nil, "Indonesia": nil, "Philippines": {"Filipino"}, "Vietnam": {"Viet Nam", "Vietnamese"},
-	"Thailand": nil, "Australia": {"Australian"}, "New Zealand": nil,
-}
+// countries maps each country's English name to its other common names
+// (the lexicon's countries). It is general knowledge, not a list of what
+// our guides happen to cover.
+var countries = lexicon.Get().Countries
 
-// cities maps well-known tech cities to their country.
-var cities = map[string]string{
-	"San Francisco": "United States", "Bay Area": "United States", "Silicon Valley": "United States", "Seattle": "United States",
-	"New York": "United States", "Boston": "United States", "Austin": "United States",
-	"Los Angeles": "United States", "Chicago": "United States", "London": "United Kingdom", "Manchester": "United Kingdom",
-	"Edinburgh": "United Kingdom", "Cambridge": "United Kingdom", "Dublin": "Ireland", "Paris": "France", "Berlin": "Germany",
-	"Munich": "Germany", "Hamburg": "Germany", "Amsterdam": "Netherlands", "Zurich": "Switzerland", "Geneva": "Switzerland",
-	"Vienna": "Austria", "Madrid": "Spain", "Barcelona": "Spain", "Lisbon": "Portugal", "Milan": "Italy", "Stockholm": "Sweden",
-	"Copenhagen": "Denmark", "Oslo": "Norway", "Helsinki": "Finland", "Warsaw": "Poland", "Krakow": "Poland", "Prague": "Czech Republic",
-	"Budapest": "Hungary", "Bucharest": "Romania", "Cluj-Napoca": "Romania", "Iasi": "Romania", "Sofia": "Bulgaria",
-	"Kyiv": "Ukraine", "Tel Aviv": "Israel", "Dubai": "United Arab Emirates", "Bangalore": "India",
-	"Hyderabad": "India", "Mumbai": "India", "Delhi": "India", "Pune": "India", "Beijing": "China", "Shanghai": "China",
-	"Shenzhen": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Sydney": "Australia", "Melbourne": "Australia",
-	"Toronto": "Canada", "Vancouver": "Canada", "Montreal": "Canada", "Lagos": "Nigeria", "Nairobi": "Kenya",
-	"Cape Town": "South Africa", "Sao Paulo": "Brazil", "Mexico City": "Mexico",
-}
+// cities maps well-known tech cities to their country (the lexicon's).
+var cities = lexicon.Get().Cities
 
 // cityNames are the other names of cities: one place, however written.
-var cityNames = map[string][]string{
-	"New York": {"NYC", "New York City", "Manhattan"}, "Bangalore": {"Bengaluru"}, "Mumbai": {"Bombay"},
-	"Delhi": {"New Delhi", "Delhi NCR", "NCR", "Gurgaon", "Gurugram", "Noida"}, "San Francisco": {"SF"},
-	"Bay Area": {"SF Bay Area"}, "Kyiv": {"Kiev"}, "Krakow": {"Kraków"}, "Sao Paulo": {"São Paulo"}, "Zurich": {"Zürich"},
-	"Munich": {"München"}, "Cluj-Napoca": {"Cluj"},
-}
+var cityNames = lexicon.Get().CityNames
 
 // upperOnly are aliases matched only as written, because in lower case they
 // are ordinary words ("us").

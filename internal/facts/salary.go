@@ -3,8 +3,11 @@ package facts
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Salary is one pay figure a guide states: a range, an open range
@@ -43,9 +46,9 @@ const (
 )
 
 var (
-	bonusWords   = regexp.MustCompile(`(?i)\b(?:bonus(?:es)?|sign[- ]?on|signing|joining|relocation)\b`)
-	equityWords  = regexp.MustCompile(`(?i)\b(?:stock|rsus?|equity|esops?|shares|stock options)\b`)
-	stipendWords = regexp.MustCompile(`(?i)\b(?:stipends?|scholarships?|allowances?|learning budget|credits?|grants?)\b`)
+	bonusWords   = lexicon.Get().Match("bonus")
+	equityWords  = lexicon.Get().Match("equity")
+	stipendWords = lexicon.Get().Match("stipend")
 	// exampleWords mark a table column or list of made-up figures ("One-line
 	// Example"): a worked example, not what anyone is paid.
 	exampleWords = regexp.MustCompile(`(?i)\b(?:examples?|e\.g\.|sample|illustration|scenario)\b`)
@@ -109,18 +112,43 @@ type Ref struct {
 	Snippet string // that block's text (sentence, for prose)
 }
 
-// currency symbols and codes, longest first within each alternative.
-var symbolCodes = map[string]string{
-	"CA$": "CAD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD", "US$": "USD", "S$": "SGD", "HK$": "HKD",
-	"R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-	"₪": "ILS", "₦": "NGN", "zł": "PLN", "lei": "RON", "euro": "EUR", "euros": "EUR", "dollars": "USD",
-	"dollar": "USD", "pounds": "GBP", "rupees": "INR", "yen": "JPY",
+// symbolCodes maps every symbol and word a currency is written with to its
+// code (the lexicon's currencies).
+var symbolCodes = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range lexicon.Get().Currencies {
+		for _, s := range c.Symbols {
+			m[s] = c.Code
+		}
+		for _, w := range c.Words {
+			m[w] = c.Code
+		}
+	}
+	return m
+}()
+
+// alternation joins strings into a regular expression alternation,
+// longest first, so that "CA$" is tried before "$".
+func alternation(ss []string) string {
+	ss = slices.Clone(ss)
+	slices.SortStableFunc(ss, func(a, b string) int { return len(b) - len(a) })
+	for i, s := range ss {
+		ss[i] = regexp.QuoteMeta(s)
+	}
+	return "(?:" + strings.Join(ss, "|") + ")"
 }
 
+// The currency's symbols, codes and words, as regular expressions.
+var curSymbol, curCode, curWord = func() (string, string, string) {
+	var syms, codes, words []string
+	for _, c := range lexicon.Get().Currencies {
+		syms, codes = append(syms, c.Symbols...), append(codes, c.Code)
+		words = append(words, c.Words...)
+	}
+	return alternation(syms), alternation(codes), alternation(words)
+}()
+
 const (
-	curSymbol = `(?:CA\$|C\$|AU\$|A\$|NZ\$|US\$|S\$|HK\$|R\$|\$|€|£|¥|₹|₩|₽|₺|₪|₦)`
-	curCode   = `(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|INR|RON|PLN|SEK|NOK|DKK|BRL|MXN|ZAR|SGD|HKD|KRW|TRY|ILS|NGN|CZK|HUF|UAH|AED)`
-	curWord   = `(?:euros?|dollars?|pounds?|rupees?|yen|lei|zł)`
 	number    = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	suffix    = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
 )
@@ -137,9 +165,9 @@ var (
 	openBelow  = regexp.MustCompile(`(?i)\b(?:up to|under|below|less than|reach|reaches|reaching|as high as)\s*$`)
 	percentOne = regexp.MustCompile(`(?i)\+\s?(\d+(?:\.\d+)?)\s?%|\b(\d+(?:\.\d+)?)\s?%\s+(?:more|higher|premium|extra|on top|above|uplift)\b`)
 	percentRng = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%`)
-	priceWords = regexp.MustCompile(`(?i)\b(?:costs?|costing|price[ds]?|pricing|fees?|tuition|subscriptions?|bootcamps?|courses?|exams?|tickets?|membership|licen[cs]es?|enrol\w*|certifications?|certificates?|degrees?|masters?|program(?:me)?s?|nanodegrees?|books?)\b`)
+	priceWords = lexicon.Get().Match("price", "priced")
 	multiplier = regexp.MustCompile(`(?i)(?:[x×]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?[x×](?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s?[x×])?)(?:$|[^\pL\pN])`)
-	payWords   = regexp.MustCompile(`(?i)\b(?:salar\w*|pay|pays|paid|earn\w*|compensation|wages?|income|remuneration|stipend|ctc|package|total comp|tc|rates?)\b`)
+	payWords   = lexicon.Get().Match("pay", "stipend")
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
 	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
 	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)

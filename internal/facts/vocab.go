@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Level is a seniority level, normalised.
@@ -38,10 +40,10 @@ var levelWords = []struct {
 	level Level
 	re    *regexp.Regexp
 }{
-	{Junior, regexp.MustCompile(`(?i)\b(?:juniors?|jr\.?|entry[- ]?level|entry|graduates?|new[- ]grads?|beginners?|freshers?)\b`)},
-	{Mid, regexp.MustCompile(`(?i)\b(?:mid[- ]?level|mid[- ]?career|mid|intermediate|medior)\b`)},
-	{Senior, regexp.MustCompile(`(?i)\b(?:senior|sr\.?|seniors|experienced)\b`)},
-	{Lead, regexp.MustCompile(`(?i)\b(?:lead|leads|leadership|principals?|staff|heads?|directors?|vps?|chiefs?)\b`)},
+	{Junior, lexicon.Get().Match("level-junior")},
+	{Mid, lexicon.Get().Match("level-mid")},
+	{Senior, lexicon.Get().Match("level-senior")},
+	{Lead, lexicon.Get().Match("level-lead")},
 }
 
 // levelAt finds level words in s and returns the one whose match starts
@@ -212,6 +214,21 @@ var (
 // ("engineer", "lead", "senior", "officer").
 func IsRoleWord(w string) bool {
 	return roleHead.MatchString(w) || FindLevel(w) != "" || roleTitle.MatchString(w)
+}
+
+// roleHeads are the head nouns of roles, as roleHead matches them.
+var roleHeads = []string{"engineer", "scientist", "developer", "specialist", "architect", "analyst", "researcher", "consultant", "manager"}
+
+// MayNameRole reports whether s holds a role's head noun anywhere: cheap,
+// so that FindRole runs only where a role may be named.
+func MayNameRole(s string) bool {
+	l := strings.ToLower(s)
+	for _, h := range roleHeads {
+		if strings.Contains(l, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleTitle are words that name a role at the top of a ladder without

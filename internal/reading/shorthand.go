@@ -1,48 +1,16 @@
 package reading
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // shorthand maps the field's and chat's shorthand, lower-cased, to what it
 // stands for. Entries whose reading depends on the words around them are
 // in contextual instead.
-var shorthand = map[string]string{
-	// Roles.
-	"mle": "ML engineer", "mles": "ML engineers", "ds": "data scientist", "dss": "data scientists",
-	"swe": "software engineer", "swes": "software engineers", "sde": "software engineer", "sdes": "software engineers",
-	"eng": "engineer", "engs": "engineers", "engr": "engineer", "engrs": "engineers", "engg": "engineer",
-	"dev": "developer", "devs": "developers", "mgr": "manager", "mgrs": "managers",
-	"mlops": "MLOps", "faang": "FAANG", "maang": "FAANG",
-	// The trade's words, cut short.
-	"cert": "certification", "certs": "certifications", "viz": "visualization", "dataviz": "data visualization",
-	"db": "database", "dbs": "databases", "repo": "repository", "repos": "repositories", "promo": "promotion",
-	"promos": "promotions", "lib": "library", "libs": "libraries", "algo": "algorithm", "algos": "algorithms",
-	"infra": "infrastructure", "prod": "production", "env": "environment", "docs": "documentation",
-	"compsci": "computer science", "uni": "university", "msc": "master's", "bsc": "bachelor's",
-	// Levels.
-	"jr": "junior", "jnr": "junior", "sr": "senior", "snr": "senior", "lvl": "level", "lvls": "levels",
-	// Pay and experience.
-	"tc": "total compensation", "ctc": "total compensation", "yoe": "years of experience",
-	"yrs": "years", "yr": "year", "mos": "months", "hrs": "hours", "wks": "weeks", "exp": "experience",
-	"avg": "average", "approx": "approximately",
-	// Places.
-	"usa": "USA", "uk": "UK", "eu": "EU", "ro": "Romania",
-	// Chat.
-	"whats": "what is", "wats": "what is", "hows": "how is",
-	"whos": "who is", "wheres": "where is", "whens": "when is", "whys": "why is",
-	"u": "you", "ur": "your", "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not",
-	"cant": "cannot", "isnt": "is not", "arent": "are not", "didnt": "did not", "shouldnt": "should not",
-	"wanna": "want to", "gonna": "going to", "gotta": "have to", "shud": "should", "shld": "should",
-	"cud": "could", "wud": "would", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
-	"thru": "through", "rn": "right now", "smth": "something", "sth": "something", "ppl": "people",
-	"tho": "though", "diff": "difference", "learnt": "learned", "knw": "know", "kno": "know", "gud": "good",
-	"rly": "really", "rlly": "really", "b4": "before", "wrt": "about",
-	"hw": "how", "aftr": "after", "afta": "after", "nxt": "next", "lrn": "learn", "strt": "start",
-}
+var shorthand = lexicon.Get().Shorthand
 
 // reading is a token's reading.
 type reading struct {
@@ -104,7 +72,7 @@ type context struct {
 }
 
 // payWord names pay in a question, shorthand included.
-var payWord = regexp.MustCompile(`(?i)\b(?:salar(?:y|ies)|pay|pays|paid|earn\w*|comp|compensation|tc|ctc|wages?|income|package)\b`)
+var payWord = lexicon.Get().Match("pay")
 
 // roleShorthand are shorthand words that name a role.
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // synonyms are groups of interchangeable words and phrases in questions
@@ -11,36 +13,7 @@ import (
 // most of these are phrases ("machine learning" ⇄ "ML"), so questions are
 // rewritten instead: a question naming one member also searches the others.
 // A member starting with '=' matches only as written ("US", not "us").
-var synonyms = [][]string{
-	{"machine learning", "ML"},
-	{"artificial intelligence", "AI"},
-	{"deep learning", "DL"},
-	{"natural language processing", "NLP"},
-	{"large language model", "large language models", "LLM", "LLMs"},
-	{"machine learning operations", "MLOps"},
-	{"united states", "=US", "USA", "U.S.", "america"},
-	{"united kingdom", "=UK", "britain"},
-	{"europe", "european", "=EU"},
-	{"FAANG", "MAANG", "big tech"},
-	{"computer science", "=CS"},
-	{"salary", "salaries", "pay", "paid", "earn", "earns", "earning", "compensation", "wage", "wages", "income"},
-	{"junior", "entry-level", "entry level", "first job", "new grad", "fresher", "freshers"},
-	{"mid-level", "mid level", "mid-career", "intermediate"},
-	{"senior", "experienced"},
-	{"good to have", "good-to-have", "nice to have", "nice-to-have", "bonus"},
-	{"must have", "must-have", "required", "essential", "mandatory"},
-	{"transition", "transitions", "switch", "switching", "pivot", "pivoting", "career change", "change careers", "move into", "moving into"},
-	{"day to day", "day-to-day", "day in the life", "typical day", "daily work", "responsibilities", "duties"},
-	{"kubernetes", "k8s"},
-	{"phd", "doctorate", "doctoral"},
-	{"mathematics", "math", "maths"},
-	{"statistics", "stats"},
-	{"certification", "certifications", "certificate", "certified"},
-	{"job", "jobs", "position", "positions", "role", "roles"},
-	{"portfolio", "projects"},
-	{"book", "books", "textbook", "textbooks"},
-	{"hire", "hires", "hiring", "employ", "employers", "recruit", "recruiting", "sought after", "in demand"},
-}
+var synonyms = lexicon.Get().Synonyms
 
 type synGroup struct {
 	re      *regexp.Regexp // matches any member
