@@ -136,11 +136,11 @@ const (
 	DefaultRetentionDays      = 90
 	// DefaultMaxGuideBytes and DefaultMaxSections keep serve within a
 	// 512 MB container while two engines overlap during a reload: guides
-	// at both limits at once peaked at 392–399 MB over three reloads (see
-	// the README's Budgets).
+	// at the limits peaked at 302–344 MB over three reloads (see the
+	// README's Budgets).
 	DefaultWatchQuiet    = time.Second
 	DefaultMaxGuideBytes = 4 << 20
-	DefaultMaxSections   = 12000
+	DefaultMaxSections   = 10000
 )
 
 // secret is a key that the environment may set instead of the file.

@@ -91,8 +91,8 @@ func TestDefaultsAndEnvironment(t *testing.T) {
 	if c.Guides.WatchQuiet != time.Second {
 		t.Errorf("watch_quiet default = %v; want 1s", c.Guides.WatchQuiet)
 	}
-	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 12000 {
-		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 12,000", c.Guides.MaxBytes, c.Guides.MaxSections)
+	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 10000 {
+		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 10,000", c.Guides.MaxBytes, c.Guides.MaxSections)
 	}
 	if got := c.Limits.Interval().Seconds(); got != 15 {
 		t.Errorf("Interval = %vs; want 15s for 4 a minute", got)
