@@ -30,7 +30,7 @@ type guideFlags struct {
 }
 
 func (g *guideFlags) register(fs *flag.FlagSet) {
-	fs.Var(&g.dirs, "guides", "add the guides (.md, .markdown, .txt) in `DIR`; repeatable")
+	fs.Var(&g.dirs, "guides", "add the guides ("+strings.Join(guide.Extensions, ", ")+") in `DIR`; repeatable")
 	fs.BoolVar(&g.noBundled, "no-bundled", false, "leave out the bundled guides")
 }
 

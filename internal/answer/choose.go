@@ -117,7 +117,11 @@ func (e *Engine) options(a *analysis) []option {
 		if len(a.nocover) > 0 {
 			r.say("The guides don't cover " + joinAnd(a.nocover) + "; the closest they say:")
 		}
-		r.say(sentence(clip(u.text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
+		text := u.text
+		if h := e.guides[u.gi].Sections[u.si].Heading(); u.list && h != "" {
+			text = h + ": " + text // "Month 2: …": which stage the list is
+		}
+		r.say(sentence(clip(text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
 		add(optNaive, r, nil)
 		opts[len(opts)-1].naive = 1
 	}
@@ -148,6 +152,7 @@ type unit struct {
 	gi, si, line int
 	text         string
 	terms        terms
+	list         bool // a list with no lead, said under its heading as a passage is
 }
 
 // BM25's parameters for the plain paragraph search.
@@ -209,7 +214,7 @@ func (e *Engine) units(gi, si int) []unit {
 				}
 			}
 		}
-		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms})
+		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms, list: p.list && p.items != nil})
 	}
 	return out
 }
@@ -422,6 +427,38 @@ var howMuch = regexp.MustCompile(`(?i)\bhow much\b|\bwhat (?:is|are|'s) the (?:s
 func saysGap(text string) bool {
 	return strings.Contains(text, "don't cover") || strings.Contains(text, "no figures") || strings.Contains(text, "no such figures")
 }
+
+// howManyNoun is the thing a "how many" question counts.
+var howManyNoun = regexp.MustCompile(`(?i)\bhow many\s+(?:[\w-]+\s+){0,5}?([a-z]{3,}?)s?\s+(?:did|do|does|are|is|were|was|have|has|should|can|could|will|would|in|on|for|per|at|of|to|i|you|we)\b`)
+
+// countedNumber reports whether text gives a number, and, when the
+// question counts things ("how many job postings"), a number of those
+// things ("75 job postings"), not a year or a salary.
+func countedNumber(q, text string) bool {
+	if !numberText.MatchString(text) {
+		return false
+	}
+	m := howManyNoun.FindStringSubmatch(q)
+	if m == nil || durationUnit.MatchString(m[1]) {
+		return true
+	}
+	stem := strings.ToLower(m[1])
+	for _, c := range countedAfter.FindAllStringSubmatch(text, -1) {
+		for _, w := range strings.Fields(strings.ToLower(c[1])) {
+			if strings.HasPrefix(w, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countedAfter is a number and the few words after it, where the thing
+// counted is named ("75 job postings").
+var countedAfter = regexp.MustCompile(`\d[\d,.]*\+?((?:\s+[\w-]+){1,4})`)
+
+// durationUnit counts time, which any number in a duration gives.
+var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|time)s?$`)
 
 // figureText is an amount of money.
 var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
@@ -655,7 +692,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 	}
 	if a.wantsNumber {
-		if numberText.MatchString(markers.ReplaceAllString(text, "")) {
+		if countedNumber(a.q, markers.ReplaceAllString(text, "")) {
 			set("states_number", 1)
 		} else {
 			set("number_missing", 1)

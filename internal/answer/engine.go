@@ -140,7 +140,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
 		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, titlePost: map[string][]int{}}
-	for _, t := range ix.Terms(fillerWords) {
+	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
 	}
 	e.stageWords, e.kind = map[string]bool{}, map[string]bool{}
@@ -165,7 +165,15 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	units, unitTerms := 0, 0
 	for gi, g := range guides {
 		e.facts = append(e.facts, facts.Extract(g))
-		title := e.termSet(g.Title)
+		// "the Polish job market" is about Poland: a title may say the
+		// place by its adjective, a question by its name.
+		titleText := g.Title
+		for _, r := range facts.FindRegions(g.Title) {
+			if !strings.Contains(strings.ToLower(g.Title), strings.ToLower(r.Name)) {
+				titleText += " " + r.Name
+			}
+		}
+		title := e.termSet(titleText)
 		e.titles = append(e.titles, title)
 		for _, t := range title {
 			e.titlePost[t] = append(e.titlePost[t], gi)

@@ -33,7 +33,7 @@ func (i intent) String() string {
 
 // pathShape are words naming the path a question asks for: a path's
 // stages answer them, whatever its title says.
-var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full)$`)
+var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full|complete|total|overall)$`)
 
 // targetRole finds the role a question moves to: "from X to Y", "into Y",
 // "become a Y", "switching to Y".
@@ -67,6 +67,17 @@ var stageWords = lexicon.Get().Joined("stage")
 // fillerWords carry the question's form, not its topic; they do not count
 // when deciding whether a passage answers it.
 var fillerWords = lexicon.Get().Joined("filler")
+
+// particleWords are chat's particles ("do they even…", "…tho"): the
+// question's tone, not its topic.
+var particleWords = lexicon.Get().Joined("particle")
+
+// docRef is the guide itself, named by the question: "the report", "this
+// survey", "the platform pay survey".
+var docRef = regexp.MustCompile(`(?i)\b(?:the|this|that|these|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(` + lexicon.Get().Pattern("document") + `)\b`)
+
+// leadsTo is "lead" the verb: "positions that lead into ML engineering".
+var leadsTo = regexp.MustCompile(`(?i)\b(lead|leads|leading)\s+(?:on\s+)?(?:to|into|towards?)\b`)
 
 // kindWords name the kind of thing a question asks to have listed
 // ("which MLOps tools", "what skills"): the answer names the things, as a
@@ -173,8 +184,9 @@ func (a *analysis) setHits(hits []search.Hit) {
 func (e *Engine) analyze(q string, in intent) *analysis {
 	a := &analysis{q: q, intent: in, score: map[[2]int]float64{}}
 	a.needs = needWords.MatchString(q) || requiredLead.MatchString(q)
-	a.transition = fromTo.MatchString(q) || (in == intentNext || in == intentLadder) && facts.LevelOf(q) != "" // "what next as a junior": from junior on
-	a.level = facts.LevelOf(q)                                                                                 // "senior", or "with 10+ years"
+	lq := leadsTo.ReplaceAllString(q, "to")                                                                     // "lead into" names no level
+	a.transition = fromTo.MatchString(q) || (in == intentNext || in == intentLadder) && facts.LevelOf(lq) != "" // "what next as a junior": from junior on
+	a.level = facts.LevelOf(lq)                                                                                 // "senior", or "with 10+ years"
 	a.years = facts.YearsSpan(q)
 	a.role = facts.FindRole(q)
 	a.roleName = facts.FindRoleName(q)
@@ -195,7 +207,17 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	hasKind := false
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
+	var docs []string // words naming the guide itself, or a verb no topic
+	for _, m := range docRef.FindAllStringSubmatch(q, -1) {
+		docs = append(docs, strings.ToLower(m[1]))
+	}
+	for _, m := range leadsTo.FindAllStringSubmatch(q, -1) {
+		docs = append(docs, strings.ToLower(m[1])) // "roles that lead into ML": no lead role
+	}
 	for _, c := range e.index.Concepts(q) {
+		if slices.Contains(docs, strings.ToLower(c.Text)) {
+			continue // the guide itself, not what it is about
+		}
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
 			continue // "the pipelines stage": any stage is a stage
 		}

@@ -35,10 +35,10 @@ func init() {
 	kinds = []questionKind{
 		{intent: intentPrice, match: lexicon.Get().Match("price", "price-phrase"), unless: payQuestion},
 		{intent: intentDuration, match: regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), answer: (*Engine).duration, option: optDuration},
-		{intent: intentSalary, match: lexicon.Get().Match("pay", "pay-phrase"), answer: (*Engine).salary, option: optSalary, after: nextLevelUp},
+		{intent: intentSalary, match: lexicon.Get().Match("pay", "pay-phrase"), unless: lexicon.Get().Match("pay-about"), answer: (*Engine).salary, option: optSalary, after: nextLevelUp},
 		{intent: intentLadder, match: regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), answer: (*Engine).ladder, option: optLadder, also: laddersAlso},
 		{intent: intentNext, match: regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), answer: (*Engine).next, option: optNext, after: afterStage},
-		{intent: intentStart, match: regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap|learning path|path to|how (?:do|can|should) i become|how to become)\b`), unless: startDoing, answer: (*Engine).start, option: optStart, after: afterStage},
+		{intent: intentStart, match: regexp.MustCompile(`(?i)\b(?:start|starting|begin|beginning|first steps?|steps to (?:become|get|break)|get started|getting started|from scratch|new to|get into|break into|(?:learn|study) first|first (?:level|stage|step|phase|module)|roadmap (?:for|to)|learning path|path to|how (?:do|can|should) i become|how to become)\b`), unless: startDoing, answer: (*Engine).start, option: optStart, after: afterStage},
 	}
 }
 

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +14,36 @@ var topWords = regexp.MustCompile(`(?i)\b(?:top|highest|how high|how far|climb|p
 
 // ladderShape are words that shape a question about a ladder, not what
 // it is about.
-var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step|years?|experience|yoe|until|usually|typically)$`)
+var ladderShape = regexp.MustCompile(`(?i)^(?:top|highest|high|climb|ladder|peak|ceiling|final|ultimate|end|roles?|positions?|titles?|levels?|rank|above|after|next|promot\w*|career|progression|far|comes?|step|years?|experience|yoe|until|usually|typically|tracks?|sides?|branch(?:es)?|ic|individual|contributors?|technical|tech|mgmt|management|managerial|y|shaped)$`)
+
+// mgmtTrack and icTrack name a branch of a forked ladder; mgmtRung is a
+// rung on the management branch.
+var (
+	mgmtTrack = regexp.MustCompile(`(?i)\b(?:mgmt|management|managerial|manager track|people (?:lead|manager))\b`)
+	icTrack   = regexp.MustCompile(`(?i)\b(?:ic|individual contributor|technical|tech track|tech side|expert track)\b`)
+	mgmtRung  = regexp.MustCompile(`(?i)\b(?:manager|management|director|head|vp|vice president|chief|cto|cdo)\b`)
+)
+
+// onTrack keeps the rungs of a fork on the branch the question names.
+func onTrack(q string, l facts.Ladder, at []int) []int {
+	if len(at) < 2 {
+		return at
+	}
+	m, ic := mgmtTrack.MatchString(q), icTrack.MatchString(q)
+	if m == ic {
+		return at
+	}
+	var out []int
+	for _, j := range at {
+		if mgmtRung.MatchString(l.Rungs[j].Name) == m {
+			out = append(out, j)
+		}
+	}
+	if len(out) == 0 {
+		return at
+	}
+	return out
+}
 
 // namesTopic reports whether the question names something besides the
 // role, level and place it is about, the words of the guides' rung names
@@ -146,6 +176,11 @@ func (e *Engine) ladder(a *analysis) *reply {
 		return nil
 	}
 	top := topWords.MatchString(a.q)
+	// A rung that tops one ladder a guide draws may go on in another
+	// ("At a glance" lists more rungs than "Levels"): then it is no top.
+	goesOn := slices.ContainsFunc(refs, func(ref rungRef) bool {
+		return len(e.facts[ref.gi].Ladders[ref.li].Next(ref.ri)) > 0
+	})
 	r := &reply{e: e, fit: min(1, max(0, fit))}
 	for _, ref := range refs {
 		l := e.facts[ref.gi].Ladders[ref.li]
@@ -158,21 +193,30 @@ func (e *Engine) ladder(a *analysis) *reply {
 			}
 			r.say(sentence(cur.Name+": "+cur.Years+" of experience", cite(cur)))
 		case top && ref.ri < len(l.Rungs)-1:
-			var path []string
-			for _, x := range l.Rungs[ref.ri:] {
-				path = append(path, x.Title())
+			path := []string{cur.Title()}
+			end := ref.ri
+			for at := onTrack(a.q, l, l.Next(end)); len(at) > 0; at = onTrack(a.q, l, l.Next(end)) {
+				end = at[0]
+				path = append(path, l.Rungs[end].Title())
 			}
+			last = l.Rungs[end]
 			r.say(sentence("From "+cur.Title()+" the ladder tops out at "+last.Title()+": "+strings.Join(path, " → "), cite(last)))
 		case len(l.Next(ref.ri)) == 0:
+			if goesOn {
+				continue
+			}
 			r.say(sentence(cur.Title()+" is the top of the ladder in “"+e.guides[ref.gi].Title+"”", cite(cur)))
 		default:
 			// The next rung, or the rungs a fork offers, then the one after.
+			// The rung asked about is evidence too, cited first: the
+			// answer says what follows it, and where the guide says so.
+			from := cite(cur)
 			var next []string
-			at := l.Next(ref.ri)
+			at := onTrack(a.q, l, l.Next(ref.ri))
 			for _, j := range at {
 				next = append(next, l.Rungs[j].Title()+" "+cite(l.Rungs[j]))
 			}
-			s := "After " + cur.Title() + " comes " + strings.Join(next, " or ")
+			s := "After " + cur.Title() + " " + from + " comes " + strings.Join(next, " or ")
 			if len(at) == 1 {
 				if then := l.Next(at[0]); len(then) == 1 {
 					s += ", then " + l.Rungs[then[0]].Title() + " " + cite(l.Rungs[then[0]])

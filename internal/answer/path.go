@@ -22,6 +22,12 @@ var pathWords = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme
 // stages answer even where a passage also states a duration.
 var wholePath = regexp.MustCompile(`(?i)\b(?:path|roadmap|plan|program|programme|curriculum|schedule|whole|overall|all (?:the )?(?:stages|levels|steps))\b`)
 
+// totalDuration labels the length of a whole path.
+var totalDuration = regexp.MustCompile(`(?i)^\W*(?:total|overall|full|programme|program|course|roadmap|path)\s+(?:duration|length|time(?:line)?)\b`)
+
+// completePath names a path as a whole.
+var completePath = regexp.MustCompile(`(?i)\b(?:complete|entire|full|total)\b`)
+
 type stageRef struct {
 	gi, pi, si int
 }
@@ -283,8 +289,11 @@ func (e *Engine) start(a *analysis) *reply {
 // duration answers "how long does X take" for a stage named in the
 // question, or for a whole path.
 func (e *Engine) duration(a *analysis) *reply {
+	// "How long does the roadmap take?": the whole path, not a stage its
+	// subject's words happen to name ("AI" in "Phase 4: AI Frameworks").
+	whole := a.asked == 0 && (wholePath.MatchString(a.q) || completePath.MatchString(a.q))
 	refs, cov := e.bestStages(a, true, 1)
-	if cov >= minStageCover {
+	if cov >= minStageCover && !whole {
 		st := e.stage(refs[0])
 		ref := refs[0]
 		if st.Duration == "" {
@@ -300,6 +309,18 @@ func (e *Engine) duration(a *analysis) *reply {
 	pref, fit, ok := e.bestPath(a)
 	if !ok {
 		return nil
+	}
+	if whole {
+		// A total the guide states ("Total Duration: 12-18 months") says it.
+		for si, sec := range e.guides[pref.gi].Sections {
+			for _, b := range sec.Blocks {
+				if len(b.Text) < 120 && totalDuration.MatchString(b.Text) && facts.FindDuration(b.Text) != "" {
+					r := &reply{e: e, fit: fit}
+					r.say(sentence(clip(b.Text, maxQuote), r.cite(pref.gi, si, b.Line, b.Text)))
+					return r
+				}
+			}
+		}
 	}
 	p := e.facts[pref.gi].Paths[pref.pi]
 	r := &reply{e: e, fit: fit}

@@ -60,10 +60,33 @@ func (r *reply) say(s string) {
 			return
 		}
 	}
-	r.sentences = append(r.sentences, s)
+	r.sentences = append(r.sentences, lastMarks(s))
 }
 
 var markers = regexp.MustCompile(` ?\[\d+\]`)
+
+// lastMarks keeps only the last of a sentence's markers that cite the same
+// source: "After A [1] comes B [1]" says "After A comes B [1]".
+func lastMarks(s string) string {
+	ms := markers.FindAllStringIndex(s, -1)
+	if len(ms) < 2 {
+		return s
+	}
+	last := map[string]int{}
+	for i, m := range ms {
+		last[strings.TrimSpace(s[m[0]:m[1]])] = i
+	}
+	var b strings.Builder
+	at := 0
+	for i, m := range ms {
+		if last[strings.TrimSpace(s[m[0]:m[1]])] != i {
+			b.WriteString(s[at:m[0]])
+			at = m[1]
+		}
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
 
 func (r *reply) answer() advisor.Answer {
 	text := strings.Join(r.sentences, " ")

@@ -103,6 +103,9 @@ func extractPaths(g *guide.Guide) []Path {
 			}
 			continue
 		}
+		if cur != nil && len(cur.Stages) > 0 && g.Sections[cur.Stages[len(cur.Stages)-1].Section].Contains(sec) {
+			continue // a part of the stage before ("Month 1 Checkpoint" under "Month 1")
+		}
 		par := sec.Path[:len(sec.Path)-1]
 		if cur == nil || !slices.Equal(par, parent) || kind != curKind {
 			if cur != nil && len(cur.Stages) >= 2 {

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"strings"
 )
@@ -28,6 +29,13 @@ var (
 	// lists ({: .note}).
 	templateLine = regexp.MustCompile(`^\s*(?:\{%.*%\}|\{\{.*\}\}|\{:[^}]*\})\s*$`)
 	fenceOpen    = regexp.MustCompile("^\\s*(```+|~~~+)")
+	// blankBreak is a line of nothing but line breaks and spaces.
+	blankBreak = regexp.MustCompile(`^(?:\s|&nbsp;|<br\s*/?>)*$`)
+	// brLine is a short line set off by a hard break: "&nbsp; **SQL** <br>".
+	brLine = regexp.MustCompile(`^(?:\s|&nbsp;)*([^<>]{1,80}?)\s*<br\s*/?>\s*$`)
+	brEnd  = regexp.MustCompile(`\s*<br\s*/?>\s*$`)
+	// mermaidDiv opens a mermaid graph written in HTML: <div class="mermaid">.
+	mermaidDiv = regexp.MustCompile(`^\s*<(div|pre)\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>\s*$`)
 )
 
 // dialects rewrites src in place of its dialect markup and returns the
@@ -48,6 +56,29 @@ func dialects(src []byte) ([]byte, []bound) {
 			continue
 		}
 		if fence != "" {
+			continue
+		}
+		if m := mermaidDiv.FindStringSubmatch(l); m != nil {
+			// <div class="mermaid"> … </div>: a mermaid graph as a fence.
+			for j := i + 1; j < len(lines); j++ {
+				if strings.TrimSpace(string(lines[j])) == "</"+m[1]+">" {
+					lines[i], lines[j] = []byte("```mermaid"), []byte("```")
+					for k := i + 1; k < j; k++ {
+						lines[k] = []byte(html.UnescapeString(string(lines[k])))
+					}
+					break
+				}
+			}
+			i--
+			continue
+		}
+		if strings.TrimSpace(l) != "" && blankBreak.MatchString(l) {
+			lines[i] = nil // "<br>" or "&nbsp;" alone: a paragraph break
+			continue
+		}
+		if brItem(lines, i) {
+			// "&nbsp; **SQL** <br>" lines under "…are: <br>": a list.
+			lines[i] = []byte("- " + strings.TrimSpace(brLine.FindStringSubmatch(l)[1]))
 			continue
 		}
 		if templateLine.MatchString(l) {
@@ -139,3 +170,16 @@ func stripCallout(text string) (rest string, ok bool) {
 // attrList is a kramdown or mkdocs attribute list after an element
 // ("{ .md-button }", "{: #id }"), or a Liquid or Hugo tag left in text.
 var attrList = regexp.MustCompile(`\{:?\s*[.#][^{}]*\}|\{%[^%]*%\}|\{\{[<%][^}]*[>%]\}\}`)
+
+// brItem reports whether line i is a short line ended by a hard break that
+// continues a list: under a line ending in a colon or an item, with such a
+// line or the list's end after it.
+func brItem(lines [][]byte, i int) bool {
+	if i == 0 || i+1 >= len(lines) || !brLine.Match(lines[i]) {
+		return false
+	}
+	prev := string(lines[i-1])
+	inList := strings.HasPrefix(prev, "- ")
+	opens := strings.HasSuffix(strings.TrimSpace(brEnd.ReplaceAllString(prev, "")), ":")
+	return (opens || inList) && (inList || brLine.Match(lines[i+1]))
+}

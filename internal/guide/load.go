@@ -12,7 +12,7 @@ import (
 )
 
 // Extensions are the file name endings Load reads as guides.
-var Extensions = []string{".md", ".markdown", ".txt"}
+var Extensions = []string{".md", ".markdown", ".txt", ".html", ".htm"}
 
 // Load parses every guide file under fsys, in lexical order. prefix is put
 // before each file's path in Source ("guides/" → "guides/salaries.md").

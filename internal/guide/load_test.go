@@ -26,6 +26,7 @@ func TestLoad(t *testing.T) {
 		"broken-front.md":  {Data: []byte("---\ntitle: [x\n---\n\n# D\n\n## S\n\nText.\n")},
 		"sub/deeper/e.MD":  {Data: []byte("# E\n\n## S\n\nText.\n")},
 		"only-heading.txt": {Data: []byte("# Nothing else\n")},
+		"sub/f.html":       {Data: []byte("<html><head><title>F</title></head><body><h2>S</h2><p>Text.</p></body></html>")},
 	}
 	gs, ws, err := guide.Load(fsys, "dir/")
 	if err != nil {
@@ -35,7 +36,7 @@ func TestLoad(t *testing.T) {
 	for _, g := range gs {
 		titles = append(titles, g.Title+"@"+g.Source)
 	}
-	want := []string{"A@dir/a.md", "D@dir/broken-front.md", "B@dir/sub/b.markdown", "C Title Line@dir/sub/c.txt", "E@dir/sub/deeper/e.MD"}
+	want := []string{"A@dir/a.md", "D@dir/broken-front.md", "B@dir/sub/b.markdown", "C Title Line@dir/sub/c.txt", "E@dir/sub/deeper/e.MD", "F@dir/sub/f.html"}
 	if !slices.Equal(titles, want) {
 		t.Errorf("guides = %q; want %q", titles, want)
 	}

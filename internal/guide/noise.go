@@ -214,6 +214,20 @@ func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 			cut = first + 1
 		}
 	}
+	if title == "" && !plain && len(raws) > 0 && raws[0].kind == Label && raws[0].open == nil {
+		// A bold line opening a file whose headings are all below level 1
+		// ("**Data-Engineer-Roadmap**" over "### Month 1") is its title.
+		h1 := false
+		for _, r := range raws {
+			if r.heading == 1 {
+				h1 = true
+				break
+			}
+		}
+		if !h1 && (first < 0 || raws[first].heading > 1) {
+			title, cut = raws[0].block.Text, 1
+		}
+	}
 	if title == "" && plain {
 		// The longest of the heading-like lines that open the file; shorter
 		// ones before it are breadcrumbs, those after it are sections.

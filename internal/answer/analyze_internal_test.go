@@ -1,0 +1,78 @@
+package answer
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/careerbot/careerbot/internal/guide"
+)
+
+// TestAnalyze checks how a question is read before any answer is chosen:
+// its kind, its level, and which of its words count as what it is about.
+// Each case is a way people phrase questions that was once misread.
+func TestAnalyze(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q string
+		intent  intent
+		level   string
+		// concepts the question is about; without lists none that must go.
+		concepts, without []string
+	}{
+		{"the guide itself is no topic", "how many job postings did the platform pay survey read?",
+			intentGeneral, "", []string{"postings", "platform"}, []string{"survey", "read"}},
+		{"nor is its author", "what does the author recommend for juniors?",
+			intentGeneral, "junior", nil, []string{"author"}},
+		{"lead the verb is no level", "which positions lead into platform engineering?",
+			intentGeneral, "", []string{"positions", "platform"}, []string{"lead"}},
+		{"lead the level still is one", "what does a lead platform engineer earn?",
+			intentSalary, "lead", []string{"platform"}, nil},
+		{"what pay is made of asks no figure", "what makes up a platform engineer's compensation?",
+			intentGeneral, "", []string{"compensation"}, nil},
+		{"salary data asks no figure", "where does the salary data come from?",
+			intentGeneral, "", nil, nil},
+		{"a pay question still is one", "what do senior platform engineers earn in Poland?",
+			intentSalary, "senior", []string{"platform"}, nil},
+		{"a roadmap named asks no start", "when does Terraform come in the roadmap?",
+			intentGeneral, "", []string{"Terraform"}, nil},
+		{"a roadmap for a role does", "what is the roadmap to platform engineer?",
+			intentStart, "", nil, nil},
+		{"chat particles are tone", "do platform engineers even need kubernetes tho",
+			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			if a.intent != tt.intent {
+				t.Errorf("intent = %v; want %v", a.intent, tt.intent)
+			}
+			if string(a.level) != tt.level {
+				t.Errorf("level = %q; want %q", a.level, tt.level)
+			}
+			var got []string
+			for _, c := range a.concepts {
+				got = append(got, strings.ToLower(c.Text))
+			}
+			for _, w := range tt.concepts {
+				if !slices.Contains(got, strings.ToLower(w)) {
+					t.Errorf("concepts %q lack %q", got, w)
+				}
+			}
+			for _, w := range tt.without {
+				if slices.Contains(got, strings.ToLower(w)) {
+					t.Errorf("concepts %q have %q", got, w)
+				}
+			}
+		})
+	}
+}
