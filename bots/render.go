@@ -22,8 +22,9 @@ type Limits struct {
 	Total   int // everything together; 0 for no overall limit
 }
 
-// Reply is an answer rendered for chat: every string escaped for the
-// platform and cut to its limits.
+// Reply is an answer rendered for chat: every string stripped of
+// invisible characters (advisor.Invisible: bidi controls, zero-width
+// characters), escaped for the platform and cut to its limits.
 type Reply struct {
 	Text string
 	// ReadAs is one short line saying how the question was read ("Read
@@ -64,8 +65,12 @@ func (r Reply) Len() int {
 }
 
 // Render renders a for a platform whose markup esc escapes, within lim.
-// Sources that do not fit the overall limit are dropped from the end.
-func Render(a advisor.Answer, esc func(string) string, lim Limits) Reply {
+// Invisible characters are dropped before esc sees the text, so a guide or
+// a question cannot turn a reply around (U+202E) and esc may add its own
+// (Discord's zero-width space that breaks a mention). Sources that do not
+// fit the overall limit are dropped from the end.
+func Render(a advisor.Answer, escape func(string) string, lim Limits) Reply {
+	esc := func(s string) string { return escape(advisor.StripInvisible(s)) }
 	r := Reply{Abstained: a.Abstained, AnswerID: a.ID}
 	textLim := lim.Text
 	if a.ReadAs != "" {

@@ -282,7 +282,7 @@ func (b *Bot) startThread(ctx context.Context, i *discordgo.Interaction, q, aske
 		b.log.Warn("discord: the answer to start a thread on was not found", "interaction", i.ID, "err", err)
 		return
 	}
-	th, err := api.MessageThreadStart(msg.ChannelID, msg.ID, bots.Cut(q, 100), 1440)
+	th, err := api.MessageThreadStart(msg.ChannelID, msg.ID, bots.Cut(advisor.StripInvisible(q), 100), 1440)
 	if err != nil {
 		b.log.Warn("discord: starting a thread failed (it needs a bot token)", "interaction", i.ID, "err", err)
 		return
@@ -408,7 +408,7 @@ func (b *Bot) autocomplete(i *discordgo.Interaction) *discordgo.InteractionRespo
 		}
 		prefix, _ := o.Value.(string)
 		for _, v := range b.catalog.Suggest(kind, prefix, maxChoices) {
-			v = bots.Cut(v, choiceLimit)
+			v = bots.Cut(advisor.StripInvisible(v), choiceLimit)
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
 		}
 	}
@@ -427,5 +427,7 @@ var markdown = strings.NewReplacer(
 )
 
 // Escape makes text from a question or a guide show as written in Discord:
-// no formatting, links or mentions.
-func Escape(s string) string { return markdown.Replace(s) }
+// no formatting, links or mentions, and none of the invisible characters
+// that would change its display (advisor.Invisible) but the zero-width
+// spaces it puts after "@" and "<" itself.
+func Escape(s string) string { return markdown.Replace(advisor.StripInvisible(s)) }

@@ -402,6 +402,10 @@ func FuzzInteraction(f *testing.F) {
 		[]byte(`{"type":3,"data":{"custom_id":"careerbot_vote::","component_type":2}}`),
 		command("ask", opt("question", "and for juniors?"), opt("thread", true)),
 		[]byte(`null`),
+		command("ask", opt("question", "<@123> <@!456> @here what salary for senior ML in Romania")),
+		command("ask", opt("question", "\u202ewhat salary\u202c for senior ML in Roma\u200bnia\ufeff")),
+		command("salary", opt("role", "\u2066ML engineer\u2069"), opt("region", "@everyone Romania")),
+		command("next", opt("after", "<#1> Py\u200dTorch")),
 	} {
 		f.Add(b)
 	}
@@ -419,6 +423,13 @@ func FuzzInteraction(f *testing.F) {
 			if resp.Data != nil && resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult &&
 				(resp.Data.AllowedMentions == nil || len(resp.Data.AllowedMentions.Parse) != 0) {
 				t.Fatalf("response without empty allowed_mentions: %s", w.Body.String())
+			}
+			if resp.Data != nil {
+				for name, s := range texts(resp.Data) {
+					if hidden(s) {
+						t.Fatalf("%s %q holds an invisible character", name, s)
+					}
+				}
 			}
 		}
 	})

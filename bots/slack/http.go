@@ -109,7 +109,8 @@ func (b *Bot) EventsHandler() http.Handler {
 }
 
 // CommandsHandler serves POST /slack/commands: /career answered privately
-// in the response body, with a button to share it.
+// in the response body, with a button to share it. A replay of a signed
+// command is acknowledged with an empty 200 and not answered again.
 func (b *Bot) CommandsHandler() http.Handler {
 	return b.guard("commands", func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		cmd, err := slack.SlashCommandParse(r)
@@ -117,13 +118,19 @@ func (b *Bot) CommandsHandler() http.Handler {
 			http.Error(w, "malformed command", http.StatusBadRequest)
 			return
 		}
+		msg := b.commandResponse(r.Context(), cmd, r.Header.Get("X-Slack-Signature"))
+		if msg == nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(b.commandResponse(r.Context(), cmd))
+		json.NewEncoder(w).Encode(msg)
 	})
 }
 
 // InteractivityHandler serves POST /slack/interactivity: the "Share in
-// channel" button.
+// channel" and feedback buttons. A replayed click is acknowledged and not
+// handled again.
 func (b *Bot) InteractivityHandler() http.Handler {
 	return b.guard("interactivity", func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		var cb slack.InteractionCallback
@@ -132,6 +139,7 @@ func (b *Bot) InteractivityHandler() http.Handler {
 			return
 		}
 		w.WriteHeader(http.StatusOK)
-		b.background(func() { b.handleInteraction(b.ctx, cb) })
+		sig := r.Header.Get("X-Slack-Signature")
+		b.background(func() { b.handleInteraction(b.ctx, cb, sig) })
 	})
 }

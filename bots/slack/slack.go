@@ -197,7 +197,7 @@ func blocks(ans advisor.Answer, question string, shareable bool) ([]slack.Block,
 		if ans.Question != "" {
 			question = ans.Question // a follow-up, shared as read
 		}
-		buttons = append(buttons, slack.NewButtonBlockElement(shareAction, bots.Cut(question, 2000), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false)))
+		buttons = append(buttons, slack.NewButtonBlockElement(shareAction, bots.Cut(advisor.StripInvisible(question), 2000), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false)))
 	}
 	if len(buttons) > 0 {
 		bs = append(bs, slack.NewActionBlock("careerbot_actions", buttons...))
@@ -213,11 +213,21 @@ func answerMessage(ans advisor.Answer, question string, shareable bool) []slack.
 }
 
 // escape makes text from a question or a guide show as written: &, < and >
-// are escaped, so "<!channel>" or "<@U123>" pings nobody.
-func escape(s string) string { return slackutilsx.EscapeMessage(s) }
+// are escaped, so "<!channel>" or "<@U123>" pings nobody, and the
+// invisible characters that would change its display (advisor.Invisible)
+// are dropped.
+func escape(s string) string { return slackutilsx.EscapeMessage(advisor.StripInvisible(s)) }
 
-// commandResponse answers /career privately, with a button to share.
-func (b *Bot) commandResponse(ctx context.Context, cmd slack.SlashCommand) *slack.Msg {
+// commandResponse answers /career privately, with a button to share. It
+// returns nil, and answers nothing, for a command already answered: a
+// signed request replayed within Slack's five minutes, or a copy another
+// replica took (with a shared Deduper). A command is named by its
+// trigger id, unique to each use of it, else by requestID (the request's
+// signature, or the Socket Mode envelope).
+func (b *Bot) commandResponse(ctx context.Context, cmd slack.SlashCommand, requestID string) *slack.Msg {
+	if !b.claim(ctx, "command", cmd.TriggerID, requestID) {
+		return nil
+	}
 	q := strings.TrimSpace(cmd.Text)
 	if q == "" {
 		return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: "Ask me a career question, e.g. `/career what salary for a senior ML engineer in Romania?`"}
@@ -230,10 +240,25 @@ func (b *Bot) commandResponse(ctx context.Context, cmd slack.SlashCommand) *slac
 	return &slack.Msg{ResponseType: slack.ResponseTypeEphemeral, Text: text, Blocks: slack.Blocks{BlockSet: bs}}
 }
 
+// claim reports whether a command or an interaction (kind) is seen for
+// the first time, named by its trigger id or, without one, requestID.
+func (b *Bot) claim(ctx context.Context, kind, triggerID, requestID string) bool {
+	id := triggerID
+	if id == "" {
+		id = requestID
+	}
+	if b.responder.Claim(ctx, "slack", kind+":"+id) {
+		return true
+	}
+	b.log.Debug("slack: already handled", "kind", kind, "request", triggerID)
+	return false
+}
+
 // handleInteraction posts a shared answer for everyone in the channel and
-// removes the private one.
-func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback) {
-	if cb.Type != slack.InteractionTypeBlockActions {
+// removes the private one, or counts a vote. A click already handled (a
+// replayed request; see commandResponse) is left alone.
+func (b *Bot) handleInteraction(ctx context.Context, cb slack.InteractionCallback, requestID string) {
+	if cb.Type != slack.InteractionTypeBlockActions || !b.claim(ctx, "interaction", cb.TriggerID, requestID) {
 		return
 	}
 	for _, a := range cb.ActionCallback.BlockActions {

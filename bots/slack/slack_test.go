@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -278,9 +280,13 @@ func TestMentionRateLimitedIsEphemeral(t *testing.T) {
 	}
 }
 
+// triggers numbers the commands the tests send: Slack gives each use of a
+// command its own trigger id.
+var triggers atomic.Int64
+
 func commandBody(text string) string {
-	return url.Values{"command": {"/career"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C1"}, "trigger_id": {"t1"},
-		"response_url": {"https://hooks.example/x"}, "team_id": {"T1"}}.Encode()
+	return url.Values{"command": {"/career"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C1"},
+		"trigger_id": {fmt.Sprint("t", triggers.Add(1))}, "response_url": {"https://hooks.example/x"}, "team_id": {"T1"}}.Encode()
 }
 
 func TestCareerCommand(t *testing.T) {
@@ -307,7 +313,7 @@ func TestCareerCommand(t *testing.T) {
 // with a context block saying how it was read, escaped.
 func TestCareerCommandReadAs(t *testing.T) {
 	b, _ := newTestBot(t, engine(t), nil)
-	w := serve(b.CommandsHandler(), signed("/slack/commands", commandBody("<!here> jr DS salery in the US"), time.Now().Unix(), nil))
+	w := serve(b.CommandsHandler(), signed("/slack/commands", commandBody("jr DS salery in the US <!here>"), time.Now().Unix(), nil))
 	var msg slack.Msg
 	if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil {
 		t.Fatalf("response %q: %v", w.Body.String(), err)
@@ -320,7 +326,7 @@ func TestCareerCommandReadAs(t *testing.T) {
 		t.Fatalf("first block %T; want the read-as context block", msg.Blocks.BlockSet[0])
 	}
 	text := first.ContextElements.Elements[0].(*slack.TextBlockObject).Text
-	if want := "Read as: “&lt;!here&gt; jr DS salary in the US”"; text != want {
+	if want := "Read as: “jr DS salary in the US &lt;!here&gt;”"; text != want {
 		t.Errorf("read-as block %q; want %q", text, want)
 	}
 	if !strings.Contains(msg.Text, "$70,000–$95,000") {
@@ -435,10 +441,10 @@ func BenchmarkSlashCommand(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := bot.CommandsHandler()
-	body := commandBody("How much does a senior ML engineer make in Romania?")
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
+		body := commandBody("How much does a senior ML engineer make in Romania?")
 		w := serve(h, signed("/slack/commands", body, time.Now().Unix(), nil))
 		if w.Code != http.StatusOK {
 			b.Fatalf("Status = %d", w.Code)
@@ -458,17 +464,25 @@ func FuzzEvents(f *testing.F) {
 		`{"type":"event_callback","event":{"type":"app_mention"}}`,
 		`{"type":"event_callback","event":null}`,
 		`[]`,
+		eventBody("E3", map[string]any{"type": "app_mention", "user": "U1", "text": "<@UBOT> <!here> @everyone \u202ejunior ML salary romania", "ts": "1.3", "channel": "C1"}),
+		eventBody("E4", map[string]any{"type": "message", "channel_type": "im", "user": "U1", "text": "<#C1|general> Roma\u200bnia pay\ufeff", "ts": "1.4", "channel": "D1"}),
 	} {
 		f.Add(s)
 	}
-	b, _ := newTestBot(f, answertest.Bundled(f), nil)
+	b, fake := newTestBot(f, answertest.Bundled(f), nil)
 	h := b.EventsHandler()
 	f.Fuzz(func(t *testing.T, body string) {
+		before := len(fake.posts())
 		w := serve(h, signed("/slack/events", body, time.Now().Unix(), nil))
 		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest && w.Code != http.StatusRequestEntityTooLarge {
 			t.Fatalf("Status = %d for %q", w.Code, body)
 		}
 		b.Wait()
+		for _, p := range fake.posts()[before:] {
+			if invisible(p.form.Get("text")) || invisible(p.form.Get("blocks")) {
+				t.Fatalf("a post for %q holds an invisible character: %v", body, p.form)
+			}
+		}
 	})
 }
 
@@ -485,6 +499,7 @@ func FuzzInteractivity(f *testing.F) {
 		vote(helpfulAction, "0123456789abcdef"),
 		vote(notHelpfulAction, ""),
 		vote(shareAction, "and for juniors?"),
+		vote(shareAction, "<@U1> \u202ejunior ML salary romania\u200b"),
 		`{"type":"block_actions","actions":null}`,
 		`{}`,
 	} {
@@ -505,6 +520,49 @@ func FuzzInteractivity(f *testing.F) {
 			t.Fatalf("Status = %d for %q", w.Code, payload)
 		}
 		b.Wait()
+	})
+}
+
+// FuzzCommands sends arbitrary /career questions and trigger ids, signed,
+// twice each: the first gets an ephemeral message or a refusal, with
+// nothing invisible in it; the replay gets an empty 200.
+func FuzzCommands(f *testing.F) {
+	for _, s := range [][2]string{
+		{"junior ML salary romania", "t1"},
+		{"<@U0BOT> <!here> what salary for senior ML in Romania", "t2"},
+		{"@everyone \u202ewhat\u202c salary in Roma\u200bnia", ""},
+		{"<!subteam^S1|@ml>", "t3"},
+		{"", "t4"},
+		{strings.Repeat("pay ", 300), "t5"},
+		{"\u2066\u2069\ufeff", "t6"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	b, _ := newTestBot(f, answertest.Bundled(f), nil)
+	h := b.CommandsHandler()
+	var n atomic.Int64
+	f.Fuzz(func(t *testing.T, text, trigger string) {
+		// Each input is a use of its own: its trigger id (or, without
+		// one, its signature) is new.
+		if trigger != "" {
+			trigger = fmt.Sprint(trigger, "-", n.Add(1))
+		}
+		body := url.Values{"command": {"/career"}, "text": {text}, "user_id": {fmt.Sprint("U", n.Add(1))}, "channel_id": {"C1"}, "trigger_id": {trigger}}.Encode()
+		ts := time.Now().Unix() - n.Add(1)%200 // a body without a trigger is named by its signature
+		w := serve(h, signed("/slack/commands", body, ts, nil))
+		if w.Code != http.StatusOK {
+			t.Fatalf("Status = %d for %q", w.Code, text)
+		}
+		var msg slack.Msg
+		if err := json.Unmarshal(w.Body.Bytes(), &msg); err != nil || msg.ResponseType != slack.ResponseTypeEphemeral || msg.Text == "" {
+			t.Fatalf("/career %q = %q; want an ephemeral message", text, w.Body.String())
+		}
+		if invisible(w.Body.String()) {
+			t.Fatalf("/career %q = %q holds an invisible character", text, w.Body.String())
+		}
+		if replay := serve(h, signed("/slack/commands", body, ts, nil)); replay.Code != http.StatusOK || replay.Body.Len() != 0 {
+			t.Fatalf("replay of /career %q = %d %q; want an empty 200", text, replay.Code, replay.Body.String())
+		}
 	})
 }
 

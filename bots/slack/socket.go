@@ -66,12 +66,24 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, ack acker) {
 			b.ack(ack, evt, nil)
 			return
 		}
-		b.ack(ack, evt, b.commandResponse(ctx, cmd))
+		id := ""
+		if evt.Request != nil {
+			id = evt.Request.EnvelopeID
+		}
+		if msg := b.commandResponse(ctx, cmd, id); msg != nil {
+			b.ack(ack, evt, msg)
+		} else {
+			b.ack(ack, evt, nil)
+		}
 	case socketmode.EventTypeInteractive:
 		cb, ok := evt.Data.(slack.InteractionCallback)
 		b.ack(ack, evt, nil)
 		if ok {
-			b.background(func() { b.handleInteraction(b.ctx, cb) })
+			id := ""
+			if evt.Request != nil {
+				id = evt.Request.EnvelopeID
+			}
+			b.background(func() { b.handleInteraction(b.ctx, cb, id) })
 		}
 	case socketmode.EventTypeHello:
 		b.connect.Do(func() { close(b.connected) })

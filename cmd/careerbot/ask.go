@@ -34,32 +34,38 @@ func (g *guideFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&g.noBundled, "no-bundled", false, "leave out the bundled guides")
 }
 
-// loadGuides loads the bundled guides (unless left out) and those in dirs.
-// A directory that cannot be read is an error; a file that cannot be used
-// is a warning.
-func loadGuides(bundled bool, dirs []string) ([]*guide.Guide, []guide.Warning, error) {
+// loadGuides loads the bundled guides (unless left out) and those in dirs,
+// within l's budget (nil for none). A directory that cannot be read, or
+// guides over the budget, are an error; a file that cannot be used, or
+// that links outside its directory, is a warning.
+func loadGuides(bundled bool, dirs []string, l *guide.Loader) ([]*guide.Guide, []guide.Warning, error) {
+	if l == nil {
+		l = &guide.Loader{}
+	}
 	var guides []*guide.Guide
 	var warnings []guide.Warning
 	if bundled {
-		gs, ws, err := guide.Load(knowledge.Guides(), "")
+		gs, ws, err := l.FS(knowledge.Guides(), "")
+		warnings = append(warnings, ws...)
 		if err != nil {
-			return nil, nil, fmt.Errorf("bundled guides: %w", err)
+			return nil, warnings, loadError("bundled guides", err)
 		}
-		guides, warnings = append(guides, gs...), append(warnings, ws...)
+		guides = append(guides, gs...)
 	}
 	for _, dir := range dirs {
 		fi, err := os.Stat(dir)
 		if err != nil {
-			return nil, nil, fmt.Errorf("guides directory %s: %w", dir, errors.Unwrap(err))
+			return nil, warnings, fmt.Errorf("guides directory %s: %w", dir, errors.Unwrap(err))
 		}
 		if !fi.IsDir() {
-			return nil, nil, fmt.Errorf("guides directory %s: not a directory", dir)
+			return nil, warnings, fmt.Errorf("guides directory %s: not a directory", dir)
 		}
-		gs, ws, err := guide.Load(os.DirFS(dir), strings.TrimSuffix(dir, "/")+"/")
+		gs, ws, err := l.Dir(dir, strings.TrimSuffix(dir, "/")+"/")
+		warnings = append(warnings, ws...)
 		if err != nil {
-			return nil, nil, fmt.Errorf("guides directory %s: %w", dir, err)
+			return nil, warnings, loadError("guides directory "+dir, err)
 		}
-		guides, warnings = append(guides, gs...), append(warnings, ws...)
+		guides = append(guides, gs...)
 	}
 	if len(guides) == 0 {
 		return nil, warnings, errors.New("no guides loaded: add a directory with --guides, or drop --no-bundled")
@@ -67,9 +73,19 @@ func loadGuides(bundled bool, dirs []string) ([]*guide.Guide, []guide.Warning, e
 	return guides, warnings, nil
 }
 
+// loadError says what could not be loaded; for guides over a budget, it
+// names the configuration key of the budget (which names the directory).
+func loadError(what string, err error) error {
+	var be *guide.BudgetError
+	if errors.As(err, &be) {
+		return fmt.Errorf("guides.max_%s: %w; raise it, or load fewer guides", be.Limit, be)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
 // engine loads the guides and builds the engine, printing warnings to w.
 func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
-	guides, warnings, err := loadGuides(!g.noBundled, g.dirs)
+	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
 	}

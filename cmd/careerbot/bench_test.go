@@ -78,3 +78,48 @@ func BenchmarkAnswers50(b *testing.B) {
 		b.Errorf("%d of %d requests failed; the first: %v", failed.Load(), b.N, firstFailure.Load())
 	}
 }
+
+// profiled keeps the engines BenchmarkEngineMemory built alive until the
+// test binary writes its -memprofile, so the profile's inuse_space shows
+// where a served engine's memory goes.
+var profiled []reload.Engine
+
+// BenchmarkEngineMemory builds the engine serve builds (through the
+// loader, with its budgets off) over 1,200 and 4,800 generated guides and
+// reports the heap it keeps, in all and per guide byte:
+//
+//	go test ./cmd/careerbot -run XXX -bench EngineMemory -benchtime 1x -memprofile /tmp/mem.out
+//	go tool pprof -sample_index=inuse_space -top /tmp/mem.out
+func BenchmarkEngineMemory(b *testing.B) {
+	for _, n := range []int{1200, 4800} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := b.TempDir()
+			var size int64
+			for _, g := range guidegen.Generate(n, 1) {
+				size += int64(len(g.Text))
+				if err := os.WriteFile(filepath.Join(dir, g.Name), []byte(g.Text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+			}
+			no := false
+			build := engineBuilder(config.Guides{Dirs: []string{dir}, Bundled: &no}, slog.New(slog.DiscardHandler))
+			var kept uint64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				eng, err := build()
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				kept = after.HeapInuse - before.HeapInuse
+				profiled = append(profiled, eng)
+			}
+			b.ReportMetric(float64(size)/1e6, "guide-MB")
+			b.ReportMetric(float64(kept)/1e6, "kept-heap-MB")
+			b.ReportMetric(float64(kept)/float64(size), "kept-bytes/guide-byte")
+		})
+	}
+}

@@ -172,8 +172,10 @@ hash_key = "test-key"
 
 	// Votes: Slack's U1 finds turn 2 helpful (clicking twice), U2 not
 	// helpful; Discord's u1 finds turn 4 helpful (twice), u2 turn 1 not.
+	clicks := 0
 	slackVote := func(user, action, answerID string) {
-		payload, _ := json.Marshal(map[string]any{"type": "block_actions", "trigger_id": "t", "user": map[string]any{"id": user},
+		clicks++ // each click has its own trigger id
+		payload, _ := json.Marshal(map[string]any{"type": "block_actions", "trigger_id": fmt.Sprint("t", clicks), "user": map[string]any{"id": user},
 			"channel": map[string]any{"id": "C1"}, "message": map[string]any{"ts": "200.1", "thread_ts": "100.1"},
 			"actions": []map[string]any{{"action_id": action, "block_id": "careerbot_actions", "type": "button", "value": answerID}}})
 		slackPost("/slack/interactivity", "application/x-www-form-urlencoded", url.Values{"payload": {string(payload)}}.Encode())
@@ -278,7 +280,7 @@ listen = "127.0.0.1:0"
 burst = 10
 [discord]
 mode = "http"
-application_id = "app1"
+application_id = "123456789012345678"
 public_key = %q
 `, hex.EncodeToString(pub))
 }

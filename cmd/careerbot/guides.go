@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/answer"
+	"github.com/careerbot/careerbot/internal/config"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
 )
@@ -23,7 +24,8 @@ func (m *Main) runGuides(args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	guides, warnings, err := loadGuides(!gf.noBundled, gf.dirs)
+	var loader guide.Loader // no budget: the totals are printed against serve's
+	guides, warnings, err := loadGuides(!gf.noBundled, gf.dirs, &loader)
 	if !*asJSON {
 		// Warnings go to stdout here: they are what a guide author asked for.
 		for _, w := range warnings {
@@ -42,6 +44,7 @@ func (m *Main) runGuides(args []string) error {
 	for i, g := range guides {
 		docs[i] = describeGuide(g, eng.Facts(i))
 	}
+	bytes, sections := loader.Used()
 	if *asJSON {
 		ws := make([]string, len(warnings))
 		for i, w := range warnings {
@@ -53,9 +56,25 @@ func (m *Main) runGuides(args []string) error {
 		return enc.Encode(struct {
 			Guides   []guideDoc `json:"guides"`
 			Warnings []string   `json:"warnings"`
-		}{docs, ws})
+			Bytes    int64      `json:"bytes"`
+			Sections int        `json:"sections"`
+		}{docs, ws, bytes, sections})
 	}
-	return writeTree(m.Stdout, docs)
+	if err := writeTree(m.Stdout, docs); err != nil {
+		return err
+	}
+	return writeBudget(m.Stdout, len(guides), bytes, sections)
+}
+
+// writeBudget prints the totals loaded against serve's default budget,
+// and warns past it.
+func writeBudget(w io.Writer, guides int, bytes int64, sections int) error {
+	_, err := fmt.Fprintf(w, "\n%d guides: %d bytes, %d sections; serve's budget by default: guides.max_bytes = %d, guides.max_sections = %d\n",
+		guides, bytes, sections, config.DefaultMaxGuideBytes, config.DefaultMaxSections)
+	if err == nil && (bytes > config.DefaultMaxGuideBytes || sections > config.DefaultMaxSections) {
+		_, err = io.WriteString(w, "warning: over serve's default budget: raise guides.max_bytes or guides.max_sections, and the container's memory (see the README's Budgets)\n")
+	}
+	return err
 }
 
 // guideDoc is a guide as the bot reads it: the JSON of `careerbot guides

@@ -191,9 +191,14 @@ func slackMention(base, eventID, user, ts string) *http.Request {
 	return slackRequest(base, "/slack/events", "application/json", body)
 }
 
+// triggers numbers the commands the tests send: Slack gives each use of a
+// command its own trigger id.
+var triggers atomic.Int64
+
 // slackCommand is a signed /career command.
 func slackCommand(base, user, question string) *http.Request {
-	body := url.Values{"command": {"/career"}, "text": {question}, "user_id": {user}, "channel_id": {"C1"}, "trigger_id": {"T" + user}}.Encode()
+	body := url.Values{"command": {"/career"}, "text": {question}, "user_id": {user}, "channel_id": {"C1"},
+		"trigger_id": {fmt.Sprint("T", user, "-", triggers.Add(1))}}.Encode()
 	return slackRequest(base, "/slack/commands", "application/x-www-form-urlencoded", body)
 }
 
@@ -217,7 +222,7 @@ listen = "127.0.0.1:0"
 %s
 [discord]
 mode = "http"
-application_id = "app1"
+application_id = "123456789012345678"
 public_key = %q
 [slack]
 mode = "http"

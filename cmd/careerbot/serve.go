@@ -9,17 +9,13 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/careerbot/careerbot/bots"
 	"github.com/careerbot/careerbot/bots/discord"
@@ -28,6 +24,7 @@ import (
 	"github.com/careerbot/careerbot/internal/config"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reload"
+	"github.com/careerbot/careerbot/internal/server"
 	"github.com/careerbot/careerbot/internal/shared"
 	"github.com/careerbot/careerbot/internal/store"
 )
@@ -61,6 +58,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	log := m.logger(parseLevel(cfg.Log.Level))
+	warnNoBot(cfg, log)
 	st, key, err := openStore(cfg.Store, log)
 	if err != nil {
 		return err
@@ -83,14 +81,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer state.Close()
 	responder := bots.NewResponder(live, bots.Options{
-		Limiter:          state.Limiter(cfg.Limits.Interval(), cfg.Limits.Burst),
-		Dedupe:           state.Claims(dedupeFor),
-		MaxQuestionChars: cfg.Limits.MaxQuestionChars,
-		Logger:           log,
-		Metrics:          bots.NewMetrics(reg),
-		Context:          conversations(state),
-		Journal:          st,
-		HashKey:          key,
+		Limiter: state.Limiter(cfg.Limits.Interval(), cfg.Limits.Burst), Dedupe: state.Claims(dedupeFor),
+		MaxQuestionChars: cfg.Limits.MaxQuestionChars, Logger: log, Metrics: bots.NewMetrics(reg),
+		Context: conversations(state), Journal: st, HashKey: key,
 	})
 
 	// Three lifetimes: accept ends when serve stops taking new work (the
@@ -102,116 +95,58 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 
-	// ready: guides loaded and transports up; stopping: from the signal on.
-	var ready, stopping, draining atomic.Bool
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, "ok: %d guides\n", len(live.Guides()))
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		if !ready.Load() || stopping.Load() {
-			http.Error(w, "not ready", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-
-	errc := make(chan error, 4)
-	var background int
-	var connected []<-chan struct{} // long-lived connections to wait for before ready
-	var inflight []func()           // waits for answers still being sent
-	if cfg.Discord.Mode != "" {
-		bot := discord.New(responder, live, log)
-		bot.SetGaps(st)
-		inflight = append(inflight, bot.Wait)
-		switch cfg.Discord.Mode {
-		case "http":
-			key, _ := hex.DecodeString(cfg.Discord.PublicKey) // validated by config
-			// No token is needed to answer; with one, /ask thread:true can
-			// start threads.
-			api, err := discordgo.New(botToken(cfg.Discord.Token))
-			if err != nil {
-				return err
-			}
-			mux.Handle("POST /discord/interactions", discord.NewHTTPHandler(work, bot, ed25519.PublicKey(key), api))
-		case "gateway":
-			s, err := gatewaySession(cfg.Discord)
-			if err != nil {
-				return err
-			}
-			background++
-			connected = append(connected, bot.Connected())
-			go func() { errc <- bot.RunGateway(accept, s) }()
-		}
-		log.Info("discord enabled", "mode", cfg.Discord.Mode)
-	}
-	if cfg.Slack.Mode != "" {
-		bot, err := slack.New(work, responder, slack.Config{BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken,
-			SigningSecret: cfg.Slack.SigningSecret, APIURL: cfg.Slack.APIURL}, log)
-		if err != nil {
-			return err
-		}
-		inflight = append(inflight, bot.Wait)
-		switch cfg.Slack.Mode {
-		case "http":
-			mux.Handle("POST /slack/events", bot.EventsHandler())
-			mux.Handle("POST /slack/commands", bot.CommandsHandler())
-			mux.Handle("POST /slack/interactivity", bot.InteractivityHandler())
-		case "socket":
-			background++
-			connected = append(connected, bot.Connected())
-			go func() { errc <- bot.RunSocketMode(accept) }()
-		}
-		log.Info("slack enabled", "mode", cfg.Slack.Mode)
-	}
-
-	ln, err := net.Listen("tcp", cfg.HTTP.Listen)
+	srv := server.New(live, reg)
+	srv.Addr, srv.Drain, srv.ShutdownTimeout, srv.Logger = cfg.HTTP.Listen, cfg.HTTP.ShutdownDrain, cfg.HTTP.ShutdownTimeout, log
+	chat, err := startBots(accept, work, cfg, responder, live, st, srv, log)
 	if err != nil {
-		return fmt.Errorf("http.listen: %w", err)
+		return err
 	}
-	// While draining, each connection serves one more request and closes,
-	// so none is idle (and closed under a client) when the listener stops.
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if draining.Load() {
-			w.Header().Set("Connection", "close")
-		}
-		mux.ServeHTTP(w, r)
-	})
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
-		WriteTimeout: 10 * time.Second, IdleTimeout: time.Minute}
-	background++
-	go func() { errc <- srv.Serve(ln) }()
-	// Ready once every long-lived connection is up; at once without any.
-	if len(connected) == 0 {
-		ready.Store(true)
-		log.Info("ready")
-	} else {
-		go func() {
-			for _, c := range connected {
-				select {
-				case <-c:
-				case <-accept.Done():
-					return
-				}
-			}
-			ready.Store(true)
-			log.Info("ready")
-		}()
+	if err := srv.Open(); err != nil {
+		return err
 	}
+	srv.ReadyWhen(accept, chat.connected...)
 	if cfg.Guides.UseWatch() && len(cfg.Guides.Dirs) > 0 {
 		go func() {
-			if err := live.Watch(accept, cfg.Guides.Dirs, reload.Quiet); err != nil {
+			if err := live.Watch(accept, cfg.Guides.Dirs, cfg.Guides.WatchQuiet); err != nil {
 				log.Warn("guide directories not watched; SIGHUP still reloads", "err", err)
 			}
 		}()
 	}
-	log.Info("serving", "addr", ln.Addr().String(), "guides", len(live.Guides()), "redis", state.Shared())
+	log.Info("serving", "addr", srv.ListenAddr(), "guides", len(live.Guides()), "redis", state.Shared())
 	if m.Ready != nil {
-		m.Ready(ln.Addr().String())
+		m.Ready(srv.ListenAddr())
 	}
 
-	// Run until a signal, the context's end or a transport's failure.
+	err = m.untilStopped(ctx, live, srv, chat)
+
+	// Stop accepting by every way, then give the work in flight
+	// shutdown_timeout: the requests being served first (once they are
+	// done no handler starts more background work), then the answers
+	// still being sent.
+	stopAccepting()
+	shut, done := context.WithTimeout(context.Background(), cfg.HTTP.ShutdownTimeout)
+	defer done()
+	if cerr := <-chat.closed; err == nil {
+		err = cerr
+	}
+	if berr := chat.stop(shut, log, cfg.HTTP.ShutdownTimeout); err == nil {
+		err = berr
+	}
+	stopWork()
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	log.Info("stopped")
+	return err
+}
+
+// untilStopped runs until a signal, the context's end or a transport's
+// failure (whose error it returns), reloading on SIGHUP, then closes srv:
+// SIGTERM drains; SIGINT, the context's end, a failure or a second
+// signal during the drain do not. It returns once the drain is over,
+// with srv closing in the background (its result on chat.closed).
+func (m *Main) untilStopped(ctx context.Context, live *reload.Live, srv *server.Server, chat *running) error {
+	var err error
 	drain := false
 wait:
 	for {
@@ -220,61 +155,128 @@ wait:
 			break wait
 		case sig := <-m.Signals:
 			if sig == syscall.SIGHUP {
-				go live.Reload("signal")
+				go live.Rearm("signal")
 				continue
 			}
 			drain = sig == syscall.SIGTERM
 			break wait
-		case err = <-errc:
-			background--
+		case err = <-srv.Err():
+			break wait
+		case err = <-chat.errc:
+			chat.running--
 			break wait
 		}
 	}
-
-	// Drain: fail readiness at once so load balancers stop sending, but
-	// keep answering until shutdown_drain is over or SIGINT comes.
-	stopping.Store(true)
-	if drain && cfg.HTTP.ShutdownDrain > 0 {
-		log.Info("draining", "for", cfg.HTTP.ShutdownDrain.String())
-		draining.Store(true)
-		timer := time.NewTimer(cfg.HTTP.ShutdownDrain)
-	drained:
-		for {
-			select {
-			case <-timer.C:
-				break drained
-			case <-ctx.Done():
-				break drained
-			case sig := <-m.Signals:
-				if sig != syscall.SIGHUP {
-					break drained
-				}
-			}
-		}
-		timer.Stop()
+	srv.Unready() // at once, before the goroutine below runs
+	if !drain {
+		srv.Interrupt()
 	}
-
-	// Stop accepting, then give the work in flight shutdown_timeout.
-	log.Info("stopping", "timeout", cfg.HTTP.ShutdownTimeout.String())
-	stopAccepting()
-	shut, done := context.WithTimeout(context.Background(), cfg.HTTP.ShutdownTimeout)
-	defer done()
-	if serr := srv.Shutdown(shut); serr != nil && err == nil {
-		err = serr
-	}
-	for ; background > 0; background-- {
+	go func() { chat.closed <- srv.Close() }()
+	for {
 		select {
-		case berr := <-errc:
+		case <-srv.Drained():
+			return err
+		case <-ctx.Done():
+			srv.Interrupt()
+		case sig := <-m.Signals:
+			if sig == syscall.SIGHUP {
+				go live.Rearm("signal")
+				continue
+			}
+			srv.Interrupt()
+		}
+	}
+}
+
+// warnNoBot says, when the config enables no bot, that serve answers no
+// one and which keys would enable one.
+func warnNoBot(cfg *config.Config, log *slog.Logger) {
+	if cfg.Discord.Mode == "" && cfg.Slack.Mode == "" {
+		log.Warn(`no bot enabled: serving only /healthz, /readyz and /metrics; set [discord] mode = "gateway" or "http", or [slack] mode = "socket" or "http", to answer in chat (see config.example.toml)`)
+	}
+}
+
+// running is what startBots started: the long-lived connections to wait
+// for before ready, the answers in flight to wait for at the end.
+type running struct {
+	connected []<-chan struct{}
+	inflight  []func()
+	errc      chan error // a transport that stopped, with why
+	running   int        // transports sending to errc
+	closed    chan error // the HTTP server's Close, once called
+}
+
+// startBots builds the bots the config enables, mounts their HTTP
+// endpoints on srv and starts their long-lived connections, which end
+// with accept; answers sent after their request are bounded by work.
+func startBots(accept, work context.Context, cfg *config.Config, responder *bots.Responder, live *reload.Live, st *store.Store,
+	srv *server.Server, log *slog.Logger) (*running, error) {
+	r := &running{errc: make(chan error, 2), closed: make(chan error, 1)}
+	if cfg.Discord.Mode != "" {
+		bot := discord.New(responder, live, log)
+		bot.SetGaps(st)
+		r.inflight = append(r.inflight, bot.Wait)
+		switch cfg.Discord.Mode {
+		case "http":
+			key, _ := hex.DecodeString(cfg.Discord.PublicKey) // validated by config
+			// No token is needed to answer; with one, /ask thread:true can
+			// start threads.
+			api, err := discordgo.New(botToken(cfg.Discord.Token))
+			if err != nil {
+				return nil, err
+			}
+			srv.Handle("POST /discord/interactions", discord.NewHTTPHandler(work, bot, ed25519.PublicKey(key), api))
+		case "gateway":
+			s, err := gatewaySession(cfg.Discord)
+			if err != nil {
+				return nil, err
+			}
+			r.running++
+			r.connected = append(r.connected, bot.Connected())
+			go func() { r.errc <- bot.RunGateway(accept, s) }()
+		}
+		log.Info("discord enabled", "mode", cfg.Discord.Mode)
+	}
+	if cfg.Slack.Mode != "" {
+		bot, err := slack.New(work, responder, slack.Config{BotToken: cfg.Slack.BotToken, AppToken: cfg.Slack.AppToken,
+			SigningSecret: cfg.Slack.SigningSecret, APIURL: cfg.Slack.APIURL}, log)
+		if err != nil {
+			return nil, err
+		}
+		r.inflight = append(r.inflight, bot.Wait)
+		switch cfg.Slack.Mode {
+		case "http":
+			srv.Handle("POST /slack/events", bot.EventsHandler())
+			srv.Handle("POST /slack/commands", bot.CommandsHandler())
+			srv.Handle("POST /slack/interactivity", bot.InteractivityHandler())
+		case "socket":
+			r.running++
+			r.connected = append(r.connected, bot.Connected())
+			go func() { r.errc <- bot.RunSocketMode(accept) }()
+		}
+		log.Info("slack enabled", "mode", cfg.Slack.Mode)
+	}
+	return r, nil
+}
+
+// stop waits, until shut ends, for the transports to close and for the
+// answers still being sent; what is cut is logged. It returns the first
+// error a transport stopped with.
+func (r *running) stop(shut context.Context, log *slog.Logger, timeout time.Duration) error {
+	var err error
+	for ; r.running > 0; r.running-- {
+		select {
+		case berr := <-r.errc:
 			if err == nil {
 				err = berr
 			}
 		case <-shut.Done():
-			background = 0
+			r.running = 0
 		}
 	}
 	finished := make(chan struct{})
 	go func() {
-		for _, wait := range inflight {
+		for _, wait := range r.inflight {
 			wait()
 		}
 		close(finished)
@@ -282,13 +284,8 @@ wait:
 	select {
 	case <-finished:
 	case <-shut.Done():
-		log.Warn("shutdown timeout: answers still in flight were cut", "timeout", cfg.HTTP.ShutdownTimeout.String())
+		log.Warn("shutdown timeout: answers still in flight were cut", "timeout", timeout.String())
 	}
-	stopWork()
-	if errors.Is(err, http.ErrServerClosed) || errors.Is(err, context.Canceled) {
-		err = nil
-	}
-	log.Info("stopped")
 	return err
 }
 
@@ -316,7 +313,7 @@ const dedupeFor = 10 * time.Minute
 // falling back to the bundled ones alone.
 func engineBuilder(g config.Guides, log *slog.Logger) reload.Build {
 	return func() (reload.Engine, error) {
-		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs)
+		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs, &guide.Loader{MaxBytes: g.MaxBytes, MaxSections: g.MaxSections})
 		for _, w := range warnings {
 			log.Warn("guide skipped or repaired", "warning", w.String())
 		}
@@ -424,6 +421,8 @@ func (m *Main) runDiscord(ctx context.Context, args []string) error {
 	g := *guild
 	if g == "" {
 		g = cfg.Discord.GuildID
+	} else if err := config.CheckSnowflake(g); err != nil {
+		return fmt.Errorf("--guild: %w", err)
 	}
 	s, err := discordgo.New("Bot " + strings.TrimPrefix(cfg.Discord.Token, "Bot "))
 	if err != nil {

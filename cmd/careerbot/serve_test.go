@@ -154,15 +154,15 @@ func TestDiscordRegister(t *testing.T) {
 	u, _ := url.Parse(fake.URL)
 	var out, errb bytes.Buffer
 	m := &Main{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
-		return map[string]string{"DISCORD_BOT_TOKEN": "tok", "DISCORD_APPLICATION_ID": "app9"}[k]
+		return map[string]string{"DISCORD_BOT_TOKEN": "tok", "DISCORD_APPLICATION_ID": "987654321098765432"}[k]
 	}, discordClient: &http.Client{Transport: rewriteTo{u}}}
-	if code := m.Run(context.Background(), []string{"discord", "register", "--guild", "g7"}); code != 0 {
+	if code := m.Run(context.Background(), []string{"discord", "register", "--guild", "112233445566778899"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	if !strings.Contains(out.String(), "in guild g7: added [ask salary next sources]") {
+	if !strings.Contains(out.String(), "in guild 112233445566778899: added [ask salary next sources]") {
 		t.Errorf("output %q", out.String())
 	}
-	if len(got) != 2 || got[1] != "PUT /api/v9/applications/app9/guilds/g7/commands Bot tok" {
+	if len(got) != 2 || got[1] != "PUT /api/v9/applications/987654321098765432/guilds/112233445566778899/commands Bot tok" {
 		t.Errorf("requests %q", got)
 	}
 	m.discordClient = nil

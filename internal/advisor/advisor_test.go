@@ -17,7 +17,10 @@ func TestCleanQuestion(t *testing.T) {
 		{"plain", "what salary?", "what salary?", ""},
 		{"white space folded", "  what\n\tsalary \r\n ", "what salary", ""},
 		{"control characters", "what\x00sal\x1bary", "what sal ary", ""},
-		{"zero width", "what\u200bsalary", "what salary", ""},
+		{"zero-width space inside a word", "Roma\u200bnia salary", "Romania salary", ""},
+		{"every zero-width character", "a\u200bb\u200cc\u200dd\u2060e\ufefff", "abcdef", ""},
+		{"bidi overrides and isolates", "\u202esalary\u202c \u2066in\u2069 \u200eRomania\u200f\u061c", "salary in Romania", ""},
+		{"only invisible characters", "\u200b\u202e\ufeff", "", advisor.EINVALID},
 		{"empty", "", "", advisor.EINVALID},
 		{"only spaces", " \n\t ", "", advisor.EINVALID},
 		{"invalid UTF-8", "what \xff salary", "", advisor.EINVALID},
@@ -55,5 +58,31 @@ func TestErrorCodeAndMessage(t *testing.T) {
 		if got := advisor.ErrorMessage(tt.err); got != tt.msg {
 			t.Errorf("ErrorMessage(%v) = %q; want %q", tt.err, got, tt.msg)
 		}
+	}
+}
+
+func TestInvisible(t *testing.T) {
+	invisible := []rune{0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+		0x200b, 0x200c, 0x200d, 0x2060, 0xfeff}
+	visible := []rune{'a', ' ', 0x200a /* hair space */, 0x2010 /* hyphen */, 0x2029, 0x202f /* narrow no-break space */, 0x2065, 0x206a, 0x061b, 0x2061, 0xfefe, '€', '😀'}
+	for _, r := range invisible {
+		t.Run(fmt.Sprintf("U+%04X invisible", r), func(t *testing.T) {
+			if !advisor.Invisible(r) {
+				t.Errorf("Invisible(U+%04X) = false", r)
+			}
+			if got := advisor.StripInvisible("a" + string(r) + "b"); got != "ab" {
+				t.Errorf("StripInvisible = %q; want \"ab\"", got)
+			}
+		})
+	}
+	for _, r := range visible {
+		t.Run(fmt.Sprintf("U+%04X visible", r), func(t *testing.T) {
+			if advisor.Invisible(r) {
+				t.Errorf("Invisible(U+%04X) = true", r)
+			}
+			if s := "a" + string(r) + "b"; advisor.StripInvisible(s) != s {
+				t.Errorf("StripInvisible changed %q", s)
+			}
+		})
 	}
 }

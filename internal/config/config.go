@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,11 +58,21 @@ type HTTP struct {
 	ShutdownTimeout time.Duration `toml:"shutdown_timeout"`
 }
 
-// Guides says which guides to load.
+// Guides says which guides to load, and how much of them serve may hold.
 type Guides struct {
 	Dirs    []string `toml:"dirs"`
 	Bundled *bool    `toml:"bundled"`
 	Watch   *bool    `toml:"watch"`
+	// WatchQuiet is how long the directories must stay unchanged before a
+	// watched change reloads (default DefaultWatchQuiet): one reload for
+	// a copy of many files. An atomic swap (a ConfigMap's) needs less.
+	WatchQuiet time.Duration `toml:"watch_quiet"`
+	// MaxBytes and MaxSections bound the guides loaded, the bundled ones
+	// included: past either, loading fails naming the key and the
+	// directory (a reload keeps the guides being served). Defaults:
+	// DefaultMaxGuideBytes, DefaultMaxSections.
+	MaxBytes    int64 `toml:"max_bytes"`
+	MaxSections int   `toml:"max_sections"`
 }
 
 // UseBundled reports whether the bundled guides are loaded (default true).
@@ -123,6 +134,13 @@ const (
 	DefaultRedisPrefix        = "careerbot:"
 	DefaultStorePath          = "careerbot.db"
 	DefaultRetentionDays      = 90
+	// DefaultMaxGuideBytes and DefaultMaxSections keep serve within a
+	// 512 MB container while two engines overlap during a reload: guides
+	// at the limits peaked at 302–344 MB over three reloads (see the
+	// README's Budgets).
+	DefaultWatchQuiet    = time.Second
+	DefaultMaxGuideBytes = 4 << 20
+	DefaultMaxSections   = 10000
 )
 
 // secret is a key that the environment may set instead of the file.
@@ -231,6 +249,15 @@ func (c *Config) defaults() {
 	if c.Store.RetentionDays == 0 {
 		c.Store.RetentionDays = DefaultRetentionDays
 	}
+	if c.Guides.MaxBytes == 0 {
+		c.Guides.MaxBytes = DefaultMaxGuideBytes
+	}
+	if c.Guides.WatchQuiet == 0 {
+		c.Guides.WatchQuiet = DefaultWatchQuiet
+	}
+	if c.Guides.MaxSections == 0 {
+		c.Guides.MaxSections = DefaultMaxSections
+	}
 }
 
 // keyError names the key at fault.
@@ -310,6 +337,11 @@ func (c *Config) validate() error {
 	default:
 		return keyError("slack.mode", `want "socket", "http" or "" (off), got %q`, c.Slack.Mode)
 	}
+	for _, id := range []struct{ key, v string }{{"discord.application_id", c.Discord.ApplicationID}, {"discord.guild_id", c.Discord.GuildID}} {
+		if err := CheckSnowflake(id.v); id.v != "" && err != nil {
+			return keyError(id.key, "%v", err)
+		}
+	}
 	if c.Discord.ShardCount < 0 || c.Discord.ShardID < 0 || (c.Discord.ShardCount > 0 && c.Discord.ShardID >= c.Discord.ShardCount) ||
 		(c.Discord.ShardCount == 0 && c.Discord.ShardID > 0) {
 		return keyError("discord.shard_id", "want 0 ≤ shard_id < shard_count, got %d of %d", c.Discord.ShardID, c.Discord.ShardCount)
@@ -327,6 +359,15 @@ func (c *Config) validate() error {
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || u.Scheme == "" || u.Host == "" {
 		return keyError("slack.api_url", "want an absolute URL, got %q", c.Slack.APIURL)
 	}
+	if c.Guides.WatchQuiet < 0 || c.Guides.WatchQuiet > time.Minute {
+		return keyError("guides.watch_quiet", "want a duration from 1ms to 1m, got %v", c.Guides.WatchQuiet)
+	}
+	if c.Guides.MaxBytes < 0 {
+		return keyError("guides.max_bytes", "must be positive")
+	}
+	if c.Guides.MaxSections < 0 {
+		return keyError("guides.max_sections", "must be positive")
+	}
 	if c.Store.RetentionDays < 0 {
 		return keyError("store.retention_days", "must be positive")
 	}
@@ -335,6 +376,20 @@ func (c *Config) validate() error {
 	}
 	if !strings.HasSuffix(c.Slack.APIURL, "/") {
 		c.Slack.APIURL += "/"
+	}
+	return nil
+}
+
+// CheckSnowflake checks a Discord id (an application's, a guild's): a
+// snowflake, the decimal digits of a positive 64-bit number. Its error
+// names what is wrong, not the value, which the caller names by its key.
+func CheckSnowflake(id string) error {
+	if id == "" {
+		return errors.New("empty; want a Discord id such as 123456789012345678 (Developer Portal → General Information)")
+	}
+	n, err := strconv.ParseUint(id, 10, 64)
+	if err != nil || n == 0 || strings.TrimLeft(id, "0123456789") != "" {
+		return fmt.Errorf("want a Discord id, the digits of a snowflake such as 123456789012345678, got %q", id)
 	}
 	return nil
 }

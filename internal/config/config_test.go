@@ -47,6 +47,18 @@ func TestParseErrors(t *testing.T) {
 		{"shard past count", "[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 2\nshard_count = 2\n", nil, "discord.shard_id"},
 		{"shard without count", "[discord]\nmode = \"gateway\"\ntoken = \"t\"\nshard_id = 1\n", nil, "discord.shard_id"},
 		{"sharded http", "[discord]\nmode = \"http\"\napplication_id = \"1\"\npublic_key = \"" + key + "\"\nshard_count = 2\n", nil, "discord.shard_count"},
+		{"application id not a number", "[discord]\nmode = \"http\"\napplication_id = \"notanumber\"\npublic_key = \"" + key + "\"\n", nil, `discord.application_id: want a Discord id, the digits of a snowflake such as 123456789012345678, got "notanumber"`},
+		{"application id off", "[discord]\napplication_id = \"12x\"\n", nil, "discord.application_id: want a Discord id"},
+		{"application id from the environment", "[discord]\nmode = \"http\"\npublic_key = \"" + key + "\"\n", map[string]string{"DISCORD_APPLICATION_ID": "app9"}, "discord.application_id: want a Discord id"},
+		{"application id negative", "[discord]\napplication_id = \"-5\"\n", nil, "discord.application_id"},
+		{"application id zero", "[discord]\napplication_id = \"0\"\n", nil, "discord.application_id"},
+		{"application id past 64 bits", "[discord]\napplication_id = \"18446744073709551616\"\n", nil, "discord.application_id"},
+		{"application id with a sign", "[discord]\napplication_id = \"+123\"\n", nil, "discord.application_id"},
+		{"guild id", "[discord]\nguild_id = \"my server\"\n", nil, `discord.guild_id: want a Discord id`},
+		{"budget bytes", "[guides]\nmax_bytes = -1\n", nil, "guides.max_bytes"},
+		{"watch quiet", "[guides]\nwatch_quiet = \"2h\"\n", nil, "guides.watch_quiet"},
+		{"watch quiet negative", "[guides]\nwatch_quiet = \"-1s\"\n", nil, "guides.watch_quiet"},
+		{"budget sections", "[guides]\nmax_sections = -1\n", nil, "guides.max_sections"},
 		{"redis scheme", "[redis]\nurl = \"http://:hunter2@localhost:6379\"\n", nil, "redis.url: want"},
 	}
 	for _, tt := range tests {
@@ -75,6 +87,12 @@ func TestDefaultsAndEnvironment(t *testing.T) {
 	if c.HTTP.ShutdownDrain != config.DefaultShutdownDrain || c.HTTP.ShutdownTimeout != config.DefaultShutdownTimeout ||
 		c.Redis.URL != "" || c.Redis.Prefix != config.DefaultRedisPrefix || !c.Guides.UseWatch() {
 		t.Errorf("shutdown, redis or watch defaults not applied: %+v %+v %+v", c.HTTP, c.Redis, c.Guides)
+	}
+	if c.Guides.WatchQuiet != time.Second {
+		t.Errorf("watch_quiet default = %v; want 1s", c.Guides.WatchQuiet)
+	}
+	if c.Guides.MaxBytes != 4<<20 || c.Guides.MaxSections != 10000 {
+		t.Errorf("budget defaults = %d bytes, %d sections; want 4 MiB and 10,000", c.Guides.MaxBytes, c.Guides.MaxSections)
 	}
 	if got := c.Limits.Interval().Seconds(); got != 15 {
 		t.Errorf("Interval = %vs; want 15s for 4 a minute", got)
@@ -178,5 +196,22 @@ func TestStoreBesideConfig(t *testing.T) {
 	c, err := config.Parse("", env(nil))
 	if err != nil || c.Store.Path != "careerbot.db" {
 		t.Errorf("without a file: %+v, %v; want careerbot.db in the working directory", c, err)
+	}
+}
+
+func TestCheckSnowflake(t *testing.T) {
+	tests := []struct {
+		id string
+		ok bool
+	}{
+		{"123456789012345678", true}, {"1", true}, {"18446744073709551615", true},
+		{"", false}, {"0", false}, {"notanumber", false}, {"123 456", false}, {"１２３", false}, {"0x1f", false}, {"18446744073709551616", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			if err := config.CheckSnowflake(tt.id); (err == nil) != tt.ok {
+				t.Errorf("CheckSnowflake(%q) = %v; want ok %v", tt.id, err, tt.ok)
+			}
+		})
 	}
 }

@@ -86,6 +86,7 @@ type decision struct {
 
 // Read reads question q, as cleaned by advisor.CleanQuestion.
 func (r *Reader) Read(q string) Reading {
+	q = Clean(q)
 	s := stripMarkup(q)
 	toks := tokenize(s)
 	ds := make([]decision, len(toks))

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/knowledge"
@@ -257,13 +258,17 @@ func FuzzRead(f *testing.F) {
 		"sr data scientist pay usa??", "hey bot :)", "yo what do staff MLEs make 🙏🏽", "DE", "de de DE",
 		"150 k", "k k 1 k", "w/o w/ w/", "<:a:1> :b: :)", "thanks", "jr.", "what's", "it’s", "base",
 		"LPA lpa", "a'b ''", "x\u200dy\ufe0f", "ǅemo Ǳ", "İstanbul salery",
+		"<@U0BOT> jr DS salery", "@everyone @here mid lvl MLE comp", "<@!1>, <#C1|general> whats next", "<!channel>",
+		"\u202ejr DS salery\u202c", "Roma\u200bnia sal\u2060ery", "\u2066hey\u2069 bot \ufeff:)",
 	} {
 		f.Add(s)
 	}
 	r := newReader(guideText...)
 	f.Fuzz(func(t *testing.T, q string) {
-		q = strings.Join(strings.Fields(q), " ")
-		if q == "" || !utf8.ValidString(q) {
+		// Read's callers give it questions advisor.CleanQuestion accepted
+		// (which refuses "\u202c" alone: testdata/fuzz keeps it).
+		q, err := advisor.CleanQuestion(q)
+		if err != nil {
 			return
 		}
 		rd := r.Read(q)
@@ -274,6 +279,11 @@ func FuzzRead(f *testing.F) {
 		}
 		if rd.Text == "" || rd.Plain == "" {
 			t.Fatalf("Read(%q) gave an empty reading: %+v", q, rd)
+		}
+		for _, s := range []string{rd.Text, rd.Plain, rd.Shown} {
+			if strings.IndexFunc(s, advisor.Invisible) >= 0 {
+				t.Fatalf("Read(%q) = %+v keeps an invisible character", q, rd)
+			}
 		}
 		if len(rd.Fixes) == 0 && (rd.Shown != "" || rd.Plain != rd.Text) {
 			t.Fatalf("Read(%q) = %+v: no fixes, yet a shown or plain reading", q, rd)

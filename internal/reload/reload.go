@@ -45,6 +45,8 @@ type Live struct {
 	now     func() time.Time
 
 	cur      atomic.Pointer[generation]
+	watching atomic.Bool    // a Watch is running: Rearm goes through it
+	rearm    chan string    // Rearm's requests to the running Watch
 	reloads  sync.Mutex     // one build at a time
 	closed   bool           // under reloads: Reload does nothing after Close
 	retiring sync.WaitGroup // old engines waiting for their last question
@@ -72,7 +74,7 @@ func New(build Build, log *slog.Logger, reg prometheus.Registerer) (*Live, error
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	l := &Live{build: build, log: log, now: time.Now, metrics: metrics{
+	l := &Live{build: build, log: log, now: time.Now, rearm: make(chan string, 1), metrics: metrics{
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "careerbot_reloads_total",
 			Help: "Guide reloads after the first load, by result (ok, failed: the previous guides kept)."}, []string{"result"}),
 		guides:   prometheus.NewGauge(prometheus.GaugeOpts{Name: "careerbot_guides", Help: "Guides being served."}),
