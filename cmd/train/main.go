@@ -238,7 +238,9 @@ func gather(c config) ([]*question, error) {
 	}
 	var out []*question
 	for _, s := range sets {
-		e, err := answer.New(s.guides)
+		// Features are gathered with no weights: the table being fitted
+		// may name features the engine no longer has.
+		e, err := answer.New(s.guides, answer.WithWeights(answer.Weights{}))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}

@@ -28,27 +28,37 @@ func TestAnalyze(t *testing.T) {
 		level   string
 		// concepts the question is about; without lists none that must go.
 		concepts, without []string
+		// alts lists a concept and a term it must also match.
+		alts [2]string
 	}{
 		{"the guide itself is no topic", "how many job postings did the platform pay survey read?",
-			intentGeneral, "", []string{"postings", "platform"}, []string{"survey", "read"}},
+			intentGeneral, "", []string{"postings", "platform"}, []string{"survey", "read"}, [2]string{}},
 		{"nor is its author", "what does the author recommend for juniors?",
-			intentGeneral, "junior", nil, []string{"author"}},
+			intentGeneral, "junior", nil, []string{"author"}, [2]string{}},
 		{"lead the verb is no level", "which positions lead into platform engineering?",
-			intentGeneral, "", []string{"positions", "platform"}, []string{"lead"}},
+			intentGeneral, "", []string{"positions", "platform"}, []string{"lead"}, [2]string{}},
 		{"lead the level still is one", "what does a lead platform engineer earn?",
-			intentSalary, "lead", []string{"platform"}, nil},
+			intentSalary, "lead", []string{"platform"}, nil, [2]string{}},
 		{"what pay is made of asks no figure", "what makes up a platform engineer's compensation?",
-			intentGeneral, "", []string{"compensation"}, nil},
+			intentGeneral, "", []string{"compensation"}, nil, [2]string{}},
 		{"salary data asks no figure", "where does the salary data come from?",
-			intentGeneral, "", nil, nil},
+			intentGeneral, "", nil, nil, [2]string{}},
 		{"a pay question still is one", "what do senior platform engineers earn in Poland?",
-			intentSalary, "senior", []string{"platform"}, nil},
+			intentSalary, "senior", []string{"platform"}, nil, [2]string{}},
 		{"a roadmap named asks no start", "when does Terraform come in the roadmap?",
-			intentGeneral, "", []string{"Terraform"}, nil},
+			intentGeneral, "", []string{"Terraform"}, nil, [2]string{}},
 		{"a roadmap for a role does", "what is the roadmap to platform engineer?",
-			intentStart, "", nil, nil},
+			intentStart, "", nil, nil, [2]string{}},
+		{"a word matches the words the guides derive from it", "how fast do platform engineers grow?",
+			intentGeneral, "", []string{"fast"}, nil, [2]string{"grow", "growth"}},
+		{"and the word it derives from", "how much growth is there for platform engineers?",
+			intentGeneral, "", []string{"growth"}, nil, [2]string{"growth", "grow"}},
+		{"how much beside a priced thing asks its price", "platform certification how much",
+			intentPrice, "", nil, nil, [2]string{}},
+		{"how much beside pay asks pay", "how much do bootcamp grads earn",
+			intentSalary, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
-			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}},
+			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +76,12 @@ func TestAnalyze(t *testing.T) {
 			for _, w := range tt.concepts {
 				if !slices.Contains(got, strings.ToLower(w)) {
 					t.Errorf("concepts %q lack %q", got, w)
+				}
+			}
+			if tt.alts[0] != "" {
+				i := slices.IndexFunc(a.concepts, func(c weighted) bool { return strings.EqualFold(c.Text, tt.alts[0]) })
+				if i < 0 || !slices.ContainsFunc(a.concepts[i].Alts, func(alt []string) bool { return slices.Equal(alt, []string{tt.alts[1]}) }) {
+					t.Errorf("concept %q does not also match %q", tt.alts[0], tt.alts[1])
 				}
 			}
 			for _, w := range tt.without {

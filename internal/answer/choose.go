@@ -655,7 +655,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("typed_fit", o.r.fit)
 		set("typed_unsaid", share(subj[atSection]+subj[atNone]+topic[atSection]+topic[atNone], subjW+topicW))
 	}
-	if w := a.wh; w != "" && len(refs) > 0 && strings.Contains(strings.ToLower(e.guides[refs[0].gi].Sections[refs[0].si].Name()), w) {
+	// "what" and "which" head half the questions of an FAQ: only the
+	// rarer words say the section answers this kind of question.
+	if w := a.wh; w != "" && w != "what" && w != "which" && len(refs) > 0 && strings.Contains(strings.ToLower(e.guides[refs[0].gi].Sections[refs[0].si].Name()), w) {
 		set("wh_match", 1)
 	}
 	set("accounted", share(subjW+topicW-subj[atSection]-subj[atNone]-topic[atSection]-topic[atNone], subjW+topicW))

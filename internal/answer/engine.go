@@ -157,9 +157,11 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	for _, t := range ix.Terms(genericWords) {
 		e.generic[t] = true
 	}
-	e.weights = DefaultWeights().vector()
 	for _, o := range opts {
 		o(e)
+	}
+	if e.weights == nil {
+		e.weights = DefaultWeights().vector()
 	}
 	var docs []search.Doc
 	units, unitTerms := 0, 0

@@ -27,6 +27,16 @@ const (
 // payQuestion marks a question about pay, which no price answers.
 var payQuestion = lexicon.Get().Match("pay", "pay-question")
 
+// priceQuestion asks what something costs: a price word, "how much is
+// the …", or "how much" beside a thing that is priced ("nlp bootcamp how
+// much", "how much for the CKA exam").
+var priceQuestion = func() *regexp.Regexp {
+	l := lexicon.Get()
+	priced := `(?:` + l.Pattern("priced") + `)`
+	return regexp.MustCompile(`(?i)\b(?:` + l.Pattern("price") + `|` + l.Pattern("price-phrase") + `|` +
+		priced + `\b.*\bhow much|how much\b.*\b` + priced + `)\b`)
+}()
+
 func (i intent) String() string {
 	return [...]string{"general", "salary", "next", "start", "duration", "ladder", "price"}[i]
 }
@@ -224,6 +234,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		if len(c.Text) < 3 && e.unknown(c) {
 			continue // "n", "u": chat, not a topic
 		}
+		c = e.derived(c)
 		if name, ok := a.unknownSubject(e, c); ok {
 			a.nocover = append(a.nocover, name)
 			if !e.standsIn(a, name) {
@@ -398,6 +409,30 @@ func (e *Engine) soften(a *analysis, background string) {
 // subjectOnly are the kinds of question their subject completes: the
 // role, level and place pick the figures, the rung or the path.
 var subjectOnly = map[intent]bool{intentSalary: true, intentLadder: true, intentStart: true}
+
+// derivations are suffixes the stemmer leaves on ("growth", "faster").
+var derivations = lexicon.Get().Words("derivation")
+
+// derived adds to a one-word concept the guides' words derived from it,
+// or that it derives from, by a suffix: "how fast is job growth" is
+// answered by "expected to grow … much faster than average".
+func (e *Engine) derived(c search.Concept) search.Concept {
+	if len(c.Alts) != 1 || len(c.Alts[0]) != 1 || len(c.Alts[0][0]) < 4 {
+		return c
+	}
+	t := c.Alts[0][0]
+	alts := c.Alts
+	for _, s := range derivations {
+		if u := t + s; e.df[u] > 0 {
+			alts = append(slices.Clip(alts), []string{u})
+		}
+		if u, ok := strings.CutSuffix(t, s); ok && len(u) >= 4 && e.df[u] > 0 {
+			alts = append(slices.Clip(alts), []string{u})
+		}
+	}
+	c.Alts = alts
+	return c
+}
 
 // genericWords are words any text may use ("people", "career", "best"):
 // rare in the guides, so weighty by idf, yet no sign a passage answers.

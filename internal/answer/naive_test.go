@@ -20,7 +20,7 @@ const sharedEval = "../../../shared/eval"
 // (the plain BM25 paragraph) gets right and the engine does not, when
 // recorded. The target is 0 everywhere; lower a ceiling when the engine
 // improves.
-var naiveLosses = map[string]int{"dev": 0, "others": 0, "others2": 3}
+var naiveLosses = map[string]int{"dev": 0, "others": 0, "others2": 0}
 
 // TestBesideNaive runs the naive strategy (see baseline) beside the engine on every
 // visible set (skipped when the sets are not beside the checkout) and

@@ -157,7 +157,7 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = at
 			if t := facts.FindLeadTitle(a.q); t != "" && a.level == facts.Lead {
 				// "principal": not the staff figures beside them.
-				all = keep(all, func(f figure) bool { return f.s.Title == t })
+				all = keep(all, func(f figure) bool { return f.s.HasTitle(t) })
 			}
 		} else {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))

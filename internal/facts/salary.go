@@ -21,7 +21,8 @@ type Salary struct {
 	Period   string // "year", "month", "week", "day", "hour" or ""
 	Basis    string // "base", "total" or ""
 	// Title is the word that names a level above senior ("staff",
-	// "principal"), "" for other levels.
+	// "principal"), or the words, "/" between, of a label naming several
+	// ("principal/distinguished"); "" for other levels.
 	Title    string
 	Min, Max float64
 	Plus     bool // the range's top is open: "$180,000 - $250,000+"
@@ -36,6 +37,11 @@ type Salary struct {
 	// "equity" or a "stipend" paid beside it.
 	Kind string
 	Ref
+}
+
+// HasTitle reports whether the figure is for the title t ("principal").
+func (s Salary) HasTitle(t string) bool {
+	return s.Title == t || strings.Contains("/"+s.Title+"/", "/"+t+"/")
 }
 
 // The kinds of figure paid beside a salary.
@@ -570,7 +576,15 @@ func firstLevel(pre, post string, ctx context) Level {
 // firstTitle returns the word above senior nearest the figure.
 func firstTitle(pre, post string, ctx context) string {
 	if m := leadTitles.FindAllString(pre, -1); m != nil {
-		return strings.ToLower(m[len(m)-1])
+		// "Principal/Distinguished: $350K": both; "Staff to Principal
+		// Engineer": the one nearest the figure last.
+		var ts []string
+		for _, t := range m {
+			if t = strings.ToLower(t); !slices.Contains(ts, t) {
+				ts = append(ts, t)
+			}
+		}
+		return strings.Join(ts, "/")
 	}
 	for _, t := range []string{post, ctx.lead, ctx.headings} {
 		if w := FindLeadTitle(t); w != "" {

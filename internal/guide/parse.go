@@ -720,13 +720,16 @@ func (p *parser) nodeLine(n ast.Node) int {
 	return 0
 }
 
+// footnoteMark is a link whose text is only a reference number.
+var footnoteMark = regexp.MustCompile(`^\[?\^?\d{1,3}\]?$`)
+
 // lineBreak is the tag of a line break written as HTML.
 var lineBreak = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 
 // inline renders the inline content of n as plain text with white space
 // folded, without images, HTML tags or attribute lists.
 func (p *parser) inline(n ast.Node) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	var rec func(n ast.Node)
 	rec = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -740,6 +743,13 @@ func (p *parser) inline(n ast.Node) string {
 				b.Write(c.Value)
 			case *ast.AutoLink:
 				b.Write(c.URL(p.src))
+			case *ast.Link:
+				at := b.Len()
+				rec(c)
+				if footnoteMark.Match(bytes.TrimSpace(b.Bytes()[at:])) {
+					// "… the BLS [2](https://…).": a reference, not a word.
+					b.Truncate(len(bytes.TrimRight(b.Bytes()[:at], " ")))
+				}
 			case *ast.Image, *east.TaskCheckBox:
 				// an image's alt text and a checklist's box are not the guide's words
 			case *ast.RawHTML:
