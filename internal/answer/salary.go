@@ -635,6 +635,17 @@ func formatRange(s *facts.Salary) string {
 		}
 		return out + " LPA"
 	}
+	if lakhWritten.MatchString(s.Figure) && s.Currency == "INR" && s.Min >= 1e5 {
+		// "₹8.2L–₹43L", in lakhs as the guide counts them.
+		out := "₹" + trimFloat(s.Min/1e5) + "L"
+		if s.Max > s.Min {
+			out += "–₹" + trimFloat(s.Max/1e5) + "L"
+		}
+		if s.Period != "" {
+			out += " a " + s.Period
+		}
+		return out
+	}
 	var out string
 	_, sym := symbols[s.Currency]
 	inK := kWritten.MatchString(s.Figure)
@@ -679,6 +690,9 @@ var symbols = func() map[string]string {
 // kWritten marks a figure the guide writes in thousands ("$80K-$110K"):
 // the answer writes it the same way, so it reads as the guide does.
 var kWritten = regexp.MustCompile(`\d\s?[kK]\b`)
+
+// lakhWritten marks a figure the guide writes in lakhs ("₹8.2 Lakhs", "₹43L").
+var lakhWritten = regexp.MustCompile(`\d\s?(?:(?i:lakhs?)|L)\b`)
 
 // lpaWritten marks a figure the guide writes in lakhs per annum.
 var lpaWritten = regexp.MustCompile(`(?i)\bLPA\b`)

@@ -150,7 +150,7 @@ var curSymbol, curCode, curWord = func() (string, string, string) {
 
 const (
 	number = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-	suffix = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
+	suffix = `(?:\s?(?P<suffix>[kK]|[mM]|(?i:mn|million|thousand|lakhs?|lpa|crores?|cr)|L)\b)`
 )
 
 var (
@@ -171,7 +171,7 @@ var (
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
 	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
 	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
-	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|pay)\b`)
+	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|salaries|pay)\b`)
 )
 
 var (
