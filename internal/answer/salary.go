@@ -200,6 +200,9 @@ func (e *Engine) salary(a *analysis) *reply {
 		if a.level == "" && f.s.Level == "" {
 			f.rank += 0.5 // overall figures answer a question that names no level
 		}
+		if e.headingNamed(a.q, f.gi, f.s.Section) {
+			f.rank += 1 // "ML Engineer I": the figures under that heading
+		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].rank != all[j].rank {
@@ -241,6 +244,21 @@ func (e *Engine) salary(a *analysis) *reply {
 	}
 	r.fit = figureFit(a, shown)
 	return r
+}
+
+// headingNamed reports whether the question names, word for word, a
+// heading of two words or more above section si of guide gi: a title the
+// guide gives its figures under ("ML Engineer I", "Staff Scientist").
+func (e *Engine) headingNamed(q string, gi, si int) bool {
+	if si < 0 || si >= len(e.guides[gi].Sections) {
+		return false
+	}
+	for _, h := range e.guides[gi].Sections[si].Path {
+		if strings.Count(strings.TrimSpace(h), " ") >= 1 && mentions(q, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureFit is the share of the role, level and place a question asks

@@ -66,8 +66,18 @@ func firstWords(s string, n int) string {
 		s = s[:i] // "$350K+ (plus equity)": the aside is not what the figure is
 	}
 	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
+	f = f[:min(n, len(f))]
+	for i, w := range f {
+		if joiner[strings.ToLower(w)] {
+			f = f[:i] // "$118,000 and bonuses of $13,000": the next figure's
+			break
+		}
+	}
+	return strings.Join(f, " ")
 }
+
+// joiner are the words that join one figure's words to the next's.
+var joiner = map[string]bool{"and": true, "plus": true, "with": true, "or": true, "while": true}
 
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)

@@ -209,3 +209,16 @@ func TestFigureKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestKindBesideNextFigure keeps a bonus named after "and" to the figure
+// it introduces, not the base pay before it.
+func TestKindBesideNextFigure(t *testing.T) {
+	ss := extract(t, "# G\n\n## Pay in Oslo\n\n- Base salaries average NOK 700,000 and bonuses around NOK 60,000.\n")
+	var got []string
+	for _, s := range ss {
+		got = append(got, fmt.Sprintf("%g %s", s.Min, s.Kind))
+	}
+	if want := "700000 |60000 bonus"; strings.Join(got, "|") != want {
+		t.Errorf("kinds = %q; want %q", strings.Join(got, "|"), want)
+	}
+}
