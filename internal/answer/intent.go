@@ -366,6 +366,11 @@ func (e *Engine) soften(a *analysis, background string) {
 	if whole && a.level == "" {
 		a.level = facts.LevelOf(background)
 	}
+	if whole && a.intent == intentGeneral && intentOf(background) == intentSalary {
+		// "…curious what AI professionals earn in India. What range does
+		// the guide give?": the background asks for the figures.
+		a.intent = intentSalary
+	}
 	b := e.analyze(background, a.intent)
 	for _, c := range b.concepts {
 		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
