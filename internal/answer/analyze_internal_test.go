@@ -92,3 +92,25 @@ func TestAnalyze(t *testing.T) {
 		})
 	}
 }
+
+// TestPointerLead quotes the sentence a bare "Examples include:" points at
+// as the lead of the list after it: it says what the examples are.
+func TestPointerLead(t *testing.T) {
+	g, _, err := guide.Parse("g.md", []byte("# G\n\n## Routes\n\n"+
+		"* **Bootcamps:** They are short. Vendor credentials in analytics help too. Examples include:\n"+
+		"    * **SnowPro Core**\n    * **Looker Analyst**\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Vendor credentials in analytics help too. Examples include: SnowPro Core; Looker Analyst"
+	var got []string
+	for _, s := range g.Sections {
+		for _, p := range passages(s) {
+			if p.text == want {
+				return
+			}
+			got = append(got, p.text)
+		}
+	}
+	t.Errorf("no passage is the nested list led by what it lists: %q", got)
+}

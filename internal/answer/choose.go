@@ -629,7 +629,10 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if len(refs) > 0 {
 		primary = &e.sections[refs[0].gi][refs[0].si]
 		rf := sign(roleFit(a.role, primary.role))
-		if o.pass != nil && a.role != "" && facts.MayNameRole(o.pass.p.text) {
+		// A list its heading or lead calls the kind asked ("Certifications")
+		// names things: a role in them is a credential's ("TensorFlow
+		// Developer"), not whom the passage is about.
+		if o.pass != nil && a.role != "" && !kindHead && facts.MayNameRole(o.pass.p.text) {
 			// A passage naming another role is about that role, whatever
 			// its section: "ML engineer salaries…" for a data scientist.
 			if r := facts.FindRole(o.pass.p.text); r != "" {

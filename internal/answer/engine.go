@@ -408,7 +408,7 @@ func passages(s guide.Section) []passage {
 				}
 			}
 			if i+1 < len(bs) && bs[i+1].Kind == guide.Item && bs[i+1].Lead == b.Text {
-				sents = sents[:len(sents)-1] // the list passage quotes the last as its lead
+				sents = sents[:len(sents)-introSentences(sents)] // the list passage quotes them as its lead
 			}
 			if strings.HasSuffix(s.Heading(), "?") && len(sents) > 1 && len(b.Text) <= maxQuote {
 				// An FAQ's answer is its whole paragraph, not its first sentence ("Not strictly.").
@@ -422,6 +422,19 @@ func passages(s guide.Section) []passage {
 	}
 	return out
 }
+
+// introSentences returns how many of a lead's last sentences introduce the
+// list after it: the last, and the one before when the last only points
+// at it ("Examples include:", "These are:").
+func introSentences(ls []string) int {
+	if len(ls) > 1 && len(strings.Fields(ls[len(ls)-1])) <= maxPointer {
+		return 2
+	}
+	return min(1, len(ls))
+}
+
+// maxPointer bounds the words of a sentence that only points at a list.
+const maxPointer = 4
 
 // turning opens a sentence that answers with the one before it.
 var turning = regexp.MustCompile(`^(?:Instead|Rather|However|So|That said|But|Otherwise|Then),?\s`)
@@ -452,9 +465,11 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 	}
 	text := joinItems(items)
 	if lead != "" {
-		// Only the lead's last sentence introduces the list.
+		// Only the lead's last sentence introduces the list, with the one
+		// before when it only points at it ("…from cloud providers are
+		// relevant. Examples include:").
 		ls := guide.Sentences(lead)
-		lead = ls[len(ls)-1]
+		lead = strings.Join(ls[len(ls)-introSentences(ls):], " ")
 		if !strings.HasSuffix(lead, ":") {
 			lead += ":" // a bold label or a parent item introduces its list as a colon would
 		}

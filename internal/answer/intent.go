@@ -260,7 +260,9 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// The first word naming a kind of thing is what the answer should
 		// list ("which platforms offer courses": platforms); a second is
 		// what it is about.
-		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind))
+		// Pay is what a pay question asks, not a kind of thing to list
+		// ("what starting salary can a junior expect").
+		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind) && intentOf(c.Text) != intentSalary)
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
@@ -385,6 +387,11 @@ func (e *Engine) soften(a *analysis, background string) {
 	}
 	if fill && a.level == "" {
 		a.level = facts.LevelOf(background)
+	}
+	if whole && a.intent == intentGeneral && intentOf(background) == intentSalary {
+		// "…curious what AI professionals earn in India. What range does
+		// the guide give?": the background asks for the figures.
+		a.intent = intentSalary
 	}
 	b := e.analyze(background, a.intent)
 	for _, c := range b.concepts {

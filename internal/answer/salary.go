@@ -200,6 +200,9 @@ func (e *Engine) salary(a *analysis) *reply {
 		if a.level == "" && f.s.Level == "" {
 			f.rank += 0.5 // overall figures answer a question that names no level
 		}
+		if e.headingNamed(a.q, f.gi, f.s.Section) {
+			f.rank += 1 // "ML Engineer I": the figures under that heading
+		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].rank != all[j].rank {
@@ -241,6 +244,21 @@ func (e *Engine) salary(a *analysis) *reply {
 	}
 	r.fit = figureFit(a, shown)
 	return r
+}
+
+// headingNamed reports whether the question names, word for word, a
+// heading of two words or more above section si of guide gi: a title the
+// guide gives its figures under ("ML Engineer I", "Staff Scientist").
+func (e *Engine) headingNamed(q string, gi, si int) bool {
+	if si < 0 || si >= len(e.guides[gi].Sections) {
+		return false
+	}
+	for _, h := range e.guides[gi].Sections[si].Path {
+		if strings.Count(strings.TrimSpace(h), " ") >= 1 && mentions(q, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureFit is the share of the role, level and place a question asks
@@ -635,6 +653,17 @@ func formatRange(s *facts.Salary) string {
 		}
 		return out + " LPA"
 	}
+	if lakhWritten.MatchString(s.Figure) && s.Currency == "INR" && s.Min >= 1e5 {
+		// "₹8.2L–₹43L", in lakhs as the guide counts them.
+		out := "₹" + trimFloat(s.Min/1e5) + "L"
+		if s.Max > s.Min {
+			out += "–₹" + trimFloat(s.Max/1e5) + "L"
+		}
+		if s.Period != "" {
+			out += " a " + s.Period
+		}
+		return out
+	}
 	var out string
 	_, sym := symbols[s.Currency]
 	inK := kWritten.MatchString(s.Figure)
@@ -679,6 +708,9 @@ var symbols = func() map[string]string {
 // kWritten marks a figure the guide writes in thousands ("$80K-$110K"):
 // the answer writes it the same way, so it reads as the guide does.
 var kWritten = regexp.MustCompile(`\d\s?[kK]\b`)
+
+// lakhWritten marks a figure the guide writes in lakhs ("₹8.2 Lakhs", "₹43L").
+var lakhWritten = regexp.MustCompile(`\d\s?(?:(?i:lakhs?)|L)\b`)
 
 // lpaWritten marks a figure the guide writes in lakhs per annum.
 var lpaWritten = regexp.MustCompile(`(?i)\bLPA\b`)

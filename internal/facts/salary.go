@@ -72,8 +72,18 @@ func firstWords(s string, n int) string {
 		s = s[:i] // "$350K+ (plus equity)": the aside is not what the figure is
 	}
 	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
+	f = f[:min(n, len(f))]
+	for i, w := range f {
+		if joiner[strings.ToLower(w)] {
+			f = f[:i] // "$118,000 and bonuses of $13,000": the next figure's
+			break
+		}
+	}
+	return strings.Join(f, " ")
 }
+
+// joiner are the words that join one figure's words to the next's.
+var joiner = map[string]bool{"and": true, "plus": true, "with": true, "or": true, "while": true}
 
 func lastWords(s string, n int) string {
 	f := strings.Fields(s)
@@ -156,7 +166,7 @@ var curSymbol, curCode, curWord = func() (string, string, string) {
 
 const (
 	number = `\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,.\x{202f}\x{a0}' ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-	suffix = `(?:\s?(?P<suffix>[kK]|[mM]|mn|million|thousand|lakhs?|LPA|lpa|L|crores?|cr)\b)`
+	suffix = `(?:\s?(?P<suffix>[kK]|[mM]|(?i:mn|million|thousand|lakhs?|lpa|crores?|cr)|L)\b)`
 )
 
 var (
@@ -177,7 +187,7 @@ var (
 	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
 	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
 	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
-	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|pay)\b`)
+	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|salaries|pay)\b`)
 )
 
 var (

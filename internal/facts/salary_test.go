@@ -67,6 +67,10 @@ func TestSalaryFigures(t *testing.T) {
 			[]string{"data scientist senior Sweden SEK month 60000-75000"}},
 		{"lakhs", "# G\n\n## India\n\n- Senior ML engineer: ₹45–80 LPA\n",
 			[]string{"machine learning engineer senior India INR year 4.5e+06-8e+06"}},
+		{"lakhs as a capitalised word", "# G\n\n## Pune\n\n- **Mid-level data scientist**: about ₹14.5 Lakhs a year\n- **Range**: ₹6.5L – ₹21L annually\n",
+			[]string{"data scientist mid Pune INR year 1.45e+06-1.45e+06", "Pune INR year 650000-2.1e+06"}},
+		{"base salaries beside the total", "# G\n\n## Pay in Oslo\n\n- **Average**: NOK 900,000 a year in total compensation, with base salaries near NOK 750,000.\n",
+			[]string{"Oslo NOK year total 900000-900000", "Oslo NOK base 750000-750000"}},
 		{"code fence", "# G\n\n## Pay\n\n```\nSenior ML engineer (Berlin): €75,000 - €95,000 / year\n```\n",
 			[]string{"machine learning engineer senior Berlin EUR year 75000-95000"}},
 		{"premium", "# G\n\n## Pay\n\nSpecialists in NLP earn 15-25% more than generalists.\n",
@@ -203,5 +207,18 @@ func TestFigureKinds(t *testing.T) {
 				t.Errorf("figures =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
+	}
+}
+
+// TestKindBesideNextFigure keeps a bonus named after "and" to the figure
+// it introduces, not the base pay before it.
+func TestKindBesideNextFigure(t *testing.T) {
+	ss := extract(t, "# G\n\n## Pay in Oslo\n\n- Base salaries average NOK 700,000 and bonuses around NOK 60,000.\n")
+	var got []string
+	for _, s := range ss {
+		got = append(got, fmt.Sprintf("%g %s", s.Min, s.Kind))
+	}
+	if want := "700000 |60000 bonus"; strings.Join(got, "|") != want {
+		t.Errorf("kinds = %q; want %q", strings.Join(got, "|"), want)
 	}
 }

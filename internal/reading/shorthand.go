@@ -323,11 +323,39 @@ func readAnd(c *context, i int) (reading, bool) {
 
 // readAre reads a lone "r" before "u" or "you" as are ("how r u").
 func readAre(c *context, i int) (reading, bool) {
-	if c.toks[i].text == "r" && (c.word(i+1) == "u" || c.word(i+1) == "you" || c.word(i+1) == "ya") {
+	if c.toks[i].text != "r" || i+1 >= len(c.toks) || !c.toks[i+1].word {
+		return reading{}, false // "python or r": the language
+	}
+	next, prev := c.word(i+1), c.word(i-1)
+	if next == "u" || next == "you" || next == "ya" || areAfter[prev] || plural(prev) && !rLanguageNext[next] {
+		// "r u", "what r the skills", "which certs r worth it": the verb.
 		return reading{text: "are"}, true
 	}
 	return reading{}, false
 }
+
+// areAfter are the words a chat "r" follows as the verb "are".
+var areAfter = map[string]bool{"what": true, "wat": true, "wut": true, "which": true, "how": true, "where": true,
+	"who": true, "why": true, "when": true, "they": true, "we": true, "there": true}
+
+// rLanguageNext are words after "r" that keep it the language ("tools r
+// or python").
+var rLanguageNext = map[string]bool{"or": true, "and": true, "vs": true, "programming": true, "language": true}
+
+// plural reports whether w looks like a plural noun ("certs", "jobs"),
+// not a word ending in s that is none ("is", "this", "class").
+func plural(w string) bool {
+	if len(w) < 3 || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ics"):
+		return false
+	}
+	return !notPlural[w]
+}
+
+var notPlural = map[string]bool{"was": true, "has": true, "does": true, "yes": true, "its": true, "as": true, "pandas": true}
 
 // readDA reads "DA" written in capitals as data analyst ("DA interviews"),
 // not the word some languages say yes with.
