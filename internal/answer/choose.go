@@ -389,6 +389,7 @@ var featureNames = []string{
 	"dead_end",        // 1: a typed answer that finds nothing after the stage or rung asked about
 	"stem_only",       // share of the question met only through words sharing a stem
 	"guides",          // guides cited beyond the first
+	"echo",            // 1: the answer says nothing the question does not ("MLOps Tools - Machine Learning Operations" for "which MLOps tools")
 	// The question's intent, on every option: how readily each kind of
 	// question is answered rather than refused.
 	"intent_salary", "intent_next", "intent_start", "intent_duration", "intent_ladder", "intent_price",
@@ -408,7 +409,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1,
-	"start_cue": 1, "subject_leads": 1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -728,6 +729,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if saysGap(text) {
 		set("gap", 1)
 	}
+	if e.echoes(a, text) {
+		set("echo", 1)
+	}
 	if o.kind.typed() && (strings.Contains(text, "is the last stage of the path") || strings.Contains(text, "is the top of the ladder")) {
 		set("dead_end", 1)
 	}
@@ -762,6 +766,22 @@ func dominated(opts []option, i int) bool {
 
 // whWords are the words a question opens with that a heading may repeat.
 var whWords = regexp.MustCompile(`(?i)^(?:\W*(?:so|and|but|hi|hey|ok|okay)\W+)*(how|why|what|which|where|when|who)\b`)
+
+// echoes reports whether text says nothing but the question's own words
+// (and words of no content): it names what was asked, not an answer.
+func (e *Engine) echoes(a *analysis, text string) bool {
+	for _, t := range e.index.Terms(markers.ReplaceAllString(text, "")) {
+		if e.filler[t] || e.generic[t] {
+			continue
+		}
+		if !slices.ContainsFunc(a.concepts, func(c weighted) bool {
+			return slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(alt, t) })
+		}) {
+			return false
+		}
+	}
+	return true
+}
 
 // whWord returns the question word a question opens with, lower case, as
 // an index term.
