@@ -729,7 +729,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if saysGap(text) {
 		set("gap", 1)
 	}
-	if e.echoes(a, text) {
+	if len(text) <= maxEcho && e.echoes(a, own) {
 		set("echo", 1)
 	}
 	if o.kind.typed() && (strings.Contains(text, "is the last stage of the path") || strings.Contains(text, "is the top of the ladder")) {
@@ -767,21 +767,27 @@ func dominated(opts []option, i int) bool {
 // whWords are the words a question opens with that a heading may repeat.
 var whWords = regexp.MustCompile(`(?i)^(?:\W*(?:so|and|but|hi|hey|ok|okay)\W+)*(how|why|what|which|where|when|who)\b`)
 
-// echoes reports whether text says nothing but the question's own words
-// (and words of no content): it names what was asked, not an answer.
-func (e *Engine) echoes(a *analysis, text string) bool {
-	for _, t := range e.index.Terms(markers.ReplaceAllString(text, "")) {
-		if e.filler[t] || e.generic[t] {
-			continue
-		}
-		if !slices.ContainsFunc(a.concepts, func(c weighted) bool {
-			return slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(alt, t) })
-		}) {
-			return false
+// echoes reports whether an answer's own words (own) are nothing but the
+// question's and words of no content: it names what was asked, not an
+// answer.
+func (e *Engine) echoes(a *analysis, own []terms) bool {
+	for _, ts := range own {
+		for _, t := range ts {
+			if e.filler[t] || e.generic[t] {
+				continue
+			}
+			if !slices.ContainsFunc(a.concepts, func(c weighted) bool {
+				return slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(alt, t) })
+			}) {
+				return false
+			}
 		}
 	}
-	return true
+	return len(own) > 0
 }
+
+// maxEcho bounds the answers that may echo: a long one says something.
+const maxEcho = 160
 
 // whWord returns the question word a question opens with, lower case, as
 // an index term.

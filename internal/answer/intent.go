@@ -267,7 +267,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
 			// hint (requiredBonus), not what the question is about.
-			shape: intentOf(c.Text) == intentSalary || intentOf(c.Text) == intentPrice || payShape.MatchString(c.Text) ||
+			shape: pricePay(c.Text) || payShape.MatchString(c.Text) ||
 				requiredLead.MatchString(c.Text) || contrastShape.MatchString(c.Text) ||
 				a.years != "" && yearsShape.MatchString(c.Text) || // "with 3 years of experience" is a level
 				(in == intentLadder || in == intentNext) && ladderShape.MatchString(c.Text) ||
@@ -439,6 +439,12 @@ func (e *Engine) derived(c search.Concept) search.Concept {
 	}
 	c.Alts = alts
 	return c
+}
+
+// pricePay reports whether a concept's words ask about pay or a price.
+func pricePay(text string) bool {
+	in := intentOf(text)
+	return in == intentSalary || in == intentPrice
 }
 
 // genericWords are words any text may use ("people", "career", "best"):

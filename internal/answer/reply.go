@@ -68,6 +68,9 @@ var markers = regexp.MustCompile(` ?\[\d+\]`)
 // lastMarks keeps only the last of a sentence's markers that cite the same
 // source: "After A [1] comes B [1]" says "After A comes B [1]".
 func lastMarks(s string) string {
+	if strings.Count(s, "[") < 2 {
+		return s
+	}
 	ms := markers.FindAllStringIndex(s, -1)
 	if len(ms) < 2 {
 		return s
