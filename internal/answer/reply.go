@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ const maxSnippet = 300
 type reply struct {
 	e         *Engine
 	sentences []string
+	bare      []string // each sentence without its markers, to say nothing twice
 	cites     []advisor.Citation
 	// refs are the units each citation points at, in the order of cites:
 	// the evidence the answer rests on.
@@ -54,13 +56,14 @@ func (r *reply) cite(gi, si, line int, snippet string) string {
 // say adds a sentence, unless the reply already says the same with other
 // citations (two ladders of one guide that agree).
 func (r *reply) say(s string) {
-	bare := markers.ReplaceAllString(s, "")
-	for _, t := range r.sentences {
-		if markers.ReplaceAllString(t, "") == bare {
-			return
-		}
+	bare := s
+	if strings.Contains(s, "[") {
+		bare = markers.ReplaceAllString(s, "")
 	}
-	r.sentences = append(r.sentences, lastMarks(s))
+	if slices.Contains(r.bare, bare) {
+		return
+	}
+	r.sentences, r.bare = append(r.sentences, lastMarks(s)), append(r.bare, bare)
 }
 
 var markers = regexp.MustCompile(` ?\[\d+\]`)

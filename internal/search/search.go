@@ -53,6 +53,9 @@ type Hit struct {
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
+	// synTerms are each synonym group's members as index terms, analysed
+	// once: a question's concepts are built from them.
+	synTerms [][][]string
 }
 
 type doc struct {
@@ -87,7 +90,15 @@ func New() (*Index, error) {
 	if a == nil {
 		return nil, fmt.Errorf("create index: no %q analyzer", en.AnalyzerName)
 	}
-	return &Index{idx: idx, analyzer: a}, nil
+	ix := &Index{idx: idx, analyzer: a, synTerms: make([][][]string, len(synGroups))}
+	for i, g := range synGroups {
+		for _, m := range g.members {
+			if ts := ix.Terms(m); len(ts) > 0 {
+				ix.synTerms[i] = append(ix.synTerms[i], ts)
+			}
+		}
+	}
+	return ix, nil
 }
 
 // Add indexes docs in batches.

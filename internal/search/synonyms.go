@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/lexicon"
@@ -18,6 +19,19 @@ var synonyms = lexicon.Get().Synonyms
 type synGroup struct {
 	re      *regexp.Regexp // matches any member
 	members []string
+	// lower are the members in lower case: a question holding none of
+	// them needs no regular expression run.
+	lower []string
+}
+
+// names reports whether question (lq, lower case) may name a member.
+func (g synGroup) names(lq string) bool {
+	for _, m := range g.lower {
+		if strings.Contains(lq, m) {
+			return true
+		}
+	}
+	return false
 }
 
 var synGroups = func() []synGroup {
@@ -37,7 +51,11 @@ var synGroups = func() []synGroup {
 		if len(exact) > 0 {
 			alts += "|" + strings.Join(exact, "|")
 		}
-		gs = append(gs, synGroup{re: regexp.MustCompile(`(?:^|[^\pL\pN])(?:` + alts + `)(?:$|[^\pL\pN])`), members: members})
+		var lower []string
+		for _, m := range members {
+			lower = append(lower, strings.ToLower(m))
+		}
+		gs = append(gs, synGroup{re: regexp.MustCompile(`(?:^|[^\pL\pN])(?:` + alts + `)(?:$|[^\pL\pN])`), members: members, lower: lower})
 	}
 	return gs
 }()
@@ -47,8 +65,9 @@ var synGroups = func() []synGroup {
 func Expand(question string) string {
 	var b strings.Builder
 	b.WriteString(question)
+	lq := strings.ToLower(question)
 	for _, g := range synGroups {
-		if !g.re.MatchString(question) {
+		if !g.names(lq) || !g.re.MatchString(question) {
 			continue
 		}
 		for _, m := range g.members {
@@ -73,17 +92,17 @@ type Concept struct {
 func (ix *Index) Concepts(question string) []Concept {
 	var out []Concept
 	rest := []byte(question)
-	for _, g := range synGroups {
+	lq := strings.ToLower(question)
+	for gi, g := range synGroups {
+		if !g.names(lq) {
+			continue
+		}
 		locs := g.re.FindAllStringIndex(string(rest), -1)
 		if locs == nil {
 			continue
 		}
-		c := Concept{Text: strings.TrimFunc(string(rest[locs[0][0]:locs[0][1]]), func(r rune) bool { return !isWordRune(r) })}
-		for _, m := range g.members {
-			if ts := ix.Terms(m); len(ts) > 0 {
-				c.Alts = append(c.Alts, ts)
-			}
-		}
+		c := Concept{Text: strings.TrimFunc(string(rest[locs[0][0]:locs[0][1]]), func(r rune) bool { return !isWordRune(r) }),
+			Alts: slices.Clip(ix.synTerms[gi])} // shared: whoever adds an alternative copies
 		for _, l := range locs {
 			for i := l[0]; i < l[1]; i++ {
 				rest[i] = ' '
