@@ -72,11 +72,10 @@ func dialects(src []byte) ([]byte, []bound) {
 			i--
 			continue
 		}
-		if strings.TrimSpace(l) != "" && blankBreak.MatchString(l) {
+		if breaks := strings.Contains(l, "<br") || strings.Contains(l, "&nbsp;"); breaks && strings.TrimSpace(l) != "" && blankBreak.MatchString(l) {
 			lines[i] = nil // "<br>" or "&nbsp;" alone: a paragraph break
 			continue
-		}
-		if brItem(lines, i) {
+		} else if breaks && brItem(lines, i) {
 			// "&nbsp; **SQL** <br>" lines under "…are: <br>": a list.
 			lines[i] = []byte("- " + strings.TrimSpace(brLine.FindStringSubmatch(l)[1]))
 			continue

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/careerbot/careerbot/internal/lexicon"
 )
@@ -17,7 +18,9 @@ import (
 var synonyms = lexicon.Get().Synonyms
 
 type synGroup struct {
-	re      *regexp.Regexp // matches any member
+	// re matches any member; compiled the first time a question holds
+	// one, since most groups are never needed by a short-lived process.
+	re      func() *regexp.Regexp
 	members []string
 	// lower are the members in lower case: a question holding none of
 	// them needs no regular expression run.
@@ -55,7 +58,8 @@ var synGroups = func() []synGroup {
 		for _, m := range members {
 			lower = append(lower, strings.ToLower(m))
 		}
-		gs = append(gs, synGroup{re: regexp.MustCompile(`(?:^|[^\pL\pN])(?:` + alts + `)(?:$|[^\pL\pN])`), members: members, lower: lower})
+		expr := `(?:^|[^\pL\pN])(?:` + alts + `)(?:$|[^\pL\pN])`
+		gs = append(gs, synGroup{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) }), members: members, lower: lower})
 	}
 	return gs
 }()
@@ -67,7 +71,7 @@ func Expand(question string) string {
 	b.WriteString(question)
 	lq := strings.ToLower(question)
 	for _, g := range synGroups {
-		if !g.names(lq) || !g.re.MatchString(question) {
+		if !g.names(lq) || !g.re().MatchString(question) {
 			continue
 		}
 		for _, m := range g.members {
@@ -97,7 +101,7 @@ func (ix *Index) Concepts(question string) []Concept {
 		if !g.names(lq) {
 			continue
 		}
-		locs := g.re.FindAllStringIndex(string(rest), -1)
+		locs := g.re().FindAllStringIndex(string(rest), -1)
 		if locs == nil {
 			continue
 		}
