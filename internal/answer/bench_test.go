@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -119,6 +120,37 @@ func BenchmarkParseAndIndex1000(b *testing.B) {
 		e.Close()
 	}
 	b.ReportMetric(float64(kept)/(1<<20), "heap-MB")
+}
+
+// BenchmarkBuildVaried measures reading guides of every generated shape and
+// building the engine over them: 1,200 guides, and four copies of them
+// (4,800), and reports the heap the engine keeps.
+func BenchmarkBuildVaried(b *testing.B) {
+	gen := guidegen.GenerateVaried(1200, 1)
+	for _, copies := range []int{1, 4} {
+		b.Run(strconv.Itoa(copies*len(gen)), func(b *testing.B) {
+			var kept uint64
+			for b.Loop() {
+				var gs []*guide.Guide
+				for c := range copies {
+					for _, g := range gen {
+						pg, _, _ := guide.Parse(strconv.Itoa(c)+"/"+g.Name, []byte(g.Text))
+						gs = append(gs, pg)
+					}
+				}
+				e, err := answer.New(gs)
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				kept = ms.HeapAlloc
+				e.Close()
+			}
+			b.ReportMetric(float64(kept)/(1<<20), "heap-MB")
+		})
+	}
 }
 
 // BenchmarkAsk1000 measures one question over 1,000 guides.

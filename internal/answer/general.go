@@ -85,16 +85,34 @@ func (e *Engine) rank(a *analysis) []candidate {
 // rankPassages scores each passage by the share of the question it covers.
 func (e *Engine) rankPassages(a *analysis) []candidate {
 	var out []candidate
+	// What a section's headings, title and text cover of each concept is
+	// the same for all its passages: worked out once a section.
+	const inHead, inOuter, inTitle, inAll = 1, 2, 4, 8
+	at := make([]uint8, len(a.concepts))
 	for _, h := range a.hits {
 		info := &e.sections[h.Guide][h.Section]
+		sets := [...]struct {
+			bit uint8
+			ts  terms
+		}{{inHead, info.head}, {inOuter, info.outer}, {inTitle, info.title}, {inAll, info.all}}
+		for ci, c := range a.concepts {
+			at[ci] = 0
+			for _, st := range sets {
+				if covers(st.ts, c.Concept) {
+					at[ci] |= st.bit
+				}
+			}
+		}
 		for pi := range info.passages {
 			p := &info.passages[pi]
 			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 			specific, asked := false, 0.0 // it covers an asked word that is not generic; their weight
 			own := false                  // an item names something its context does not
-			for _, c := range a.concepts {
+			for ci, c := range a.concepts {
 				before := got
-				if covers(info.head, c.Concept) {
+				inHeadC, inOuterC, inTitleC := at[ci]&inHead != 0, at[ci]&inOuter != 0, at[ci]&inTitle != 0
+				inText := covers(p.terms, c.Concept)
+				if inHeadC {
 					head += c.weight
 					if !c.subject {
 						headTopic += c.weight
@@ -103,14 +121,13 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				if covers(p.label, c.Concept) {
 					label += c.weight
 				}
-				inContext := p.item && (covers(p.leadTerms, c.Concept) || covers(info.head, c.Concept) ||
-					covers(info.outer, c.Concept) || covers(info.title, c.Concept))
+				inContext := p.item && (covers(p.leadTerms, c.Concept) || inHeadC || inOuterC || inTitleC)
 				switch {
-				case c.kind && !e.question[c.Alts[0][0]] && covers(p.terms, c.Concept) && !p.enumerates():
+				case c.kind && !e.question[c.Alts[0][0]] && inText && !p.enumerates():
 					// "MLOps Tools - Machine Learning Operations" names the
 					// kind asked for but lists none of it.
 					got += weightEnumeration * c.weight
-				case covers(p.terms, c.Concept):
+				case inText:
 					got += c.weight
 					own = own || p.item && !inContext
 				case c.kind && e.question[c.Alts[0][0]]:
@@ -119,21 +136,21 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					}
 				case p.item && covers(p.leadTerms, c.Concept):
 					got += c.weight // an item is what its lead introduces
-				case covers(info.head, c.Concept) && (p.list || p.item || c.kind && len(p.items) > 1):
+				case inHeadC && (p.list || p.item || c.kind && len(p.items) > 1):
 					got += c.weight // a bare list is all about its heading; "## Skills" names what its list holds
 				case c.kind && p.enumerates():
 					got += weightEnumeration * c.weight // "which tools": the tools themselves
-				case c.subject && (covers(info.head, c.Concept) || covers(info.outer, c.Concept) || covers(info.title, c.Concept)):
+				case c.subject && (inHeadC || inOuterC || inTitleC):
 					got += c.weight // a guide about senior data engineers in Spain is so throughout
-				case covers(info.head, c.Concept):
+				case inHeadC:
 					got += weightHead * c.weight
-				case covers(info.outer, c.Concept):
+				case inOuterC:
 					got += weightOuter * c.weight
-				case covers(info.title, c.Concept) && !c.kind:
+				case inTitleC && !c.kind:
 					// Not "skills" from a title "Pay, Skills and Path": the
 					// kind asked for must be in the section itself.
 					got += weightTitle * c.weight
-				case covers(info.all, c.Concept):
+				case at[ci]&inAll != 0:
 					near += weightSection * c.weight
 				}
 				if c.stemOnly {
