@@ -873,7 +873,7 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]Candidate, 
 		return nil, err
 	}
 	opts := e.scored(a, e.options(a))
-	if unanswerable(a) {
+	if unanswerable(e, a) {
 		return nil, nil
 	}
 	out := make([]Candidate, len(opts))

@@ -563,7 +563,7 @@ func (e *Engine) answer(ctx context.Context, q, background string) (advisor.Answ
 		return advisor.Answer{}, err
 	}
 	opts := e.scored(a, e.options(a))
-	if unanswerable(a) {
+	if unanswerable(e, a) {
 		return e.refuse(a, opts), nil
 	}
 	b, ok := best(opts)
@@ -582,8 +582,23 @@ func (e *Engine) answer(ctx context.Context, q, background string) (advisor.Answ
 
 // unanswerable reports whether a question asks for pay in a place or for
 // a role no guide mentions: no figure stands in for those.
-func unanswerable(a *analysis) bool {
-	return a.intent == intentSalary && len(a.uncovered) > 0
+func unanswerable(e *Engine, a *analysis) bool {
+	return a.intent == intentSalary && len(a.uncovered) > 0 || e.onlyGeneric(a)
+}
+
+// onlyGeneric reports whether a general question names nothing but words
+// any text may use ("how are you today?", "anything good?"): no guide's
+// passage answers it by sharing one.
+func (e *Engine) onlyGeneric(a *analysis) bool {
+	if a.intent != intentGeneral || len(a.concepts) == 0 {
+		return false
+	}
+	for _, c := range a.concepts {
+		if c.subject || c.shape || c.kind || c.soft || !e.isGeneric(c.Concept) {
+			return false
+		}
+	}
+	return true
 }
 
 // prepare analyses a question, with the background its message gives, and

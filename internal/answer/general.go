@@ -506,9 +506,12 @@ const maxNearest = 3
 // refuse says in one line that the guides hold no answer, naming the
 // place or role no guide covers, and the topics nearest to what was asked:
 // the sections of the best scoring options.
+// cannotAnswer opens every refusal.
+const cannotAnswer = "I can't answer that from the guides I have."
+
 func (e *Engine) refuse(a *analysis, opts []option) advisor.Answer {
 	r := &reply{e: e, abstained: true}
-	line := "I can't answer that from the guides I have."
+	line := cannotAnswer
 	var roles, places []string
 	for _, n := range a.uncovered {
 		if isRegion(n, a.regions) {

@@ -34,6 +34,11 @@ func newReader(guides []*guide.Guide) *reading.Reader {
 // typed stands.
 func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) {
 	r := e.reader.Read(q)
+	if r.Chatter {
+		// "good morning!! how r u": nothing is asked, so nothing from the
+		// guides answers it.
+		return advisor.Answer{Text: cannotAnswer, Abstained: true}, nil
+	}
 	ask, background := reading.Asks(r.Text)
 	ans, err := e.answer(ctx, ask, background)
 	if err != nil || len(r.Fixes) == 0 {

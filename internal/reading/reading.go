@@ -57,6 +57,9 @@ type Reading struct {
 	Shown string
 	// Fixes are the typos corrected and the shorthand read from context.
 	Fixes []Fix
+	// Chatter marks a message of nothing but chatter: greetings, small
+	// talk, thanks ("good morning!! how r u"). It asks nothing.
+	Chatter bool
 }
 
 // Fix is one word read as another.
@@ -116,7 +119,7 @@ func (r *Reader) Read(q string) Reading {
 	rd := Reading{Fixes: fixes}
 	rd.Text = assemble(s, toks, ds, false)
 	if !hasWord(rd.Text) {
-		rd.Text = q
+		rd.Text, rd.Chatter = q, hasWord(q)
 	}
 	rd.Plain = rd.Text
 	if len(fixes) > 0 {

@@ -214,14 +214,33 @@ func TestChatter(t *testing.T) {
 		{"is it worth it thank you so much", "is it worth it"},
 		{"how do I get hired in", "how do I get hired in"},
 		{"salary in €", "salary in €"},
+		{"good morning! what do seniors earn", "what do seniors earn"},
+		{"how are you doing, what comes after senior?", "what comes after senior?"},
+		{"how good are you at salaries", "how good are you at salaries"},
 		// Nothing but chatter: left for the engine to abstain on.
 		{"hey bot :)", "hey bot :)"},
 		{"thx 🙏", "thx 🙏"},
+		{"good morning!! how r u", "good morning!! how r u"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			readsAs(t, r, tt.q, tt.want)
 		})
+	}
+}
+
+// TestOnlyChatter checks a message of nothing but chatter is marked so,
+// and one that asks anything is not.
+func TestOnlyChatter(t *testing.T) {
+	r := newReader(guideText...)
+	for q, want := range map[string]bool{
+		"hey bot :)": true, "thx 🙏": true, "good morning!! how r u": true, "how are you?": true,
+		"hi, what's up": true, "how are you doing": true,
+		"how good are you at salaries": false, "good morning! what do seniors earn": false, "salary for juniors pleas": false,
+	} {
+		if got := r.Read(q).Chatter; got != want {
+			t.Errorf("Read(%q).Chatter = %v; want %v", q, got, want)
+		}
 	}
 }
 

@@ -383,6 +383,13 @@ var (
 	greetings = map[string]bool{"yo": true, "hey": true, "heya": true, "hi": true, "hiya": true, "hello": true,
 		"helo": true, "sup": true, "wassup": true, "howdy": true, "greetings": true, "gm": true, "ok": true,
 		"okay": true, "so": true, "um": true, "umm": true, "uh": true, "hmm": true, "hmmm": true, "well": true}
+	// smallTalk are the phrases of greeting that open a message ("good
+	// morning", "how are you"): as much chatter as "hi".
+	// The longer phrase first: "how are you doing" before "how are you".
+	smallTalk = [][]string{{"how", "are", "you", "doing"}, {"how", "is", "it", "going"}, {"good", "morning"},
+		{"good", "afternoon"}, {"good", "evening"}, {"how", "are", "you"}, {"how", "r", "u"}, {"how", "are", "u"},
+		{"how", "r", "you"}, {"how's", "it", "going"}, {"hows", "it", "going"}, {"how", "you", "doing"},
+		{"what's", "up"}, {"whats", "up"}}
 	// addressees follow a greeting ("hey bot", "hi all").
 	addressees = map[string]bool{"bot": true, "careerbot": true, "guys": true, "all": true, "folks": true,
 		"everyone": true, "everybody": true, "team": true, "there": true, "fam": true, "yall": true, "y'all": true,
@@ -402,8 +409,16 @@ var (
 // anywhere to be dropped.
 func markChatter(toks []token, ds []decision) {
 	greeted := false
-	for i, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		w := chatterForm(t)
+		if n := smallTalkAt(toks[i:]); n > 0 {
+			for j := i; j < i+n; j++ {
+				ds[j].drop = true
+			}
+			greeted, i = true, i+n-1
+			continue
+		}
 		if greetings[w] || asides[w] {
 			greeted = greeted || greetings[w]
 		} else if greeted && addressees[w] ||
@@ -437,6 +452,26 @@ func markChatter(toks []token, ds []decision) {
 			ds[i].drop = true
 		}
 	}
+}
+
+// smallTalkAt returns how many tokens of small talk open toks, or 0.
+func smallTalkAt(toks []token) int {
+	for _, p := range smallTalk {
+		if len(toks) < len(p) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if toks[k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // misspeltChatter are the chatter words long enough that a typo of them
