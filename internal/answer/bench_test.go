@@ -103,13 +103,21 @@ func BenchmarkAskTypedBundled(b *testing.B) {
 func BenchmarkParseAndIndex1000(b *testing.B) {
 	gen := guidegen.Generate(scaleGuides, 1)
 	b.ReportAllocs()
-	var kept uint64
-	for b.Loop() {
+	benchBuild(b, func() []*guide.Guide {
 		gs := make([]*guide.Guide, len(gen))
 		for i, g := range gen {
 			gs[i], _, _ = guide.Parse(g.Name, []byte(g.Text))
 		}
-		e, err := answer.New(gs)
+		return gs
+	})
+}
+
+// benchBuild builds the engine over the guides parse reads, once an
+// iteration, and reports the heap the engine keeps.
+func benchBuild(b *testing.B, parse func() []*guide.Guide) {
+	var kept uint64
+	for b.Loop() {
+		e, err := answer.New(parse())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -129,8 +137,7 @@ func BenchmarkBuildVaried(b *testing.B) {
 	gen := guidegen.GenerateVaried(1200, 1)
 	for _, copies := range []int{1, 4} {
 		b.Run(strconv.Itoa(copies*len(gen)), func(b *testing.B) {
-			var kept uint64
-			for b.Loop() {
+			benchBuild(b, func() []*guide.Guide {
 				var gs []*guide.Guide
 				for c := range copies {
 					for _, g := range gen {
@@ -138,17 +145,8 @@ func BenchmarkBuildVaried(b *testing.B) {
 						gs = append(gs, pg)
 					}
 				}
-				e, err := answer.New(gs)
-				if err != nil {
-					b.Fatal(err)
-				}
-				runtime.GC()
-				var ms runtime.MemStats
-				runtime.ReadMemStats(&ms)
-				kept = ms.HeapAlloc
-				e.Close()
-			}
-			b.ReportMetric(float64(kept)/(1<<20), "heap-MB")
+				return gs
+			})
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/answer"
+	"github.com/careerbot/careerbot/internal/eval"
 	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/internal/guidegen"
 )
@@ -30,33 +31,14 @@ import (
 // engine improves; never lower one to make a change pass.
 const qualityDir = "testdata/quality"
 
-// qualityCase is one question and what a right answer shows. Facts are
-// matched in the answer's own text, not in the cited snippets: a user reads
-// the answer first.
+// qualityCase is one question and what a right answer shows (eval.Case:
+// the shared scorer's checks), judged stricter than the scorer does (see
+// judge): facts are matched in the answer's own text, not in the cited
+// snippets, since a user reads the answer first.
 type qualityCase struct {
-	ID     string `json:"id"`
-	Intent string `json:"intent"`
-	// Chat marks a question typed as people chat: typos, shorthand, no
-	// punctuation. Chat questions are also scored together as "chat".
-	Chat bool   `json:"chat,omitempty"`
-	Q    string `json:"q"`
+	eval.Case
 	// Ask is a long message's question sentence alone (testdata/long).
 	Ask string `json:"ask,omitempty"`
-	// All must every one appear; Any at least one; from each of Groups at
-	// least one.
-	All    []string   `json:"all,omitempty"`
-	Any    []string   `json:"any,omitempty"`
-	Groups [][]string `json:"groups,omitempty"`
-	// None may not appear at the start of a word ("earn" is not in
-	// "learning"): a wrong reading, such as a price called a salary.
-	None []string `json:"none,omitempty"`
-	// Cite: one of the first three citations' titles contains one of these.
-	Cite []string `json:"cite,omitempty"`
-	// Abstain: the engine must abstain.
-	Abstain bool `json:"abstain,omitempty"`
-	// Nocover names a place or role no guide covers: the engine abstains,
-	// or names it and says the guides do not cover it.
-	Nocover string `json:"nocover,omitempty"`
 }
 
 // intents are the kinds a question set is scored by.
@@ -462,7 +444,7 @@ func askScaled(t *testing.T, qs []guidegen.Question, engineFor func(guidegen.Que
 			t.Fatalf("Ask(%q): %v", q.Q, err)
 		}
 		wellFormed(t, a)
-		ok, why := judge(qualityCase{Groups: q.Groups, None: q.None}, a)
+		ok, why := judge(qualityCase{Case: eval.Case{Groups: q.Groups, None: q.None}}, a)
 		if ok && (len(a.Citations) == 0 || a.Citations[0].Source != q.Source) {
 			ok, why = false, "first citation not from "+q.Source
 		}
