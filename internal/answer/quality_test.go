@@ -216,17 +216,8 @@ func judge(c qualityCase, a advisor.Answer) (bool, string) {
 			return false, fmt.Sprintf("lacks %q", g)
 		}
 	}
-	if len(c.Cite) > 0 {
-		var titles []string
-		for _, ct := range a.Citations[:min(3, len(a.Citations))] {
-			titles = append(titles, strings.ToLower(ct.Title))
-		}
-		cited := slices.ContainsFunc(c.Cite, func(w string) bool {
-			return slices.ContainsFunc(titles, func(t string) bool { return strings.Contains(t, strings.ToLower(w)) })
-		})
-		if !cited {
-			return false, fmt.Sprintf("cites %q, wanted %q", titles, c.Cite)
-		}
+	if titles, ok := c.Cited(a); !ok {
+		return false, fmt.Sprintf("cites %q, wanted %q", titles, c.Cite)
 	}
 	return true, ""
 }

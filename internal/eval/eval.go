@@ -76,19 +76,25 @@ func Judge(c Case, a advisor.Answer) Result {
 	if !holds(c, all) {
 		return Result{Why: fmt.Sprintf("missing facts %q %q %q", c.All, c.Any, c.Groups)}
 	}
-	if len(c.Cite) > 0 {
-		var titles []string
-		for _, ct := range a.Citations[:min(3, len(a.Citations))] {
-			titles = append(titles, strings.ToLower(ct.Title))
-		}
-		cited := slices.ContainsFunc(c.Cite, func(w string) bool {
-			return slices.ContainsFunc(titles, func(t string) bool { return strings.Contains(t, strings.ToLower(w)) })
-		})
-		if !cited {
-			return Result{Why: fmt.Sprintf("cites %q, wanted %q", titles, c.Cite)}
-		}
+	if titles, ok := c.Cited(a); !ok {
+		return Result{Why: fmt.Sprintf("cites %q, wanted %q", titles, c.Cite)}
 	}
 	return Result{OK: true, Direct: holds(c, answer)}
+}
+
+// Cited reports whether one of the first three citations' titles holds a
+// word of c.Cite (always, when c names none), and returns those titles.
+func (c Case) Cited(a advisor.Answer) ([]string, bool) {
+	var titles []string
+	for _, ct := range a.Citations[:min(3, len(a.Citations))] {
+		titles = append(titles, strings.ToLower(ct.Title))
+	}
+	if len(c.Cite) == 0 {
+		return titles, true
+	}
+	return titles, slices.ContainsFunc(c.Cite, func(w string) bool {
+		return slices.ContainsFunc(titles, func(t string) bool { return strings.Contains(t, strings.ToLower(w)) })
+	})
 }
 
 // holds reports whether text shows every fact c asks for.

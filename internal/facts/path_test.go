@@ -38,12 +38,7 @@ func TestLearningPaths(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, p := range facts.Extract(g).Paths {
-				for _, st := range p.Stages {
-					got = append(got, st.Title()+" | "+st.Duration+" | "+strings.Join(st.Topics, "; "))
-				}
-			}
+			got := stageLines(g)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("stages =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
@@ -71,15 +66,21 @@ func TestOrderedStages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, p := range facts.Extract(g).Paths {
-				for _, st := range p.Stages {
-					got = append(got, st.Title()+" | "+st.Duration+" | "+strings.Join(st.Topics, "; "))
-				}
-			}
+			got := stageLines(g)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("stages =\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
 			}
 		})
 	}
+}
+
+// stageLines renders every stage of g's paths as "title | duration | topics".
+func stageLines(g *guide.Guide) []string {
+	var out []string
+	for _, p := range facts.Extract(g).Paths {
+		for _, st := range p.Stages {
+			out = append(out, st.Title()+" | "+st.Duration+" | "+strings.Join(st.Topics, "; "))
+		}
+	}
+	return out
 }
