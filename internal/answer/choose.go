@@ -119,8 +119,11 @@ func (e *Engine) options(a *analysis) []option {
 			r.say("The guides don't cover " + joinAnd(a.nocover) + "; the closest they say:")
 		}
 		text := u.text
-		if h := e.guides[u.gi].Sections[u.si].Heading(); u.list && h != "" {
+		switch h := e.guides[u.gi].Sections[u.si].Heading(); {
+		case u.list && h != "":
 			text = h + ": " + text // "Month 2: …": which stage the list is
+		case e.namesStage(a, h, text):
+			text = h + " — " + text // "which week…": "Week 6: … — Mon — …"
 		}
 		r.say(sentence(clip(text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
 		add(optNaive, r, nil)

@@ -15,6 +15,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/lexicon"
 	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
@@ -392,7 +393,7 @@ func passages(s guide.Section) []passage {
 				}
 				j++
 			}
-			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) {
+			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) && !timeSlots(items) {
 				lead := b.Header[0] + ":"
 				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
 			}
@@ -421,6 +422,21 @@ func passages(s guide.Section) []passage {
 		}
 	}
 	return out
+}
+
+// timeSlot is a schedule's time label: "Mon", "Day 3", "17", "Week 2-3".
+var timeSlot = regexp.MustCompile(`(?i)^(?:(?:` + lexicon.Get().Pattern("timeslot") + `)\.?(?:\s*\d+(?:\s*[-–—]\s*\d+)?)?|\d+(?:\s*[-–—]\s*\d+)?)$`)
+
+// timeSlots reports whether every one of a table's first cells is a time
+// label: a schedule's column of days or weeks lists times, not things,
+// and answers no "which" question by itself.
+func timeSlots(items []string) bool {
+	for _, it := range items {
+		if !timeSlot.MatchString(strings.TrimSpace(it)) {
+			return false
+		}
+	}
+	return true
 }
 
 // introSentences returns how many of a lead's last sentences introduce the
@@ -613,6 +629,9 @@ func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, 
 	}
 	a.queryTerms = e.index.QueryTerms(q)
 	a.wantsFigure, a.wantsNumber, a.wh = howMuch.MatchString(q), howMany.MatchString(q), whWord(q)
+	if m := whichStage.FindStringSubmatch(q); m != nil {
+		a.stageAsked = strings.ToLower(m[1])
+	}
 	text := q
 	if background != "" {
 		text += " " + background

@@ -428,10 +428,23 @@ func (e *Engine) quote(a *analysis, c candidate, r *reply) string {
 		if c.p.list && heading != "" {
 			text = heading + ": " + text
 		}
-	case c.p.item && heading != "":
+	case c.p.item && heading != "" || e.namesStage(a, heading, text):
 		text = heading + " — " + text
 	}
 	return sentence(clip(text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+}
+
+// namesStage reports whether a question asking which part of a path
+// ("which week…") is answered by a passage whose heading names that part
+// and whose text does not ("Mon — Task: Pods" under "Week 6: Kubernetes"):
+// the heading is the answer, said before the passage.
+func (e *Engine) namesStage(a *analysis, heading, text string) bool {
+	if a.stageAsked == "" || heading == "" {
+		return false
+	}
+	w := strings.TrimSuffix(a.stageAsked, "s")
+	says := func(s string) bool { return mentions(s, w) || mentions(s, w+"s") }
+	return says(heading) && !says(text)
 }
 
 // maxListItems bounds the items an answer names from one list.

@@ -155,6 +155,9 @@ type analysis struct {
 	rolesRead                bool
 	wantsFigure, wantsNumber bool
 	wh                       string
+	// stageAsked is the part of a path a question asks which of ("week"
+	// in "which week covers Docker"), or "".
+	stageAsked string
 }
 
 // intentOf returns the kind of question q is.
@@ -178,6 +181,10 @@ func asksForThings(q string) bool {
 	k := kindAsked(q)
 	return k != "" && !pathShape.MatchString(k) && !stageWord.MatchString(k) && !strings.HasPrefix(strings.ToLower(k), "skill")
 }
+
+// whichStage asks which part of a path something is in: "which week
+// covers Docker", "what phase is RAG in".
+var whichStage = regexp.MustCompile(`(?i)\b(?:which|what)\s+(` + lexicon.Get().Pattern("stage") + `)\b`)
 
 // stageWord is a word naming a part of a learning path.
 var stageWord = regexp.MustCompile(`(?i)^(?:stage|level|step|phase|month|week|part|milestone|tier|module)s?$`)

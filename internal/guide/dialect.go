@@ -34,6 +34,8 @@ var (
 	// brLine is a short line set off by a hard break: "&nbsp; **SQL** <br>".
 	brLine = regexp.MustCompile(`^(?:\s|&nbsp;)*([^<>]{1,80}?)\s*<br\s*/?>\s*$`)
 	brEnd  = regexp.MustCompile(`\s*<br\s*/?>\s*$`)
+	// listMarker opens a list item: "- ", "* ", "+ ", "1. ", "2) ".
+	listMarker = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
 	// mermaidDiv opens a mermaid graph written in HTML: <div class="mermaid">.
 	mermaidDiv = regexp.MustCompile(`^\s*<(div|pre)\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>\s*$`)
 )
@@ -82,6 +84,12 @@ func dialects(src []byte) ([]byte, []bound) {
 		}
 		if templateLine.MatchString(l) {
 			lines[i] = nil
+			continue
+		}
+		if ruleUnder(lines, i) {
+			// "**Goal:** …\n**Schedule:** …\n---": a rule under the lines of
+			// a preamble, not a heading made of them all.
+			lines[i] = []byte("***")
 			continue
 		}
 		m := mkdocsMarker.FindStringSubmatch(l)
@@ -181,4 +189,23 @@ func brItem(lines [][]byte, i int) bool {
 	inList := strings.HasPrefix(prev, "- ")
 	opens := strings.HasSuffix(strings.TrimSpace(brEnd.ReplaceAllString(prev, "")), ":")
 	return (opens || inList) && (inList || brLine.Match(lines[i+1]))
+}
+
+// ruleUnder reports whether line i is a "---" that CommonMark would read
+// as the underline of a heading made of the two or more lines of prose
+// above it. Writers mean a rule there: a heading of several lines is
+// not written on purpose.
+func ruleUnder(lines [][]byte, i int) bool {
+	l := bytes.TrimRight(lines[i], " \t")
+	if len(l) < 3 || i < 2 || len(bytes.Trim(l, "-")) > 0 {
+		return false
+	}
+	for _, prev := range lines[i-2 : i] {
+		p := bytes.TrimSpace(prev)
+		if len(p) == 0 || len(prev)-len(bytes.TrimLeft(prev, " ")) > 3 || bytes.IndexByte([]byte("|#>=`~<"), p[0]) >= 0 ||
+			listMarker.Match(p) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -208,9 +209,10 @@ func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 		case genericHeadings[strings.ToLower(h.block.Text)]:
 		case title == "":
 			title, cut = h.block.Text, first+1
-		case h.heading == 1 || sameWords(title, h.block.Text):
+		case h.heading == 1 && !slices.ContainsFunc(raws[first+1:], func(o raw) bool { return o.heading == 1 }) || sameWords(title, h.block.Text):
 			// The first H1 is the page's displayed title; with a title in
-			// the front matter it only repeats it in other words.
+			// the front matter it only repeats it in other words. Among
+			// other H1s it is the first section's heading.
 			cut = first + 1
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
 )
 
@@ -735,12 +736,19 @@ func (p *parser) inline(n ast.Node) string {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				b.Write(c.Segment.Value(p.src))
+				b.Write(textValue(c.Segment.Value(p.src)))
 				if c.SoftLineBreak() || c.HardLineBreak() {
 					b.WriteByte(' ')
 				}
 			case *ast.String:
 				b.Write(c.Value)
+			case *ast.CodeSpan:
+				// a code span's backslashes and ampersands are its own
+				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+					if t, ok := t.(*ast.Text); ok {
+						b.Write(t.Segment.Value(p.src))
+					}
+				}
 			case *ast.AutoLink:
 				b.Write(c.URL(p.src))
 			case *ast.Link:
@@ -768,6 +776,19 @@ func (p *parser) inline(n ast.Node) string {
 	}
 	rec(n)
 	return clean(b.String())
+}
+
+// backslash escape is the mark it escapes ("W\&B" is "W&B") and an
+// backslash escape is the mark it escapes ("W\\&B" is "W&B") and an
+// entity the character it names ("isn&#8217;t" is "isn’t").
+func textValue(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
 }
 
 var headingNumber = regexp.MustCompile(`^(?:(\d+(?:\.\d+)+)\.?|(\d{1,3})[.)]|([IVX]+)\.|([a-zA-Z])[.)])\s+`)

@@ -81,6 +81,21 @@ func secretIn(line []byte) string {
 			i++
 		}
 		j := i
+		if bytes.HasPrefix(line[i:], []byte("//")) && i > 0 && line[i-1] == ':' {
+			// A URL ("https://…?v=…&list=…") runs through the marks of its
+			// query: its values are a link's, not words of their own.
+			for j < len(line) && !urlEnd(line[j]) {
+				j++
+			}
+			if what := secretWord(string(line[i:j])); what != "" {
+				return what
+			}
+			if what := urlSecret(string(line[i:j])); what != "" {
+				return what
+			}
+			i = j
+			continue
+		}
 		for j < len(line) && !isWordBreak(rune(line[j])) {
 			j++
 		}
@@ -106,6 +121,43 @@ func isWordBreak(r rune) bool {
 	return false
 }
 
+// urlEnd reports whether c ends a URL written in text or Markdown.
+func urlEnd(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '"', '\'', '`', '(', ')', '[', ']', '{', '}', '<', '>', ',', '|', '*':
+		return true
+	}
+	return false
+}
+
+// urlSecret names the credential a URL holds: a token in its path or
+// query, or a random value given to a parameter named for a key
+// ("?key=…", "&sig=…"); a link's ids ("?v=fNk_zzaMoSs&list=PLZH…") are
+// not. It returns "" for none.
+func urlSecret(u string) string {
+	path, query, _ := strings.Cut(u, "?")
+	for _, part := range strings.Split(path, "/") {
+		if what := tokenWord(part); what != "" {
+			return what
+		}
+	}
+	for _, pair := range strings.FieldsFunc(query, func(r rune) bool { return r == '&' || r == ';' || r == '#' }) {
+		name, value, _ := strings.Cut(pair, "=")
+		if what := tokenWord(value); what != "" {
+			return what
+		}
+		if urlKeyNames[strings.ToLower(name)] && len(value) >= 16 {
+			return "a credential in a URL"
+		}
+	}
+	return ""
+}
+
+// urlKeyNames are the query parameters whose value is a credential.
+var urlKeyNames = map[string]bool{"key": true, "api_key": true, "apikey": true, "token": true, "access_token": true,
+	"auth": true, "sig": true, "signature": true, "secret": true, "client_secret": true, "password": true,
+	"x-amz-signature": true, "x-amz-credential": true, "x-goog-signature": true}
+
 // tokenShapes are the credentials known by how they start.
 var tokenShapes = []struct {
 	prefix, what string
@@ -124,20 +176,29 @@ var tokenShapes = []struct {
 // webhooks are URLs that are credentials themselves.
 var webhooks = []string{"hooks.slack.com/services/", "discord.com/api/webhooks/", "discordapp.com/api/webhooks/"}
 
-// secretWord names the credential a word is, or returns "".
-func secretWord(w string) string {
+// tokenWord names the credential w is by its prefix (a Slack, GitHub or
+// AWS key, a Discord bot token), or returns "".
+func tokenWord(w string) string {
 	for _, s := range tokenShapes {
 		if len(w) >= s.minLen && strings.HasPrefix(w, s.prefix) && tokenBody(w[len(s.prefix):], s.mixed) {
 			return s.what
 		}
 	}
+	if discordToken(w) {
+		return "a Discord bot token"
+	}
+	return ""
+}
+
+// secretWord names the credential a word is, or returns "".
+func secretWord(w string) string {
+	if what := tokenWord(w); what != "" {
+		return what
+	}
 	for _, h := range webhooks {
 		if strings.Contains(w, h) {
 			return "a webhook URL"
 		}
-	}
-	if discordToken(w) {
-		return "a Discord bot token"
 	}
 	if strings.HasPrefix(w, "//") || strings.HasPrefix(w, "www.") {
 		return "" // a link: its path is not a credential by its looks

@@ -45,6 +45,9 @@ func TestRedactSecrets(t *testing.T) {
 		{"Discord webhook", "https://discord.com/api/webhooks/123/abc", "a webhook URL"},
 		{"GitHub token", "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "a GitHub token"},
 		{"AWS key", "AKIAIOSFODNN7EXAMPLE", "an AWS access key"},
+		{"key in a URL query", "https://maps.example.org/api?q=paris&key=" + randomBase64, "a credential in a URL"},
+		{"token in a URL path", "https://api.example.net/v1/" + "ghp_abcdefghijklmnopqrstuvwxyz0123456789" + "/repos", "a GitHub token"},
+		{"token assigned in a URL", "see https://example.net/cb?access_token=" + signing, "access_token"},
 
 		{"prose about tokens", "Tokens: the units a language model reads, e.g. subwords.", ""},
 		{"bold glossary", "**Token**: tokenization", ""},
@@ -62,6 +65,8 @@ func TestRedactSecrets(t *testing.T) {
 		{"long German word", "Kraftfahrzeughaftpflichtversicherung", ""},
 		{"salary", "Senior: €4,500-€8,000/month (2025), $150,000–$220,000 total compensation", ""},
 		{"table", "| api_key | string | the key Slack gives you |", ""},
+		{"video playlist link", "- **Algebra**: [Vectors from Scratch](https://www.youtube.com/watch?v=Zq3Mn_r8AbC&list=PLxYz0aBcDeF1gHiJ2kLmN3oPqR4sTuV_wx) by someone", ""},
+		{"shared file link", `{{< figure src="https://files.example.com/s/fi/abc9def8ghi7/Plot-2024-01-02.png?rl=7h3k9q2m5x8w1v4b6n0p3r5t&raw=1" caption="A plot" >}}`, ""},
 		{"secret sauce", "The secret_sauce: consistency and curiosity", ""},
 	}
 	for _, tt := range tests {
