@@ -216,9 +216,10 @@ func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 			cut = first + 1
 		}
 	}
-	if title == "" && !plain && len(raws) > 0 && raws[0].kind == Label && raws[0].open == nil {
+	if title == "" && !plain && len(raws) > 0 && raws[0].kind == Label && raws[0].open == nil && raws[0].number == "" {
 		// A bold line opening a file whose headings are all below level 1
-		// ("**Data-Engineer-Roadmap**" over "### Month 1") is its title.
+		// ("**Data-Engineer-Roadmap**" over "### Month 1") is its title,
+		// unless it is numbered: "**1. Getting Started**" is a first part.
 		h1 := false
 		for _, r := range raws {
 			if r.heading == 1 {

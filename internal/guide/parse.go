@@ -228,11 +228,49 @@ func firstInvalidLine(data []byte) int {
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// metaLine is a line of a Pelican or MultiMarkdown metadata header:
+// "Title: …", "Date: …", "Author: …" above the text.
+var metaLine = regexp.MustCompile(`^([A-Za-z][A-Za-z_-]{1,15}):\s+(\S.*)$`)
+
+// metaKeys are the keys a metadata header opens with.
+var metaKeys = map[string]bool{"title": true, "date": true, "author": true, "authors": true, "slug": true,
+	"category": true, "tags": true, "summary": true, "lang": true, "status": true, "modified": true}
+
+// metadataHeader reads a leading block of two or more "Key: value" lines
+// whose first key is a metadata key, ended by a blank line, into meta and
+// blanks it in p.src, keeping line numbers.
+func (p *parser) metadataHeader(meta map[string]string) {
+	end := 0 // lines of the header
+	for ; end < len(p.lineStart); end++ {
+		m := metaLine.FindStringSubmatch(p.lineText(end))
+		if m == nil || end == 0 && !metaKeys[strings.ToLower(m[1])] {
+			break
+		}
+	}
+	if end < 2 || end < len(p.lineStart) && p.lineText(end) != "" {
+		return
+	}
+	for i := range end {
+		m := metaLine.FindStringSubmatch(p.lineText(i))
+		meta[strings.ToLower(m[1])] = strings.TrimSpace(m[2])
+	}
+	stop := len(p.src)
+	if end < len(p.lineStart) {
+		stop = p.lineStart[end]
+	}
+	for i := range p.src[:stop] {
+		if p.src[i] != '\n' {
+			p.src[i] = ' '
+		}
+	}
+}
+
 // frontMatter parses a leading YAML block between "---" lines, blanks it in
 // p.src so goldmark does not see it, and returns its scalar values.
 func (p *parser) frontMatter() map[string]string {
 	meta := map[string]string{}
 	if !bytes.HasPrefix(p.src, []byte("---\n")) {
+		p.metadataHeader(meta)
 		return meta
 	}
 	end := -1

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,7 @@ func RedactSecrets(source string, data []byte) ([]byte, []Warning) {
 		}
 		text := data[start:end]
 		what, warn := "", true
+		var kept []byte // in a long line, the line without its credentials; else all goes
 		switch {
 		case inKey: // warned about at its first line
 			what, warn = "a PEM private key", false
@@ -36,7 +38,12 @@ func RedactSecrets(source string, data []byte) ([]byte, []Warning) {
 			what = "a PEM private key"
 			inKey = !pemEnd(text)
 		default:
-			what = secretIn(text)
+			what, _ = secretIn(text)
+			if what != "" && len(text) > longLine {
+				// A page written on one line (minified HTML) loses its
+				// credentials, not the page.
+				kept = cutSecrets(text)
+			}
 		}
 		switch {
 		case what != "" && out == nil:
@@ -44,9 +51,14 @@ func RedactSecrets(source string, data []byte) ([]byte, []Warning) {
 		case what == "" && out != nil:
 			out = append(out, text...)
 		}
+		out = append(out, kept...)
 		if what != "" && warn {
+			removed := "line removed"
+			if kept != nil {
+				removed = "part of a long line removed"
+			}
 			warnings = append(warnings, Warning{Source: source, Line: line,
-				Message: fmt.Sprintf("line removed: it looks like %s; credentials are never indexed or quoted", what)})
+				Message: fmt.Sprintf("%s: it looks like %s; credentials are never indexed or quoted", removed, what)})
 		}
 		if end < len(data) && out != nil {
 			out = append(out, '\n')
@@ -66,14 +78,36 @@ func pemBegin(line []byte) bool {
 
 func pemEnd(line []byte) bool { return bytes.Contains(line, []byte("-----END ")) }
 
-// secretIn names the kind of credential line holds, or returns "".
-func secretIn(line []byte) string {
+// cutSecrets returns line without the credential words in it, or nil when
+// a credential is not one word (an assignment: the line goes whole).
+func cutSecrets(line []byte) []byte {
+	out := slices.Clone(line)
+	for {
+		what, at := secretIn(out)
+		switch {
+		case what == "":
+			return out
+		case at[1] <= at[0]:
+			return nil
+		}
+		out = append(out[:at[0]], out[at[1]:]...)
+	}
+}
+
+// longLine is the length above which a line is a page written on one
+// line rather than a line of text: a credential word in it is cut out alone.
+const longLine = 1000
+
+// secretIn names the kind of credential line holds, or returns ""; at is
+// the span of the credential word when one word is it (zero for an
+// assignment, whose whole line goes).
+func secretIn(line []byte) (what string, at [2]int) {
 	if len(line) < 8 {
-		return ""
+		return "", at
 	}
 	if bytes.IndexAny(line, "=:") >= 0 {
 		if what := assignment(string(line)); what != "" {
-			return what
+			return what, at
 		}
 	}
 	for i := 0; i < len(line); {
@@ -88,10 +122,10 @@ func secretIn(line []byte) string {
 				j++
 			}
 			if what := secretWord(string(line[i:j])); what != "" {
-				return what
+				return what, [2]int{i, j}
 			}
 			if what := urlSecret(string(line[i:j])); what != "" {
-				return what
+				return what, [2]int{i, j}
 			}
 			i = j
 			continue
@@ -101,12 +135,12 @@ func secretIn(line []byte) string {
 		}
 		if j-i >= 15 {
 			if what := secretWord(string(line[i:j])); what != "" {
-				return what
+				return what, [2]int{i, j}
 			}
 		}
 		i = j
 	}
-	return ""
+	return "", at
 }
 
 // isWordBreak separates the words secretWord looks at: white space,

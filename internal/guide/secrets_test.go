@@ -237,3 +237,20 @@ func FuzzRedactSecrets(f *testing.F) {
 		}
 	})
 }
+
+// TestRedactLongLine checks a page written on one line loses the
+// credential in it, not the page.
+func TestRedactLongLine(t *testing.T) {
+	page := `<html><head><title>Pay</title><link integrity="sha384-oqVuAfXRKap7fdgcCY5uykM6R9GqQ8Kuxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"></head><body><p>` +
+		strings.Repeat("Seniors earn more than juniors. ", 40) + `</p></body></html>`
+	out, ws := guide.RedactSecrets("p.html", []byte(page))
+	if len(ws) == 0 {
+		t.Fatal("no warning for the random string")
+	}
+	if !strings.Contains(ws[0].Message, "part of a long line") {
+		t.Errorf("warning %q; want it to say only part of the line went", ws[0].Message)
+	}
+	if !bytes.Contains(out, []byte("Seniors earn more than juniors.")) || bytes.Contains(out, []byte("oqVuAfXRKap7")) {
+		t.Errorf("redacted page = %q; want the text kept and the string gone", out)
+	}
+}
