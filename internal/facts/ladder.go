@@ -274,13 +274,17 @@ func headingLadders(g *guide.Guide) []Ladder {
 	var out []Ladder
 	var cur Ladder
 	var parent string
+	var under []string // the heading path of the ladder's rungs
 	flush := func() {
 		if len(cur.Rungs) >= 2 {
 			out = append(out, cur)
 		}
-		cur = Ladder{}
+		cur, under = Ladder{}, nil
 	}
 	for si, sec := range g.Sections {
+		if len(cur.Rungs) > 0 && len(sec.Path) > len(under)+1 && slices.Equal(sec.Path[:len(under)], under) {
+			continue // a part of a rung ("Skills needed for this level"): the ladder goes on
+		}
 		if len(sec.Path) < 2 || !ladderHeading.MatchString(sec.Path[len(sec.Path)-2]) {
 			flush()
 			continue
@@ -294,6 +298,7 @@ func headingLadders(g *guide.Guide) []Ladder {
 			flush()
 			parent = p
 		}
+		under = sec.Path[:len(sec.Path)-1]
 		r, ok := rungOf(h, sec.Line, si)
 		if !ok || rungYears.MatchString(h) {
 			// Headings with years are read as timed stages already.

@@ -29,6 +29,8 @@ func TestLadders(t *testing.T) {
 			[]string{"Data Engineer (0-3 years) → Staff Data Engineer (6+ years) → Engineering Manager"}},
 		{"levels that group roles", "# G\n\n## Career Progression\n\n### Entry-Level Positions\n\n- Junior Data Engineer\n- Analytics Engineer\n\n### Senior Positions\n\n- Senior Data Engineer\n- Data Architect\n",
 			[]string{"Entry-Level Positions (Junior Data Engineer, Analytics Engineer) → Senior Positions (Senior Data Engineer, Data Architect)"}},
+		{"rungs with parts of their own", "# G\n\n## Analyst career pathway\n\n### Associate analyst\n\nx\n\n#### Skills for this level\n\n- SQL\n\n### Analyst II\n\ny\n\n#### Skills for this level\n\n- Python\n\n### Senior analyst\n\nz\n",
+			[]string{"Associate analyst → Analyst II → Senior analyst"}},
 		{"a pipeline is not a ladder", "# G\n\nWe go from raw data → features → a deployed model.\n", nil},
 		{"prose between arrows is not a ladder", "# G\n\nLearn the basics first → then build three projects that show real impact to employers\n", nil},
 	}
