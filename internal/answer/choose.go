@@ -229,10 +229,14 @@ func (e *Engine) units(gi, si int) []unit {
 		}
 		text := p.text
 		if p.items == nil {
-			// A sentence stands for its paragraph.
+			// A sentence stands for its paragraph, but for the sentences
+			// that lead the list after it ("…you'll be expected to:"),
+			// which the list's own passage quotes with the list.
 			for _, b := range sec.Blocks {
 				if b.Line == p.line && b.Kind == guide.Paragraph {
-					text = b.Text
+					if !strings.HasSuffix(b.Text, ":") {
+						text = b.Text
+					}
 					break
 				}
 			}
