@@ -114,3 +114,25 @@ func TestPointerLead(t *testing.T) {
 	}
 	t.Errorf("no passage is the nested list led by what it lists: %q", got)
 }
+
+// TestUnitsLeaveLeadsToTheirLists checks the naive paragraph of a
+// paragraph that leads a list never ends on the lead ("…expected to:"):
+// the list's own passage quotes the lead with the list.
+func TestUnitsLeaveLeadsToTheirLists(t *testing.T) {
+	g, _, err := guide.Parse("g.md", []byte("# G\n\n## Senior analyst\n\nA senior analyst owns the reporting. At this level you are expected to:\n\n- mentor juniors\n- review models\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New([]*guide.Guide{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for si := range g.Sections {
+		for _, u := range e.units(0, si) {
+			if strings.HasSuffix(u.text, ":") {
+				t.Errorf("unit %q ends on the lead of a list", u.text)
+			}
+		}
+	}
+}
