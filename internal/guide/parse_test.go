@@ -203,6 +203,8 @@ func FuzzParse(f *testing.F) {
 		"```\ncode\n",
 		"---\n: : :\n---\n",
 		"\xff\xfe# T\n",
+		"Title: T\nDate: 2020\n\nText &amp; more \\* [1](x).\n",
+		"**1. A**\n- x\n\n<div class=\"mermaid\">\nA --&gt; B\n</div>\nline <br>\n&nbsp; **B** <br>\n",
 	} {
 		f.Add([]byte(s))
 	}
