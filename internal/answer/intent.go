@@ -383,7 +383,8 @@ func (e *Engine) soften(a *analysis, background string) {
 	back := backRef.MatchString(a.q)
 	fill := a.topic == 0 || back
 	named := slices.ContainsFunc(a.concepts, func(c weighted) bool { return c.subject })
-	complete := subjectOnly[a.intent] || a.intent == intentGeneral && named || a.intent == intentNext && a.level != ""
+	complete := subjectOnly[a.intent] || a.intent == intentGeneral && named || a.intent == intentNext && a.level != "" ||
+		a.intent == intentDuration && (wholePath.MatchString(a.q) || completePath.MatchString(a.q)) // "how long does the whole roadmap take?"
 	whole := back || a.topic == 0 && !complete
 	if fill && a.role == "" {
 		a.role, a.roleName = facts.FindRole(background), facts.FindRoleName(background)

@@ -2,6 +2,8 @@ package answer
 
 import (
 	"context"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/advisor"
@@ -40,12 +42,12 @@ func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) 
 		return advisor.Answer{Text: cannotAnswer, Abstained: true}, nil
 	}
 	ask, background := reading.Asks(r.Text)
-	ans, err := e.answer(ctx, ask, background)
+	ans, err := e.answerAsk(ctx, ask, background)
 	if err != nil || len(r.Fixes) == 0 {
 		return ans, err
 	}
 	ask, background = reading.Asks(r.Plain)
-	plain, err := e.answer(ctx, ask, background)
+	plain, err := e.answerAsk(ctx, ask, background)
 	if err != nil {
 		return advisor.Answer{}, err
 	}
@@ -57,4 +59,63 @@ func (e *Engine) askRead(ctx context.Context, q string) (advisor.Answer, error) 
 		ans.ReadAs = r.Shown
 	}
 	return ans, nil
+}
+
+// answerAsk answers what a message asks. A question asking two things
+// ("How many companies did he apply to, and how many responded?") gets
+// an answer to each, the first part standing as background to the second
+// ("…and how long does it last?"); when either part finds no answer, or
+// both find the same one, the question is answered whole.
+func (e *Engine) answerAsk(ctx context.Context, ask, background string) (advisor.Answer, error) {
+	parts := reading.Parts(ask)
+	if len(parts) < 2 {
+		return e.answer(ctx, ask, background)
+	}
+	first, err := e.answer(ctx, parts[0], background)
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	second, err := e.answer(ctx, parts[1], strings.TrimSpace(background+" "+parts[0]))
+	if err != nil {
+		return advisor.Answer{}, err
+	}
+	if first.Abstained || second.Abstained || sameEvidence(first, second) {
+		return e.answer(ctx, ask, background)
+	}
+	return joinAnswers(first, second), nil
+}
+
+// sameEvidence reports whether b cites nothing a does not.
+func sameEvidence(a, b advisor.Answer) bool {
+	for _, cb := range b.Citations {
+		if !slices.ContainsFunc(a.Citations, func(ca advisor.Citation) bool { return ca.Source == cb.Source && ca.Line == cb.Line }) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinAnswers says a, then b, with b's citations numbered after a's (a
+// unit both cite keeps a's number).
+func joinAnswers(a, b advisor.Answer) advisor.Answer {
+	out := a
+	out.Citations = slices.Clone(a.Citations)
+	renumber := map[string]string{}
+	for _, c := range b.Citations {
+		old := "[" + strconv.Itoa(c.N) + "]"
+		if i := slices.IndexFunc(out.Citations, func(x advisor.Citation) bool { return x.Source == c.Source && x.Line == c.Line }); i >= 0 {
+			renumber[old] = "[" + strconv.Itoa(out.Citations[i].N) + "]"
+			continue
+		}
+		c.N = len(out.Citations) + 1
+		renumber[old] = "[" + strconv.Itoa(c.N) + "]"
+		out.Citations = append(out.Citations, c)
+	}
+	out.Text = a.Text + " " + citeMarker.ReplaceAllStringFunc(b.Text, func(m string) string { return renumber[m] })
+	guides := map[string]bool{}
+	for _, c := range out.Citations {
+		guides[c.Source] = true
+	}
+	out.Guides = len(guides)
+	return out
 }

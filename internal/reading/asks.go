@@ -63,3 +63,37 @@ func splitSentences(msg string) []string {
 	}
 	return out
 }
+
+// secondAsk opens the second question of a sentence that asks two: ", and
+// how long did it take?", " and what share is equity?", ", or is it
+// overrated?".
+var secondAsk = regexp.MustCompile(`(?i),?\s+(?:and|or)\s+(?:how|what|what's|which|when|where|why|who|is|are|do|does|did|can|should)\b`)
+
+// Parts splits a question into the questions it asks, at most two: its
+// asking sentences ("Should I wait? What does the roadmap say?") or the
+// two halves of one sentence joined by "and"/"or" before a question word
+// ("How many companies did he apply to, and how many responded?"). A
+// question that asks one thing is one part.
+func Parts(question string) []string {
+	var parts []string
+	for _, s := range splitSentences(question) {
+		if strings.HasSuffix(s, "?") || asking.MatchString(s) {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 1 {
+		s := parts[0]
+		if loc := secondAsk.FindStringIndex(s); loc != nil && loc[0] > 0 {
+			first := strings.TrimRight(strings.TrimSpace(s[:loc[0]]), ",")
+			second := strings.TrimSpace(s[loc[0]:])
+			second = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimLeft(second, ", "), "and "), "or "))
+			if len(strings.Fields(first)) >= 3 && len(strings.Fields(second)) >= 2 {
+				parts = []string{first + "?", second}
+			}
+		}
+	}
+	if len(parts) < 2 {
+		return []string{question}
+	}
+	return parts[:2]
+}

@@ -355,3 +355,27 @@ func BenchmarkRead(b *testing.B) {
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
+
+// TestParts checks a question asking two things is cut into them, and one
+// asking one thing is left whole.
+func TestParts(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"How many offers did she get, and how many did she accept?", []string{"How many offers did she get?", "how many did she accept?"}},
+		{"Which stage covers Spark and how long does it last?", []string{"Which stage covers Spark?", "how long does it last?"}},
+		{"Should I wait? What does the roadmap say about the order?", []string{"Should I wait?", "What does the roadmap say about the order?"}},
+		{"Did networking pay off for the author, or is it overrated?", []string{"Did networking pay off for the author?", "is it overrated?"}},
+		{"Do researchers and engineers earn the same?", []string{"Do researchers and engineers earn the same?"}},
+		{"what do seniors earn in Berlin and Munich", []string{"what do seniors earn in Berlin and Munich"}},
+		{"SQL and how?", []string{"SQL and how?"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := reading.Parts(tt.q); !slices.Equal(got, tt.want) {
+				t.Errorf("Parts(%q) = %q; want %q", tt.q, got, tt.want)
+			}
+		})
+	}
+}
