@@ -84,7 +84,11 @@ func (e *Engine) rank(a *analysis) []candidate {
 
 // rankPassages scores each passage by the share of the question it covers.
 func (e *Engine) rankPassages(a *analysis) []candidate {
-	var out []candidate
+	n := 0
+	for _, h := range a.hits {
+		n += len(e.sections[h.Guide][h.Section].passages)
+	}
+	out := make([]candidate, 0, n)
 	// What a section's headings, title and text cover of each concept is
 	// the same for all its passages: worked out once a section.
 	const inHead, inOuter, inTitle, inAll = 1, 2, 4, 8
