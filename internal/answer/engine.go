@@ -38,7 +38,8 @@ type Engine struct {
 	index    *search.Index
 	df       map[string]int // sections holding each term
 	nSec     int
-	strs     map[string]string // interned terms
+	strs     map[string]string // interned terms, while building
+	scratch  []string          // termSet's buffer, while building
 	filler   map[string]bool   // terms of fillerWords
 	kind     map[string]bool   // terms of kindWords
 	generic  map[string]bool   // terms of genericWords
@@ -106,20 +107,21 @@ type passage struct {
 	text  string
 	line  int
 	terms terms
-	list  bool // a list of items, quoted with its heading when it has no lead
 	// items are a list's items, so an answer can name the relevant ones
 	// rather than cut the list at a byte count.
-	items []string
-	// item marks one item of a list of several: it answers a question
-	// about something only it names ("MLOps: MLflow, Kubeflow"), in the
-	// context of its list's lead (lead) and heading.
-	item      bool
-	required  bool // its lead or heading says it is required ("Must-Have", "Required Skills")
+	items     []string
 	leadText  string
 	leadTerms terms
 	// label holds the terms of an item's label ("Cloud Platforms" in
 	// "Cloud Platforms: SageMaker, Vertex AI"): what the item is about.
 	label terms
+	// The flags sit together: an engine keeps a passage for every unit.
+	list bool // a list of items, quoted with its heading when it has no lead
+	// item marks one item of a list of several: it answers a question
+	// about something only it names ("MLOps: MLflow, Kubeflow"), in the
+	// context of its list's lead (lead) and heading.
+	item     bool
+	required bool // its lead or heading says it is required ("Must-Have", "Required Skills")
 	// questions marks a list whose items are questions (interview questions).
 	questions bool
 }
@@ -212,7 +214,9 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
 			seen := map[string]bool{}
-			for _, p := range passages(s) {
+			info.passages = slices.Clone(passages(s)) // at its exact size: an engine keeps every one
+			for i := range info.passages {
+				p := &info.passages[i]
 				p.terms = e.termSet(p.text)
 				if p.leadText != "" {
 					p.leadTerms = e.termSet(p.leadText)
@@ -227,16 +231,16 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 					units++
 					unitTerms += len(p.terms)
 				}
-				info.passages = append(info.passages, p)
 			}
 			for _, ts := range []terms{info.head, info.outer, info.title} {
 				for _, t := range ts {
 					seen[t] = true
 				}
 			}
+			info.all = make(terms, 0, len(seen))
 			for t := range seen {
 				e.df[t]++
-				info.all = append(info.all, e.strs[t])
+				info.all = append(info.all, t)
 			}
 			slices.Sort(info.all)
 			infos[si] = info
@@ -295,6 +299,16 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			e.priceAt[priceKey{gi, p.Line}] = true
 		}
 		e.nSec += len(g.Sections)
+		// Sections go to the index a batch at a time as they are read,
+		// in the same batches as all at once, so the text waiting and the
+		// batch being analysed never add up to all of it.
+		if len(docs) >= search.BatchSize {
+			if err := ix.Add(docs[:search.BatchSize]); err != nil {
+				ix.Close()
+				return nil, err
+			}
+			docs = append(docs[:0], docs[search.BatchSize:]...)
+		}
 	}
 	if err := ix.Add(docs); err != nil {
 		ix.Close()
@@ -303,7 +317,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
 	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
-	e.strs = nil // interning is only needed while building
+	e.strs, e.scratch = nil, nil // interning is only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
 	e.reader = newReader(guides)
@@ -314,19 +328,30 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 func (e *Engine) Close() error { return e.index.Close() }
 
 func (e *Engine) termSet(text string) terms {
-	ts := e.index.Terms(text)
-	for i, t := range ts {
-		if e.strs == nil {
-			continue
-		}
-		if s, ok := e.strs[t]; ok {
-			ts[i] = s
-		} else {
-			e.strs[t] = t
-		}
+	if e.strs == nil {
+		ts := e.index.Terms(text)
+		slices.Sort(ts)
+		return slices.Compact(ts)
 	}
+	// While building, terms are interned (every set shares one string
+	// per term) and each set is kept at its exact size: the sets of every
+	// passage are most of what an engine keeps.
+	ts := e.scratch[:0]
+	e.index.EachTerm(text, func(t []byte) {
+		s, ok := e.strs[string(t)]
+		if !ok {
+			s = string(t)
+			e.strs[s] = s
+		}
+		ts = append(ts, s)
+	})
 	slices.Sort(ts)
-	return slices.Compact(ts)
+	ts = slices.Compact(ts)
+	e.scratch = ts
+	if len(ts) == 0 {
+		return nil
+	}
+	return slices.Clone(ts)
 }
 
 // idf is the BM25 inverse document frequency of term over sections. A term

@@ -386,10 +386,13 @@ func sectionize(raws []raw) []Section {
 	out := sections[:0]
 	for i, s := range sections {
 		if len(s.Blocks) > 0 || i+1 < len(sections) && s.Contains(sections[i+1]) {
+			if cap(s.Blocks) > len(s.Blocks) {
+				s.Blocks = slices.Clone(s.Blocks) // a guide is kept for the engine's life: at its size
+			}
 			out = append(out, s)
 		}
 	}
-	return out
+	return slices.Clip(out)
 }
 
 // dropContents removes runs of list items that mostly repeat the guide's

@@ -20,9 +20,11 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// batchSize bounds the documents sent to Bleve at once: large enough to
-// amortise segment building, small enough to keep peak memory low.
-const batchSize = 2000
+// BatchSize bounds the documents sent to Bleve at once: large enough to
+// amortise segment building, small enough to keep peak memory low. Callers
+// building an index from many sources Add this many at a time, so the
+// documents waiting and the batch being analysed stay small.
+const BatchSize = 2000
 
 // Field boosts: a question's words in a heading say more about a section
 // than the same words deep in its prose. The guide's title is indexed but
@@ -109,7 +111,7 @@ func (ix *Index) Add(docs []Doc) error {
 		if err := b.Index(id, doc{Title: d.Title, Path: d.Path, Text: d.Text}); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
-		if b.Size() >= batchSize || i == len(docs)-1 {
+		if b.Size() >= BatchSize || i == len(docs)-1 {
 			if err := ix.idx.Batch(b); err != nil {
 				return fmt.Errorf("index batch: %w", err)
 			}
@@ -176,12 +178,18 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 // Terms returns the index terms of text: lower-cased, stop words removed,
 // stemmed, as the index itself sees them.
 func (ix *Index) Terms(text string) []string {
-	ts := ix.analyzer.Analyze([]byte(text))
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		out = append(out, string(t.Term))
-	}
+	var out []string
+	ix.EachTerm(text, func(t []byte) { out = append(out, string(t)) })
 	return out
+}
+
+// EachTerm calls f with each index term of text in turn, as Terms returns
+// them; f must not keep the slice. Callers that intern terms use it to
+// look a term up before allocating it.
+func (ix *Index) EachTerm(text string, f func(term []byte)) {
+	for _, t := range ix.analyzer.Analyze([]byte(text)) {
+		f(t.Term)
+	}
 }
 
 // Close releases the index.
