@@ -52,6 +52,9 @@ type Engine struct {
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
 	stagePost, stageHeadPost map[string][]stageRef
+	// payByRole lists each role's salary figures in guide order: a pay
+	// question matches the few roles, not the thousands of figures.
+	payByRole map[string][]salaryRef
 	// qualTerms holds the terms of each salary figure's qualifier.
 	qualTerms map[string]terms
 	// titles holds each guide's title terms; titlePost the guides whose
@@ -83,6 +86,9 @@ func WithWeights(w Weights) Option {
 }
 
 type priceKey struct{ guide, line int }
+
+// salaryRef is a salary figure by its guide and its place in the guide's facts.
+type salaryRef struct{ gi, i int32 }
 
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
@@ -142,7 +148,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, titlePost: map[string][]int{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
 	}
@@ -290,7 +296,8 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			}
 		}
 		e.rungTerms = append(e.rungTerms, rt)
-		for _, s := range fx.Salaries {
+		for i, s := range fx.Salaries {
+			e.payByRole[s.Role] = append(e.payByRole[s.Role], salaryRef{int32(gi), int32(i)})
 			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
 				e.qualTerms[s.Qualifier] = e.termSet(s.Qualifier)
 			}

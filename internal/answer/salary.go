@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -350,21 +351,25 @@ func (e *Engine) multiplierFor(place facts.Region, r *reply) string {
 // figuresFor returns the figures whose role fits role (all for ""),
 // premiums only when premium.
 func (e *Engine) figuresFor(role string, premium bool, kind string) []figure {
-	var all []figure
-	fits := map[string]bool{} // RoleMatches by fact role: a few roles, thousands of figures
-	for gi := range e.facts {
-		for i := range e.facts[gi].Salaries {
-			s := &e.facts[gi].Salaries[i]
-			ok, seen := fits[s.Role]
-			if !seen {
-				ok = facts.RoleMatches(role, s.Role)
-				fits[s.Role] = ok
-			}
-			if s.Premium && !premium || !ok || s.Kind != kind {
-				continue // a sign-on bonus is no salary, nor a salary a bonus
-			}
-			all = append(all, figure{gi: gi, s: s})
+	// RoleMatches by fact role: a few roles name thousands of figures.
+	var refs []salaryRef
+	matched := 0
+	for r, rs := range e.payByRole {
+		if facts.RoleMatches(role, r) {
+			refs = append(refs, rs...)
+			matched++
 		}
+	}
+	if matched > 1 {
+		slices.SortFunc(refs, func(a, b salaryRef) int { return cmp.Or(cmp.Compare(a.gi, b.gi), cmp.Compare(a.i, b.i)) })
+	}
+	var all []figure
+	for _, ref := range refs {
+		s := &e.facts[ref.gi].Salaries[ref.i]
+		if s.Premium && !premium || s.Kind != kind {
+			continue // a sign-on bonus is no salary, nor a salary a bonus
+		}
+		all = append(all, figure{gi: int(ref.gi), s: s})
 	}
 	return all
 }
