@@ -240,7 +240,7 @@ func gather(c config) ([]*question, error) {
 	for _, s := range sets {
 		// Features are gathered with no weights: the table being fitted
 		// may name features the engine no longer has.
-		e, err := answer.New(s.guides, answer.WithWeights(answer.Weights{}))
+		e, err := answer.New(s.guides, answer.WithWeights(answer.Weights{}), answer.WithStableTies())
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}

@@ -85,6 +85,13 @@ func WithWeights(w Weights) Option {
 	return func(e *Engine) { e.weights = w.vector() }
 }
 
+// WithStableTies makes the engine choose among equally scored sections by
+// their place in the guides, the same on every build (search.BreakTiesByID):
+// cmd/train fits this way.
+func WithStableTies() Option {
+	return func(e *Engine) { e.index.BreakTiesByID() }
+}
+
 type priceKey struct{ guide, line int }
 
 // salaryRef is a salary figure by its guide and its place in the guide's facts.

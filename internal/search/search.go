@@ -6,7 +6,9 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +38,14 @@ const (
 	boostPath = 2.0
 )
 
+// scoreGrain is what a hit's score is rounded to, far below any
+// difference that says one section matches better than another.
+const scoreGrain = 1e-9
+
+// spareHits are the hits asked of Bleve past the n wanted, so that the
+// n-th is the same whichever way Bleve breaks near ties.
+const spareHits = 8
+
 // Doc is one section to index.
 type Doc struct {
 	Guide, Section int
@@ -58,7 +68,18 @@ type Index struct {
 	// synTerms are each synonym group's members as index terms, analysed
 	// once: a question's concepts are built from them.
 	synTerms [][][]string
+	// stableTies orders sections of exactly equal score by their number
+	// (see BreakTiesByID).
+	stableTies bool
 }
+
+// BreakTiesByID makes searches choose among sections of exactly equal
+// score by their numbers. Bleve numbers a batch's documents in no fixed
+// order, so which of many equal sections (copies of one guide, generated
+// guides) make the first n differs from one build of the index to the
+// next. Ordering them costs about a fifth more a search; cmd/train pays
+// it, so the same data fits the same weights.
+func (ix *Index) BreakTiesByID() { ix.stableTies = true }
 
 type doc struct {
 	Title string `json:"title"`
@@ -154,7 +175,15 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	// Bleve's scores differ in their last bits from one build of the same
+	// index to the next (its sums run in no fixed order), so the hits are
+	// rounded and ordered here, with the sections after the n-th asked for
+	// too: an engine answers the same question the same way every time,
+	// and cmd/train fits the same weights from the same data.
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n+spareHits, 0, false)
+	if ix.stableTies {
+		req.SortBy([]string{"-_score", "_id"})
+	}
 	res, err := ix.idx.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -170,9 +199,12 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		hits = append(hits, Hit{Guide: gi, Section: si, Score: h.Score})
+		hits = append(hits, Hit{Guide: gi, Section: si, Score: math.Round(h.Score/scoreGrain) * scoreGrain})
 	}
-	return hits, nil
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
+	})
+	return hits[:min(n, len(hits))], nil
 }
 
 // Terms returns the index terms of text: lower-cased, stop words removed,
