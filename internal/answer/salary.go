@@ -163,6 +163,9 @@ func (e *Engine) salary(a *analysis) *reply {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
 		}
 	}
+	// A table's column or an item's label ("FAANG", "Startup") the question
+	// names picks those figures, before those that only name the role.
+	all = keep(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
 	// Of the figures left, a question naming a role gets those that name
 	// it, rather than the ones that name no role.
 	if role != "" {
@@ -176,9 +179,7 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = named
 		}
 	}
-	// A table's column ("FAANG", "Startup") or the basis ("base", "total
-	// comp") the question names picks those figures.
-	all = keep(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
+	// The basis ("base", "total comp") the question names picks those figures.
 	if b := basisAsked(a.q); b != "" {
 		all = keep(all, func(f figure) bool { return f.s.Basis == b })
 	}
