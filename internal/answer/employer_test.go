@@ -32,3 +32,22 @@ func TestEmployerFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestPremiumForSkill checks that a question about the premium one skill
+// commands gets the premium of the row naming that skill, not the first
+// row of the table.
+func TestPremiumForSkill(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-premiums.md": "# Robotics Pay Premiums\n\n## Skill premiums\n\n" +
+			"Robotics engineers with these skills earn a premium over general embedded roles:\n\n" +
+			"| Skill Area | Premium Over Embedded Roles |\n|---|---|\n" +
+			"| Motion planning | +12–18% |\n| Sensor fusion / SLAM | +22–35% |\n| Safety certification | +8–14% |\n",
+	}))
+	a, err := e.Ask(context.Background(), "How big a salary premium does sensor fusion and SLAM experience command over embedded roles?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "22–35%") {
+		t.Errorf("answer %q: want the sensor fusion premium, 22–35%%", a.Text)
+	}
+}

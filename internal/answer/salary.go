@@ -204,6 +204,9 @@ func (e *Engine) salary(a *analysis) *reply {
 		if e.headingNamed(a.q, f.gi, f.s.Section) {
 			f.rank += 1 // "ML Engineer I": the figures under that heading
 		}
+		if premium && f.s.Premium {
+			f.rank += e.topicSaid(a, f.s.Snippet) // "LLM integration / evaluation — +25–50%": the premium for what was asked
+		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].rank != all[j].rank {
@@ -769,4 +772,24 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// topicSaid is the share of a question's topic — what it asks beyond its
+// subject, its shape and the kind of answer — that text says.
+func (e *Engine) topicSaid(a *analysis, text string) float64 {
+	ts := e.termSet(text)
+	got, of := 0.0, 0.0
+	for _, c := range a.concepts {
+		if c.subject || c.shape || c.kind || c.soft {
+			continue
+		}
+		of += c.weight
+		if covers(ts, c.Concept) {
+			got += c.weight
+		}
+	}
+	if of == 0 {
+		return 0
+	}
+	return got / of
 }
