@@ -164,6 +164,9 @@ func (e *Engine) salary(a *analysis) *reply {
 			r.say(fmt.Sprintf("The guides give no figures for %s roles%s; these are the nearest:", strings.ToLower(a.level.Label()), inRegion(a)))
 		}
 	}
+	// A table's column or an item's label ("FAANG", "Startup") the question
+	// names picks those figures, before those that only name the role.
+	all = keep(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
 	// Of the figures left, a question naming a role gets those that name
 	// it, rather than the ones that name no role.
 	if role != "" {
@@ -177,9 +180,7 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = named
 		}
 	}
-	// A table's column ("FAANG", "Startup") or the basis ("base", "total
-	// comp") the question names picks those figures.
-	all = keep(all, func(f figure) bool { return e.qualifierAsked(a, f.s.Qualifier) })
+	// The basis ("base", "total comp") the question names picks those figures.
 	if b := basisAsked(a.q); b != "" {
 		all = keep(all, func(f figure) bool { return f.s.Basis == b })
 	}
@@ -203,6 +204,9 @@ func (e *Engine) salary(a *analysis) *reply {
 		}
 		if e.headingNamed(a.q, f.gi, f.s.Section) {
 			f.rank += 1 // "ML Engineer I": the figures under that heading
+		}
+		if premium && f.s.Premium {
+			f.rank += e.topicSaid(a, f.s.Snippet) // "LLM integration / evaluation — +25–50%": the premium for what was asked
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -773,4 +777,24 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// topicSaid is the share of a question's topic — what it asks beyond its
+// subject, its shape and the kind of answer — that text says.
+func (e *Engine) topicSaid(a *analysis, text string) float64 {
+	ts := e.termSet(text)
+	got, of := 0.0, 0.0
+	for _, c := range a.concepts {
+		if c.subject || c.shape || c.kind || c.soft {
+			continue
+		}
+		of += c.weight
+		if covers(ts, c.Concept) {
+			got += c.weight
+		}
+	}
+	if of == 0 {
+		return 0
+	}
+	return got / of
 }

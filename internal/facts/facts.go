@@ -45,8 +45,12 @@ func Extract(g *guide.Guide) Facts {
 			for _, sent := range guide.Sentences(b.Text) {
 				ref := Ref{Section: si, Line: b.Line, Snippet: sent}
 				pay, prices := salariesIn(sent, ctx)
+				employer := itemEmployer(sent)
 				for _, s := range pay {
 					s.Ref = ref
+					if s.Qualifier == "" {
+						s.Qualifier = employer // "FAANG: $350K-500K" is for FAANG, as a column would say
+					}
 					f.Salaries = append(f.Salaries, s)
 				}
 				for _, p := range prices {
@@ -138,6 +142,9 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 			default:
 				s.Qualifier = strings.Trim(head, " *_:")
 			}
+			if s.Qualifier == "" && ci > 0 {
+				s.Qualifier = EmployerLabel(label) // a row of "Startup" figures
+			}
 			if s.Currency == "" && !s.Premium {
 				s.Currency = currencyIn(head + " " + label)
 			}
@@ -174,18 +181,31 @@ func dedupe(ss []Salary) []Salary {
 		qualifier, basis string
 		kind             string
 	}
-	seen := map[key][]Level{}
+	type whose struct {
+		level Level
+		role  string
+	}
+	seen := map[key][]whose{}
 	out := ss[:0]
 	for _, s := range ss {
-		// The same range for another level ("8-15 LPA" for both 0-2 years
-		// at a product company and 3-5 at a service one) is another fact;
-		// the same range again without a level restates it.
 		k := key{s.Region.Name, s.Currency, s.Min, s.Max, s.Premium, s.Qualifier, s.Basis, s.Kind}
-		if levels, ok := seen[k]; ok && (s.Level == "" || slices.Contains(levels, s.Level) || slices.Contains(levels, "")) {
+		if slices.ContainsFunc(seen[k], func(w whose) bool { return restates(s, w.level, w.role) }) {
 			continue
 		}
-		seen[k] = append(seen[k], s.Level)
+		seen[k] = append(seen[k], whose{s.Level, s.Role})
 		out = append(out, s)
 	}
 	return out
+}
+
+// restates reports whether s says again the same range a figure for level
+// and role said. The same range for another level ("8-15 LPA" for both
+// 0-2 years at a product company and 3-5 at a service one) is another
+// fact, and so is the same range for another role ("AI Product Manager"
+// and "Responsible AI Lead" both $140K–$220K); the same range again
+// without a level or a role restates it.
+func restates(s Salary, level Level, role string) bool {
+	sameLevel := s.Level == "" || level == "" || s.Level == level
+	sameRole := s.Role == "" || role == "" || s.Role == role
+	return sameLevel && sameRole
 }

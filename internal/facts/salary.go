@@ -184,10 +184,12 @@ var (
 	priceWords = lexicon.Get().Match("price", "priced")
 	multiplier = regexp.MustCompile(`(?i)(?:[x×]\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s?[x×](?:\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s?[x×])?)(?:$|[^\pL\pN])`)
 	payWords   = lexicon.Get().Match("pay", "stipend")
-	periodNear = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
-	periodAny  = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
-	basisTotal = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
-	basisBase  = regexp.MustCompile(`(?i)\bbase (?:salary|salaries|pay)\b`)
+	// employerWords name a kind of employer ("FAANG", "Startups").
+	employerWords = lexicon.Get().Match("employer")
+	periodNear    = regexp.MustCompile(`(?i)^[\s,]*(?:(?:/|per|a|an|each|every)\s*(month|mo|year|yr|annum|day|hour|hr|week|wk)\b|(monthly|annually|annual|yearly|p\.?a\.?|daily|hourly|weekly)\b)`)
+	periodAny     = regexp.MustCompile(`(?i)\b(?:per|a|/)\s*(month|year|annum|day|hour|week)\b|\b(monthly|annually|annual|yearly|daily|hourly|weekly)\b`)
+	basisTotal    = regexp.MustCompile(`(?i)\btotal (?:comp|compensation|pay|package)|\bTC\b|\bincluding (?:equity|bonus)`)
+	basisBase     = regexp.MustCompile(`(?i)\bbase (?:salary|salaries|pay)\b`)
 )
 
 var (
@@ -622,4 +624,30 @@ func firstRegion(texts ...string) Region {
 		}
 	}
 	return Region{}
+}
+
+// labelled is a list item's label before the figure it gives:
+// "FAANG: $350K-500K", "**Startups:** $80K-120K".
+var labelled = regexp.MustCompile(`^[\s*_]*([^:;]{2,40}?)[\s*_]*:[\s*_]*\S*\d`)
+
+// EmployerLabel returns the kind of employer a label names ("FAANG",
+// "Mid-size", "Product companies"), as a table's column would, or "": a
+// figure given under it is for that kind of employer. A label naming a
+// level or a role says whose pay it is, not where.
+func EmployerLabel(label string) string {
+	label = strings.Trim(label, " *_:")
+	if len(strings.Fields(label)) > 4 || !employerWords.MatchString(label) || levelOf(label) != "" || FindRole(label) != "" || len(FindRegions(label)) > 0 {
+		return ""
+	}
+	return label
+}
+
+// itemEmployer returns the kind of employer an item's label names before
+// its figure, or "".
+func itemEmployer(sentence string) string {
+	m := labelled.FindStringSubmatch(sentence)
+	if m == nil {
+		return ""
+	}
+	return EmployerLabel(m[1])
 }

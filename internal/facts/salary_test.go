@@ -222,3 +222,30 @@ func TestKindBesideNextFigure(t *testing.T) {
 		t.Errorf("kinds = %q; want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestEmployerLabels checks that a list item's label naming a kind of
+// employer qualifies its figure as a table's column would, and that a
+// label naming a level, a place or a role does not.
+func TestEmployerLabels(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"# Pay\n\n## Lead (8+ years)\n\n- Startups: $150K-190K\n- Big firms: $210K-260K\n- FAANG: $300K-420K\n",
+			"lead USD 150000-190000 Startups|lead USD 210000-260000 |lead USD 300000-420000 FAANG"},
+		{"# Pay\n\n## Salaries\n\n- **Product companies:** ₹18L-30L\n- Service companies: ₹6L-10L\n",
+			"INR 1.8e+06-3e+06 Product companies|INR 600000-1e+06 Service companies"},
+		{"# Pay\n\n## Salaries\n\n- Senior: $150K-190K\n- Germany: €70K-90K\n- Startup engineer: $120K\n",
+			"senior USD 150000-190000 |Germany EUR 70000-90000 |startup engineer USD 120000-120000 "},
+		{"# Pay\n\n| Employer | Senior |\n|---|---|\n| Startup | $140K |\n",
+			"senior USD 140000-140000 Startup"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			var got []string
+			for _, s := range extract(t, tt.md) {
+				got = append(got, brief(s)+" "+s.Qualifier)
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("got %q\nwant %q", g, tt.want)
+			}
+		})
+	}
+}

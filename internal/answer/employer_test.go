@@ -1,0 +1,53 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestEmployerFigures checks that a pay question naming a kind of employer
+// ("at a startup", "FAANG") gets the figures a list item labels with it,
+// before figures another guide gives for the role under no employer.
+func TestEmployerFigures(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-ladder.md": "# Robotics Engineer Ladder\n\n## Principal Robotics Engineer (10+ years)\n\n" +
+			"Principal robotics engineers set the technical direction. Salary: $260K-310K (US).\n",
+		"robotics-pay.md": "# Robotics Pay Survey\n\n## US pay by employer\n\n### Principal (10+ years)\n\n" +
+			"- Startups: $190K-230K\n- Mid-size: $220K-270K\n- FAANG: $330K-450K\n",
+	}))
+	tests := []struct{ q, want, not string }{
+		{"faang principal robotics eng comp?", "$330K", "$190K"},
+		{"what do principal robotics engineers make at startups", "$190K", "$330K"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+				t.Errorf("answer %q: want %s, not %s", a.Text, tt.want, tt.not)
+			}
+		})
+	}
+}
+
+// TestPremiumForSkill checks that a question about the premium one skill
+// commands gets the premium of the row naming that skill, not the first
+// row of the table.
+func TestPremiumForSkill(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-premiums.md": "# Robotics Pay Premiums\n\n## Skill premiums\n\n" +
+			"Robotics engineers with these skills earn a premium over general embedded roles:\n\n" +
+			"| Skill Area | Premium Over Embedded Roles |\n|---|---|\n" +
+			"| Motion planning | +12–18% |\n| Sensor fusion / SLAM | +22–35% |\n| Safety certification | +8–14% |\n",
+	}))
+	a, err := e.Ask(context.Background(), "How big a salary premium does sensor fusion and SLAM experience command over embedded roles?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "22–35%") {
+		t.Errorf("answer %q: want the sensor fusion premium, 22–35%%", a.Text)
+	}
+}
