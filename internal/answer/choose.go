@@ -520,13 +520,20 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		own = append(own, e.sections[p.gi][p.si].head)
 	}
 	var leads, heads, outers, titles, sections []terms
-	for _, ref := range refs {
+	for k, ref := range refs {
 		info := &e.sections[ref.gi][ref.si]
 		for i := range info.passages {
-			if p := &info.passages[i]; p.line == ref.line {
-				own = append(own, p.terms)
-				leads = append(leads, p.leadTerms)
+			p := &info.passages[i]
+			if p.line != ref.line {
+				continue
 			}
+			if q := o.pass; k == 0 && q != nil && q.gi == ref.gi && q.si == ref.si && p.column != q.p.column {
+				// A table's first row and the list of its first column
+				// open on one line: neither is the other's evidence.
+				continue
+			}
+			own = append(own, p.terms)
+			leads = append(leads, p.leadTerms)
 		}
 		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, info.title), append(sections, info.all)
 	}
@@ -585,7 +592,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			// names it in its own word ("Companies:" over a list of them),
 			// not where a sentence mentions it.
 			lit := weighted{Concept: search.Concept{Text: c.Text, Alts: [][]string{e.termSet(c.Text)}}}
-			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && covers(o.pass.p.label, lit.Concept)
+			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.Concept) || covers(o.pass.p.introTerms, lit.Concept))
 			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
 			kindHead = kindHead || introduced
 		case c.shape:

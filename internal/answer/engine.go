@@ -126,8 +126,15 @@ type passage struct {
 	leadText  string
 	leadTerms terms
 	// label holds the terms of an item's label ("Cloud Platforms" in
-	// "Cloud Platforms: SageMaker, Vertex AI"): what the item is about.
-	label terms
+	// "Cloud Platforms: SageMaker, Vertex AI") or of a table row's first
+	// cell ("Testing | unique, not null"): what the item is about.
+	label     terms
+	labelText string // a row's first cell
+	intro     string // what introduces the things the passage lists (see introTerms)
+	// introTerms are the terms of what introduces the things the passage
+	// itself lists: a list's lead, a table column's header, the words of
+	// an item before the list nested in it ("…the following tools: Tableau; Excel").
+	introTerms terms
 	// The flags sit together: an engine keeps a passage for every unit.
 	list bool // a list of items, quoted with its heading when it has no lead
 	// item marks one item of a list of several: it answers a question
@@ -135,6 +142,7 @@ type passage struct {
 	// context of its list's lead (lead) and heading.
 	item     bool
 	required bool // its lead or heading says it is required ("Must-Have", "Required Skills")
+	column   bool // the list of a table's first column
 	// questions marks a list whose items are questions (interview questions).
 	questions bool
 }
@@ -234,8 +242,13 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				if p.leadText != "" {
 					p.leadTerms = e.termSet(p.leadText)
 				}
+				if p.intro != "" {
+					p.introTerms = e.termSet(p.intro)
+				}
 				if l := itemLabel(p.text); p.item && l != "" {
 					p.label = e.termSet(l)
+				} else if p.labelText != "" {
+					p.label = e.termSet(p.labelText)
 				}
 				for _, t := range p.terms {
 					seen[t] = true
@@ -393,7 +406,7 @@ func itemLabel(text string) string {
 }
 
 // requiredLead marks a list introduced as what is required.
-var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need)\b`)
+var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need|` + lexicon.Get().Pattern("before-start") + `)\b`)
 
 // passages cuts a section into quotable units.
 func passages(s guide.Section) []passage {
@@ -423,7 +436,11 @@ func passages(s guide.Section) []passage {
 			figures := false // a table of figures lists levels or places, not things
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
 				// A row's context is its table's header ("Industry | Salary").
-				out = append(out, passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")})
+				row := passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")}
+				if len(bs[j].Cells) > 1 && len(bs[j].Cells[0]) <= maxLabel {
+					row.labelText = bs[j].Cells[0] // a row is about what its first cell names
+				}
+				out = append(out, row)
 				if len(bs[j].Cells) > 0 && strings.TrimSpace(bs[j].Cells[0]) != "" {
 					// A row with an empty first cell goes on the row
 					// before: it names nothing of its own.
@@ -434,7 +451,7 @@ func passages(s guide.Section) []passage {
 			}
 			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) && !timeSlots(items) {
 				lead := b.Header[0] + ":"
-				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items})
+				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items, intro: b.Header[0], column: true})
 			}
 			i = j - 1
 		default:
@@ -504,6 +521,7 @@ const maxItemText = 300
 func listPassages(s guide.Section, members []int, lead string) []passage {
 	bs := s.Blocks
 	items := make([]string, len(members))
+	intros := make([]string, len(members))
 	for k, m := range members {
 		items[k] = bs[m].Text
 		var kids []string
@@ -516,6 +534,7 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 				sep = " "
 			}
 			items[k] = clip(items[k]+sep+joinItems(kids), maxItemText)
+			intros[k] = introOf(bs[m].Text)
 		}
 	}
 	text := joinItems(items)
@@ -523,8 +542,7 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 		// Only the lead's last sentence introduces the list, with the one
 		// before when it only points at it ("…from cloud providers are
 		// relevant. Examples include:").
-		ls := guide.Sentences(lead)
-		lead = strings.Join(ls[len(ls)-introSentences(ls):], " ")
+		lead = introOf(lead)
 		if !strings.HasSuffix(lead, ":") {
 			lead += ":" // a bold label or a parent item introduces its list as a colon would
 		}
@@ -537,10 +555,10 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 			asks++
 		}
 	}
-	out := []passage{{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2}}
+	out := []passage{{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2, intro: lead}}
 	if len(items) > 1 {
 		for k, it := range items {
-			out = append(out, passage{text: it, line: bs[members[k]].Line, item: true, leadText: lead, required: required})
+			out = append(out, passage{text: it, line: bs[members[k]].Line, item: true, leadText: lead, required: required, intro: intros[k]})
 		}
 	}
 	for _, m := range members {
@@ -549,6 +567,13 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 		}
 	}
 	return out
+}
+
+// introOf returns the sentences of a lead that introduce its list: the
+// last, with the one before when the last only points at it.
+func introOf(lead string) string {
+	ls := guide.Sentences(lead)
+	return strings.Join(ls[len(ls)-introSentences(ls):], " ")
 }
 
 // maxChildIntro bounds what a listed sub-section says after its heading.

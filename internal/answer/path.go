@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // minStageCover is the share of a question's weight a stage must cover to
@@ -267,6 +268,9 @@ func (e *Engine) next(a *analysis) *reply {
 
 // start answers "where do I start": the first stage of the best path.
 func (e *Engine) start(a *analysis) *reply {
+	if beforeStart.MatchString(a.q) {
+		return nil // what to know before starting is no stage of the path: its prerequisites are
+	}
 	ref, fit, ok := e.bestPath(a)
 	if !ok {
 		return nil
@@ -285,6 +289,9 @@ func (e *Engine) start(a *analysis) *reply {
 	r.say("Then " + strings.Join(rest, ", then ") + ".")
 	return r
 }
+
+// beforeStart asks what comes before a path's start.
+var beforeStart = lexicon.Get().Match("before-start")
 
 // duration answers "how long does X take" for a stage named in the
 // question, or for a whole path.

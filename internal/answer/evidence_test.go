@@ -1,0 +1,64 @@
+package answer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestListEvidence checks that a list answers by the words that
+// introduce it, and that a table's rows and the list of its first column,
+// which open on one line, do not lend each other evidence.
+func TestListEvidence(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-stack.md": "# Robotics Software Roadmap\n\n## The stack by area\n\n" +
+			"| Skill Area | Topics & Tools |\n|---|---|\n" +
+			"| Simulation | Gazebo, Isaac Sim, MuJoCo |\n" +
+			"| Middleware | ROS 2, DDS, Zenoh |\n" +
+			"| Perception | OpenCV, PCL, Open3D |\n",
+		"robotics-skills.md": "# Robotics Engineer Skills\n\n## Core skills\n\n" +
+			"- Control theory: PID, MPC and state estimation for real robots.\n" +
+			"- Sensor integration: familiarity with the following sensor tools is expected:\n" +
+			"  - RViz\n  - Foxglove\n  - rosbag\n" +
+			"- Embedded C++: real-time loops on microcontrollers.\n",
+		"drone-hobby.md": "# Drone Hobby Guide\n\n## Tooling\n\n" +
+			"- Sensor Integration Tools: Arduino IDE, PlatformIO\n- Flight controllers: Betaflight, ArduPilot\n",
+	}))
+	tests := []struct{ q, want, not string }{
+		// The row names the area and its tools; the column list only the areas.
+		{"which tools should I learn for robot simulation?", "Gazebo", "Middleware"},
+		// "the following sensor tools" introduces the nested list, over an
+		// item of another guide labelled with the words asked.
+		{"sensor integration tools for robotics engineers?", "Foxglove", "Arduino"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+				t.Errorf("answer %q: want %q, not %q", a.Text, tt.want, tt.not)
+			}
+		})
+	}
+}
+
+// TestBeforeStart checks that "what should I know before starting" asks
+// for a path's prerequisites, not its first stage.
+func TestBeforeStart(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-path.md": "# Robotics Learning Path\n\n## Before you begin\n\n" +
+			"Before starting this path you should be comfortable with:\n\n- Linear algebra\n- Python or C++\n- Basic physics\n\n" +
+			"## Stage 1: Kinematics (4 weeks)\n\nForward and inverse kinematics of arms and mobile robots.\n\n" +
+			"## Stage 2: Control (6 weeks)\n\nPID and model predictive control.\n\n" +
+			"## Stage 3: Perception (6 weeks)\n\nCameras, lidar and SLAM.\n",
+	}))
+	a, err := e.Ask(context.Background(), "What should I know before starting the robotics path?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Linear algebra") || strings.Contains(a.Text, "Kinematics") {
+		t.Errorf("answer %q: want the prerequisites, not the first stage", a.Text)
+	}
+}
