@@ -488,6 +488,9 @@ var countedAfter = regexp.MustCompile(`\d[\d,.]*\+?((?:\s+[\w-]+){1,4})`)
 // durationUnit counts time, which any number in a duration gives.
 var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|time)s?$`)
 
+// ratioText is a figure given against another: "1.3x", "20% more".
+var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
+
 // figureText is an amount of money.
 var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
 
@@ -545,12 +548,18 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		return false
 	}
+	noFigure := a.intent == intentSalary && !figureText.MatchString(text) && !ratioText.MatchString(text)
 	where := func(c weighted) int {
 		if c.subject && o.kind == optSalary && o.r.fit == 1 {
 			return atText // the figures are for the role, level and place asked: their facts say so
 		}
 		if c.shape && o.kind.typed() {
 			return atText // a typed answer is of the shape asked: figures, a path, a ladder
+		}
+		if c.shape && noFigure && intentOf(c.Text) == intentSalary {
+			// A pay question's "salary" is answered by a figure, not by
+			// a sentence that says pay varies.
+			return atNone
 		}
 		for at, sets := range [][]terms{own, leads, heads, outers, titles, sections} {
 			for _, ts := range sets {

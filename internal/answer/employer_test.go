@@ -51,3 +51,26 @@ func TestPremiumForSkill(t *testing.T) {
 		t.Errorf("answer %q: want the sensor fusion premium, 22–35%%", a.Text)
 	}
 }
+
+// TestPayAnsweredByFigures checks that a pay question is answered by a
+// figure, not by a sentence of the same guide that names the role and
+// says its pay varies: "salary" is accounted for only by a figure.
+func TestPayAnsweredByFigures(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-careers.md": "# Robotics Career Guide\n\n## Introduction\n\n" +
+			"The field spans robotics engineers, perception engineers and controls engineers, each with distinct career paths and compensation packages. Salary varies widely with experience.\n\n" +
+			"## Entry-level roles\n\nJunior roles earn $72,000–$91,000 a year in the United States.\n\n" +
+			"## Senior roles\n\nSenior robotics engineers earn $150,000–$210,000.\n",
+	}))
+	for _, q := range []string{"jr robotics engineer salery in the US", "what do junior robotics engineers make in the US?"} {
+		t.Run(q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, "$72,000") {
+				t.Errorf("answer %q: want the junior figures, $72,000–$91,000", a.Text)
+			}
+		})
+	}
+}
