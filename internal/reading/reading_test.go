@@ -138,6 +138,11 @@ func TestShorthand(t *testing.T) {
 		{"is u.k. pay higher, e.g. for MLEs", "is u.k. pay higher, e.g. for ML engineers"},
 		{"msc or bootcamp after uni", "master's or bootcamp after university"},
 		{"a DS’s day", "a data scientist’s day"},
+		// A full stop after initials ends the sentence; after a clipped
+		// word it is the word's own.
+		{"I am a DS. What next?", "I am a data scientist. What next?"},
+		{"I study MLOps. Which week covers CI?", "I study MLOps. Which week covers CI?"},
+		{"approx. TC for a jr. MLE", "approximately total compensation for a junior ML engineer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -16,7 +16,7 @@ var shorthand = lexicon.Get().Shorthand
 type reading struct {
 	text  string
 	guess bool // decided from context, worth telling the user
-	abbr  bool
+	abbr  bool // a clipped word ("jr"): a full stop after it is its own
 }
 
 // contextual reads shorthand that means different things in different
@@ -49,7 +49,7 @@ func readShorthand(c *context, i int) (reading, bool) {
 		return f(c, i)
 	}
 	if to, ok := shorthand[t.lower]; ok {
-		return reading{text: to, abbr: true}, true
+		return reading{text: to, abbr: clipped(t.lower, to)}, true
 	}
 	// "MLE's salary": the shorthand and its possessive.
 	for _, pos := range []string{"'s", "’s"} {
@@ -58,6 +58,24 @@ func readShorthand(c *context, i int) (reading, bool) {
 		}
 	}
 	return reading{}, false
+}
+
+// clipped reports whether short is a word cut short ("jr" for junior,
+// "approx", "yrs"), which may take a full stop of its own, rather than
+// initials or chat spelling ("DS", "MLOps", "u"), after which a full stop
+// ends the sentence ("I'm a DS. What next?").
+func clipped(short, long string) bool {
+	long = strings.ToLower(long)
+	if strings.ContainsRune(long, ' ') || len(long) <= len(short) || short == "" || short[0] != long[0] {
+		return false
+	}
+	j := 0
+	for i := 0; i < len(long) && j < len(short); i++ {
+		if long[i] == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
 }
 
 // context is what the shorthand rules know of the question as a whole.
@@ -362,9 +380,9 @@ var notPlural = map[string]bool{"was": true, "has": true, "does": true, "yes": t
 func readDA(c *context, i int) (reading, bool) {
 	switch c.toks[i].text {
 	case "DA":
-		return reading{text: "data analyst", abbr: true}, true
+		return reading{text: "data analyst"}, true
 	case "DAs":
-		return reading{text: "data analysts", abbr: true}, true
+		return reading{text: "data analysts"}, true
 	}
 	return reading{}, false
 }
