@@ -62,3 +62,22 @@ func TestBeforeStart(t *testing.T) {
 		t.Errorf("answer %q: want the prerequisites, not the first stage", a.Text)
 	}
 }
+
+// TestValueQuestion checks that "what X is Y" asks for Y's X, a value,
+// not a list of Xs: the sentence that says it answers, not a list under Y.
+func TestValueQuestion(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-ladder.md": "# Robotics Engineering Roles\n\n## Levels\n\n### Senior Robotics Engineer\n\n" +
+			"The Senior level in the Hardware Division is a grade 7.\n\n#### Senior Responsibilities\n\n" +
+			"- Owns the motion planning stack at Acme and reviews designs across teams.\n- Mentors junior robotics engineers.\n\n" +
+			"### Staff Robotics Engineer\n\nThe Staff level in the Hardware Division is a grade 8.\n\n#### Staff Responsibilities\n\n" +
+			"- Sets the technical direction for robotics at Acme.\n- Leads cross-team initiatives.\n",
+	}))
+	a, err := e.Ask(context.Background(), "what grade is a senior robotics engineer at acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "grade 7") {
+		t.Errorf("answer %q: want the senior level's grade, grade 7", a.Text)
+	}
+}

@@ -332,6 +332,10 @@ var notKind = map[string]bool{"is": true, "are": true, "do": true, "does": true,
 	"to": true, "if": true, "about": true, "else": true, "next": true, "after": true, "comes": true, "happens": true,
 	"exactly": true, "kind": true, "type": true, "sort": true}
 
+// singularVerb are the verbs after "what X" that ask X's value for one
+// thing ("what grade is", "what title does … get").
+var singularVerb = map[string]bool{"is": true, "was": true, "does": true, "has": true}
+
 // kindAsked returns the last word of the noun a "which/what X …" question
 // asks for ("which companies", "what vector dbs": dbs), or "".
 func kindAsked(q string) string {
@@ -343,6 +347,10 @@ func kindAsked(q string) string {
 	head := strings.ToLower(words[len(words)-1])
 	if notKind[strings.ToLower(words[0])] || notKind[head] {
 		return ""
+	}
+	all := strings.Fields(m[0])
+	if verb := strings.ToLower(all[len(all)-1]); singularVerb[verb] && !strings.HasSuffix(head, "s") {
+		return "" // "what grade is a senior engineer": the value of one, not a list of them
 	}
 	return head
 }
