@@ -55,8 +55,10 @@ type option struct {
 	// naive is the plain BM25 score of the option's first unit, over the
 	// best such score among the question's options.
 	naive float64
-	f     []float64
-	score float64
+	// listed marks a naive option whose unit is a list of several things.
+	listed bool
+	f      []float64
+	score  float64
 	// said marks the question's concepts (by index, subject and topic
 	// only, not generic words) that the option's evidence accounts for.
 	said uint64
@@ -128,6 +130,7 @@ func (e *Engine) options(a *analysis) []option {
 		r.say(sentence(clip(text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
 		add(optNaive, r, nil)
 		opts[len(opts)-1].naive = 1
+		opts[len(opts)-1].listed = u.items > 1
 	}
 	return opts
 }
@@ -176,6 +179,7 @@ type unit struct {
 	text         string
 	terms        terms
 	list         bool // a list with no lead, said under its heading as a passage is
+	items        int  // how many things it lists, for a list
 }
 
 // BM25's parameters for the plain paragraph search.
@@ -241,7 +245,7 @@ func (e *Engine) units(gi, si int) []unit {
 				}
 			}
 		}
-		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms, list: p.list && p.items != nil})
+		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms, list: p.list && p.items != nil, items: len(p.items)})
 	}
 	return out
 }
@@ -397,6 +401,7 @@ var featureNames = []string{
 	"stem_only",       // share of the question met only through words sharing a stem
 	"guides",          // guides cited beyond the first
 	"echo",            // 1: the answer says nothing the question does not ("MLOps Tools - Machine Learning Operations" for "which MLOps tools")
+	"why_list",        // 1: a why-question answered with a list, which names things and explains none
 	// The question's intent, on every option: how readily each kind of
 	// question is answered rather than refused.
 	"intent_salary", "intent_next", "intent_start", "intent_duration", "intent_ladder", "intent_price",
@@ -416,7 +421,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1,
-	"start_cue": 1, "subject_leads": 1, "echo": -1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -690,8 +695,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("accounted", share(subjW+topicW-subj[atSection]-subj[atNone]-topic[atSection]-topic[atNone], subjW+topicW))
 	if o.pass != nil {
 		p := o.pass.p
-		set("list", boolf(p.items != nil && !p.item))
+		set("list", boolf(len(p.items) > 1 && !p.item)) // one bullet is a sentence, not a list
 		set("item", boolf(p.item))
+
 		set("question_unit", boolf(strings.HasSuffix(p.text, "?") && !p.list))
 		set("required", boolf(a.needs && p.required))
 		l := 0.0
@@ -741,6 +747,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 				set("subject_leads", 1)
 			}
 		}
+	}
+	if a.wh == "why" && (o.listed || o.pass != nil && len(o.pass.p.items) > 1 && !o.pass.p.item) {
+		set("why_list", 1)
 	}
 	if a.wantsNumber {
 		if countedNumber(a.q, markers.ReplaceAllString(text, "")) {

@@ -81,3 +81,31 @@ func TestValueQuestion(t *testing.T) {
 		t.Errorf("answer %q: want the senior level's grade, grade 7", a.Text)
 	}
 }
+
+// TestExplanations checks that a why-question is answered by the sentence
+// that explains, not by a list that only names the topic among others, and
+// that one bullet is read as the sentence it is, not as a list.
+func TestExplanations(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-skills.md": "# Robotics Engineer Skills\n\n## Complementary skills\n\n### Technical\n\n" +
+			"- Cloud robotics (AWS RoboMaker)\n- Docker and Kubernetes\n- ROS 2 and DDS middleware\n- Embedded Linux\n\n" +
+			"## Middleware\n\nROS 2 matters because it lets perception, planning and control run as separate processes that fail and restart on their own.\n\n" +
+			"## Simulation\n\nSimulation is where most robot behaviour is tested before hardware. Use tools like Gazebo or Isaac Sim for physics, and MuJoCo for contact-rich manipulation.\n\n" +
+			"- Take the \"Simulation Basics\" course.\n",
+	}))
+	tests := []struct{ q, want string }{
+		{"Why is ROS 2 important for robotics?", "separate processes"},
+		{"robot simulation tools?", "Gazebo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text, tt.want) {
+				t.Errorf("answer %q: want %q", a.Text, tt.want)
+			}
+		})
+	}
+}
