@@ -103,6 +103,7 @@ func TestShorthand(t *testing.T) {
 		{"mid lvl MLE comp", "mid level ML engineer compensation"},
 		{"sr. MLEs TC in the usa", "senior ML engineers total compensation in the USA"},
 		{"how many yoe for a senior SWE", "how many years of experience for a senior software engineer"},
+		{"senior mle sal 5+ yoe", "senior ML engineer salary 5+ years of experience"},
 		{"FAANG vs startup comp", "FAANG vs startup compensation"},
 		{"jr ds salary in uk", "junior data scientist salary in UK"},
 		{"senior ML pay in RO", "senior ML pay in Romania"},
