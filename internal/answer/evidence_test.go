@@ -109,3 +109,20 @@ func TestExplanations(t *testing.T) {
 		})
 	}
 }
+
+// TestDurationBeforeMovingOn checks that "how long should A take before I
+// move on to B" asks how long A takes: B is where the span ends.
+func TestDurationBeforeMovingOn(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-path.md": "# Robotics Learning Path\n\n## Phase 1: Foundations (2-3 months)\n\nLinear algebra, Python and basic physics.\n\n" +
+			"## Phase 2: Core Robotics Concepts (3-4 months)\n\nKinematics, control and core robotics concepts such as state estimation.\n\n" +
+			"## Phase 3: Perception (2 months)\n\nCameras, lidar and SLAM.\n",
+	}))
+	a, err := e.Ask(context.Background(), "How long should the foundations phase take before I move on to core robotics concepts?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "2-3 months") {
+		t.Errorf("answer %q: want the foundations phase, 2-3 months", a.Text)
+	}
+}

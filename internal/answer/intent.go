@@ -49,6 +49,9 @@ var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|j
 // "become a Y", "switching to Y".
 var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becoming|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|transition(?:ing)?\s+to|pivot(?:ing)?\s+to)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$|\s+(?:in|at|with|after|for|role|roles|job|jobs|position)\b)`)
 
+// movingOn is "before I move on to X" (lexicon moving-on).
+var movingOn = lexicon.Get().Match("moving-on")
+
 // startDoing is "start" about something other than learning: "when should
 // I start applying", "start negotiating".
 var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b`)
@@ -285,6 +288,18 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		for i, c := range a.concepts {
 			if c.subject && !covers(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
 				a.concepts[i].subject, a.concepts[i].soft = false, true
+				a.concepts[i].weight *= softShare
+			}
+		}
+	}
+	if m := movingOn.FindStringIndex(q); m != nil && a.intent == intentDuration {
+		// "How long should the foundations take before I move on to core
+		// ML concepts?": the stage moved on to is where the span ends, not
+		// what it measures.
+		asked, later := strings.ToLower(q[:m[0]]), strings.ToLower(q[m[1]:])
+		for i, c := range a.concepts {
+			if w := strings.ToLower(c.Text); !c.soft && strings.Contains(later, w) && !strings.Contains(asked, w) {
+				a.concepts[i].soft = true
 				a.concepts[i].weight *= softShare
 			}
 		}
