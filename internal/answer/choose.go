@@ -496,8 +496,8 @@ var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|t
 // ratioText is a figure given against another: "1.3x", "20% more".
 var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
 
-// figureText is an amount of money.
-var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`)
+// figureText is an amount of money, the currency before it or after.
+var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\b[A-Z]{3}\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`) // "$90K", "NOK 550,000", "60 000 SEK"
 
 // Where an option's evidence first accounts for a concept.
 const (
@@ -723,7 +723,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 	}
 	if a.intent == intentSalary || a.wantsFigure {
-		has := figureText.MatchString(text)
+		has := figureText.MatchString(text) || ratioText.MatchString(text) // "a 5-10% increase" answers how much more
 		if a.intent == intentSalary && has {
 			set("states_figure", 1)
 		}

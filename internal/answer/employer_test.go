@@ -74,3 +74,22 @@ func TestPayAnsweredByFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeFigures checks that "how much can I negotiate up" is answered
+// by the sentence giving the share ("a 5-10% increase"), a figure of its
+// own, over the sentences around it that give none.
+func TestRelativeFigures(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-offers.md": "# Robotics Job Offers\n\n## Negotiations\n\n" +
+			"Robotics companies expect candidates to negotiate. It is usually possible to get a 5-10% raise over the initial offer. " +
+			"Equity and a signing bonus are negotiable too. These are all things you can ask for during negotiations, so decide what you need before the call.\n\n" +
+			"## Accepting\n\nIf they meet your asks, there is an expectation that you will accept the offer.\n",
+	}))
+	a, err := e.Ask(context.Background(), "how much can i usually negotiate up from the first offer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "5-10%") {
+		t.Errorf("answer %q: want the share one can negotiate, 5-10%%", a.Text)
+	}
+}
