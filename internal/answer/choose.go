@@ -606,7 +606,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			// names it in its own word ("Companies:" over a list of them),
 			// not where a sentence mentions it.
 			lit := weighted{Concept: search.Concept{Text: c.Text, Alts: [][]string{e.termSet(c.Text)}}}
-			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.Concept) || covers(o.pass.p.introTerms, lit.Concept))
+			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.Concept) || covers(o.pass.p.introTerms, lit.Concept) || e.labelsName(o.pass.p, lit.Concept))
 			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
 			kindHead = kindHead || introduced
 		case c.shape:
@@ -829,6 +829,22 @@ func whWord(q string) string {
 		return ""
 	}
 	return strings.ToLower(m[1])
+}
+
+// labelsName reports whether most items of list p are labelled as the kind
+// c ("Personality Questions - …; Technical Questions - …" for "what kinds
+// of questions"): the list names its kind in its items.
+func (e *Engine) labelsName(p *passage, c search.Concept) bool {
+	if p.item || len(p.items) < 2 {
+		return false
+	}
+	named := 0
+	for _, it := range p.items {
+		if l := itemLabel(it); l != "" && covers(e.termSet(l), c) {
+			named++
+		}
+	}
+	return 2*named > len(p.items)
 }
 
 // block returns the first block of the line a unit reference names.

@@ -126,3 +126,23 @@ func TestDurationBeforeMovingOn(t *testing.T) {
 		t.Errorf("answer %q: want the foundations phase, 2-3 months", a.Text)
 	}
 }
+
+// TestKindsInLabels checks that "what kinds of X" is answered by the list
+// whose items are each labelled an X, not by one of its items.
+func TestKindsInLabels(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-interviews.md": "# Robotics Interviews\n\n## Preparation\n\n### Practice\n\n" +
+			"- Design Questions - questions asked to see how you would architect a robot's software stack and its failure modes\n" +
+			"- Coding Questions - questions asked to gauge your C++ and Python\n" +
+			"- Hardware Questions - questions asked about sensors and actuators\n",
+	}))
+	a, err := e.Ask(context.Background(), "What kinds of questions should I practice for a robotics interview?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Design Questions", "Coding Questions", "Hardware Questions"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("answer %q: want every kind, %q among them", a.Text, want)
+		}
+	}
+}
