@@ -50,8 +50,12 @@ var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|j
 var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becoming|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|transition(?:ing)?\s+to|pivot(?:ing)?\s+to)\s+(?:an?\s+)?(.+?)(?:[?.!,]|$|\s+(?:in|at|with|after|for|role|roles|job|jobs|position)\b)`)
 
 // startDoing is "start" about something other than learning: "when should
-// I start applying", "start negotiating".
-var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b`)
+// I start applying", "start negotiating", or a question about one step.
+var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b` +
+	// A yes/no question whether one thing is worth it or needed to break
+	// in asks about that thing ("is a PhD worth it to break into…", "do I
+	// need a degree to get into…"), not where a path starts.
+	`|^\W*(?:(?:so|and|but|ok|okay|also|honestly)\W+)*(?:is|are|isn't|aren't|was|does|do|did|would|will)\b.{0,80}?\b(?:worth|necessary|required|needed|need|essential|mandatory|enough)\b`)
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
