@@ -148,3 +148,39 @@ func TestUnitsLeaveLeadsToTheirLists(t *testing.T) {
 		}
 	}
 }
+
+// TestBackReference checks that a question whose closing "one" stands for
+// what its background named asks about the background: its words are the
+// question's topic, not soft context.
+func TestBackReference(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q, background string
+		soft                bool
+	}{
+		{"one closing the question points back", "what should I check before signing up for one?", "I'm choosing between a robotics bootcamp and a degree.", false},
+		{"one of them does", "is one of them cheaper?", "I'm choosing between a robotics bootcamp and a degree.", false},
+		{"one inside the question does not", "what should one check before a bootcamp?", "I like robotics.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			e.soften(a, tt.background)
+			i := slices.IndexFunc(a.concepts, func(c weighted) bool { return strings.EqualFold(c.Text, "robotics") })
+			if i < 0 {
+				t.Fatalf("no concept robotics in %v", a.concepts)
+			}
+			if a.concepts[i].soft != tt.soft {
+				t.Errorf("robotics soft = %v; want %v", a.concepts[i].soft, tt.soft)
+			}
+		})
+	}
+}

@@ -360,7 +360,11 @@ func kindAsked(q string) string {
 }
 
 // backRef points back to what the background said.
-var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b`)
+var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b` +
+	// "one" closing the question stands for a thing the background named:
+	// "…a bootcamp or a master's. What should I check before signing up
+	// for one?"
+	`|\b(?:for|pick|choose|take|join|do|with|into) one\W*$|\bone of (?:them|those|these|the two)\b`)
 
 // allRoles returns the roles the question names, read once.
 func (a *analysis) allRoles() []string {
