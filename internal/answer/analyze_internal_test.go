@@ -57,6 +57,18 @@ func TestAnalyze(t *testing.T) {
 			intentPrice, "", nil, nil, [2]string{}},
 		{"how much beside pay asks pay", "how much do bootcamp grads earn",
 			intentSalary, "", nil, nil, [2]string{}},
+		{"whether to tell one's pay asks no figure", "should I tell the recruiter my current salary?",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"nor does sharing what one expects", "do I have to share my salary expectations with them?",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"a pay question telling one's own is one", "my salary is 90k, what do senior platform engineers earn?",
+			intentSalary, "senior", nil, nil, [2]string{}},
+		{"whether a thing is worth it asks no start", "is a certification worth it to break into platform engineering?",
+			intentGeneral, "", []string{"certification"}, nil, [2]string{}},
+		{"nor whether it is needed", "do I need a degree to get into platform engineering?",
+			intentGeneral, "", []string{"degree"}, nil, [2]string{}},
+		{"how to break in still asks where to start", "how do I break into platform engineering?",
+			intentStart, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}
@@ -134,5 +146,41 @@ func TestUnitsLeaveLeadsToTheirLists(t *testing.T) {
 				t.Errorf("unit %q ends on the lead of a list", u.text)
 			}
 		}
+	}
+}
+
+// TestBackReference checks that a question whose closing "one" stands for
+// what its background named asks about the background: its words are the
+// question's topic, not soft context.
+func TestBackReference(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q, background string
+		soft                bool
+	}{
+		{"one closing the question points back", "what should I check before signing up for one?", "I'm choosing between a robotics bootcamp and a degree.", false},
+		{"one of them does", "is one of them cheaper?", "I'm choosing between a robotics bootcamp and a degree.", false},
+		{"one inside the question does not", "what should one check before a bootcamp?", "I like robotics.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			e.soften(a, tt.background)
+			i := slices.IndexFunc(a.concepts, func(c weighted) bool { return strings.EqualFold(c.Text, "robotics") })
+			if i < 0 {
+				t.Fatalf("no concept robotics in %v", a.concepts)
+			}
+			if a.concepts[i].soft != tt.soft {
+				t.Errorf("robotics soft = %v; want %v", a.concepts[i].soft, tt.soft)
+			}
+		})
 	}
 }

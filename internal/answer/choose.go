@@ -638,7 +638,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		head := e.sections[refs[0].gi][refs[0].si].head
 		h := 0.0
 		for _, c := range a.concepts {
-			if !c.subject && !c.kind && !c.shape && !c.soft && covers(head, c.Concept) {
+			// A heading naming only a generic word ("Current Market
+			// Landscape" for "my current salary") is no sign it answers.
+			if !c.subject && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) && covers(head, c.Concept) {
 				h += c.weight
 			}
 		}

@@ -2,8 +2,11 @@ package answer_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/careerbot/careerbot/internal/answer"
 )
 
 // TestListEvidence checks that a list answers by the words that
@@ -144,5 +147,38 @@ func TestKindsInLabels(t *testing.T) {
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("answer %q: want every kind, %q among them", a.Text, want)
 		}
+	}
+}
+
+// TestGenericHeading checks that a heading naming only a generic word of
+// the question ("Current Market Landscape" for "my current salary") lends
+// no evidence that its section answers.
+func TestGenericHeading(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-market.md": "# Robotics Careers 2026\n\n## Current Market Landscape\n\n" +
+			"- Adoption: most factories now run at least one robot cell.\n" +
+			"- Talent: demand for robotics engineers outpaces supply, and salaries keep rising.\n",
+		"robotics-interviews.md": "# Robotics Interview Handbook\n\n## Talking about pay\n\n" +
+			"Recruiters often ask what salary you expect on the first call. Do not volunteer your current salary: it anchors the offer to your old pay.\n\n" +
+			"If pressed, give a broad range from market data and say you would rather discuss pay once the role is clear.\n",
+	}))
+	q := "should I tell the recruiter my current salary?"
+	cands, err := e.Candidates(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := slices.Index(answer.FeatureNames(), "topic_heading")
+	seen := false
+	for _, c := range cands {
+		if len(c.Answer.Citations) == 0 || c.Answer.Citations[0].Section != "Current Market Landscape" {
+			continue
+		}
+		seen = true
+		if c.Features[heading] != 0 {
+			t.Errorf("%q: topic_heading = %v; want 0", c.Answer.Text, c.Features[heading])
+		}
+	}
+	if !seen {
+		t.Errorf("%s: no option quotes the market section", q)
 	}
 }

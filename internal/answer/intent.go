@@ -53,8 +53,12 @@ var targetRole = regexp.MustCompile(`(?i)\b(?:from\s+.+?\s+to|into|become|becomi
 var movingOn = lexicon.Get().Match("moving-on")
 
 // startDoing is "start" about something other than learning: "when should
-// I start applying", "start negotiating".
-var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b`)
+// I start applying", "start negotiating", or a question about one step.
+var startDoing = regexp.MustCompile(`(?i)\bstart(?:ing)?\s+(?:applying|interviewing|looking|negotiating|working|a job|the job|job hunting|networking|freelancing)\b` +
+	// A yes/no question whether one thing is worth it or needed to break
+	// in asks about that thing ("is a PhD worth it to break into…", "do I
+	// need a degree to get into…"), not where a path starts.
+	`|^\W*(?:(?:so|and|but|ok|okay|also|honestly)\W+)*(?:is|are|isn't|aren't|was|does|do|did|would|will)\b.{0,80}?\b(?:worth|necessary|required|needed|need|essential|mandatory|enough)\b`)
 
 // fromTo asks how to get from one level or role to another.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\b.+\bto\b|\b(?:move|get|go|step|level) up\b`)
@@ -371,7 +375,11 @@ func kindAsked(q string) string {
 }
 
 // backRef points back to what the background said.
-var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b`)
+var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b` +
+	// "one" closing the question stands for a thing the background named:
+	// "…a bootcamp or a master's. What should I check before signing up
+	// for one?"
+	`|\b(?:for|pick|choose|take|join|do|with|into) one\W*$|\bone of (?:them|those|these|the two)\b`)
 
 // allRoles returns the roles the question names, read once.
 func (a *analysis) allRoles() []string {
