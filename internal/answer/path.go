@@ -51,14 +51,25 @@ func (e *Engine) stage(r stageRef) *facts.Stage {
 // heading) covers most of the question, at most one per guide and at most
 // limit of them, best first, and the share the best covers.
 func (e *Engine) bestStages(a *analysis, headOnly bool, limit int) ([]stageRef, float64) {
+	return e.bestStagesOf(a, stagesKey{headOnly: headOnly, limit: limit})
+}
+
+// bestLearningStages is bestStages (by heading) among the stages of
+// learning paths only: the span a career ladder's rung gives ("Senior Data
+// Engineer (5+ years)") is the experience it asks for, not how long a
+// stage takes.
+func (e *Engine) bestLearningStages(a *analysis, limit int) ([]stageRef, float64) {
+	return e.bestStagesOf(a, stagesKey{headOnly: true, limit: limit, learning: true})
+}
+
+func (e *Engine) bestStagesOf(a *analysis, k stagesKey) ([]stageRef, float64) {
 	if a.total == 0 {
 		return nil, 0
 	}
-	k := stagesKey{headOnly, limit}
 	if r, ok := a.stages[k]; ok {
 		return r.refs, r.cov
 	}
-	refs, cov := e.findStages(a, headOnly, limit)
+	refs, cov := e.findStages(a, k)
 	if a.stages == nil {
 		a.stages = map[stagesKey]stagesFound{}
 	}
@@ -72,6 +83,7 @@ type (
 	stagesKey struct {
 		headOnly bool
 		limit    int
+		learning bool // only stages of learning paths, not of ladders
 	}
 	stagesFound struct {
 		refs []stageRef
@@ -79,11 +91,11 @@ type (
 	}
 )
 
-func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, float64) {
+func (e *Engine) findStages(a *analysis, k stagesKey) ([]stageRef, float64) {
 	// Only stages holding the first term of some phrasing can cover
 	// anything: look those up instead of scanning every stage.
 	post := e.stagePost
-	if headOnly {
+	if k.headOnly {
 		post = e.stageHeadPost
 	}
 	// The subject's words ("engineer") are in stages of every guide: look
@@ -92,20 +104,24 @@ func (e *Engine) findStages(a *analysis, headOnly bool, limit int) ([]stageRef, 
 	for _, c := range a.concepts {
 		topical = topical || !c.subject
 	}
-	refs, best := e.scoreStages(a, post, headOnly, limit, !topical)
-	if best < minStageCover && topical {
-		refs, best = e.scoreStages(a, post, headOnly, limit, true) // by the subject's words after all
+	refs, best, lent := e.scoreStages(a, post, k, !topical)
+	// By the subject's words after all when the other words do not find
+	// a stage, or when the best found owes some of its cover to its guide's
+	// title: a stage naming only the subject ("Beginner Level") may be as
+	// well covered, with the title, and say more of the question itself.
+	if topical && (best < minStageCover || lent) {
+		refs, best, _ = e.scoreStages(a, post, k, true)
 	}
 	return refs, best
 }
 
-// scoreStages scores the stages holding a term of the question's concepts
-// (with subjects, of its role, level and place words too) and returns the
-// best, at most one per guide.
 // scoredStage is a stage and how well it covers a question.
 type scoredStage struct {
-	ref      stageRef
-	cov, tie float64
+	ref stageRef
+	// cov is what the stage and its guide's title cover of the question,
+	// own what the stage covers itself.
+	cov, own, tie float64
+	level         bool // the stage names the level the question names
 }
 
 // scoreStage scores one stage and keeps it in all if it is among the best.
@@ -123,6 +139,7 @@ func (e *Engine) scoreStage(a *analysis, ref stageRef, headOnly bool, titled fun
 			got += c.weight
 		}
 	}
+	own := got / a.total
 	got += titled(ref.gi, ts)
 	cov := got / a.total
 	switch {
@@ -133,7 +150,8 @@ func (e *Engine) scoreStage(a *analysis, ref stageRef, headOnly bool, titled fun
 	}
 	// Among equals, the few the search ranks highest, then the first:
 	// thousands of stages may tie in a large index.
-	s := scoredStage{ref: ref, cov: cov, tie: a.score[[2]int{ref.gi, e.stage(ref).Section}]}
+	st := e.stage(ref)
+	s := scoredStage{ref: ref, cov: cov, own: own, tie: a.score[[2]int{ref.gi, st.Section}], level: a.level != "" && facts.FindLevel(st.Title()) == a.level}
 	i := sort.Search(len(all), func(i int) bool { return s.before(all[i]) })
 	if i == maxTied {
 		return best, all
@@ -154,13 +172,26 @@ func (s scoredStage) before(o scoredStage) bool {
 	if s.cov != o.cov {
 		return s.cov > o.cov
 	}
+	// Of stages a title covers alike, the one of the level asked about
+	// ("the beginner level": "Beginner Level (0-4 months)", not a month
+	// within it), then the one that says more of the question itself.
+	if s.level != o.level {
+		return s.level
+	}
+	if s.own != o.own {
+		return s.own > o.own
+	}
 	if s.tie != o.tie {
 		return s.tie > o.tie
 	}
 	return s.ref.less(o.ref)
 }
 
-func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly bool, limit int, subjects bool) ([]stageRef, float64) {
+// scoreStages scores the stages holding a term of the question's concepts
+// (with subjects, of its role, level and place words too) and returns the
+// best, at most one per guide. lent reports whether the best stage owes
+// some of its cover to its guide's title.
+func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, k stagesKey, subjects bool) (refs []stageRef, best float64, lent bool) {
 	// The postings lists are walked in place, not gathered: a common word
 	// lists thousands of stages in a large index.
 	var lists [][]stageRef
@@ -172,9 +203,10 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 			lists = append(lists, post[alt[0]])
 		}
 	}
-	// What each guide's title covers of the subject, counted for each of
-	// its stages that does not say it itself; worked out once a guide
-	// (-1: not yet), and only when the question has a subject.
+	// What each guide's title covers of the question, counted for each of
+	// its stages that does not say it itself ("Beginner Level" in a guide
+	// titled "Data Engineering …"); worked out once a guide (-1: not yet),
+	// and only when the question has a subject.
 	hasSubject := false
 	for _, c := range a.concepts {
 		hasSubject = hasSubject || c.subject
@@ -194,7 +226,7 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 		if w < 0 {
 			w = 0
 			for _, c := range a.concepts {
-				if c.subject && covers(e.titles[gi], c.Concept) {
+				if covers(e.titles[gi], c.Concept) {
 					w += c.weight
 				}
 			}
@@ -203,9 +235,9 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 		if w == 0 {
 			return 0
 		}
-		// Not twice for a subject the stage names as well.
+		// Not twice for what the stage names as well.
 		for _, c := range a.concepts {
-			if c.subject && covers(ts, c.Concept) && covers(e.titles[gi], c.Concept) {
+			if covers(ts, c.Concept) && covers(e.titles[gi], c.Concept) {
 				w -= c.weight
 			}
 		}
@@ -214,22 +246,25 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 	// Only the best-covered stages are kept and sorted: a common word
 	// brings thousands of candidates in a large index.
 	var all []scoredStage
-	best := -1.0
+	best = -1.0
 	for _, list := range lists {
 		for i, ref := range list {
 			if i > 0 && ref == list[i-1] {
 				continue
 			}
-			best, all = e.scoreStage(a, ref, headOnly, titled, best, all)
+			if k.learning && e.facts[ref.gi].Paths[ref.pi].Ladder {
+				continue
+			}
+			best, all = e.scoreStage(a, ref, k.headOnly, titled, best, all)
 		}
 	}
 	if len(all) == 0 {
-		return nil, 0
+		return nil, 0, false
 	}
 	var out []stageRef
 	seen := map[int]bool{}
 	for _, s := range all {
-		if s.cov < best || len(out) == limit {
+		if s.cov < best || len(out) == k.limit {
 			break
 		}
 		if !seen[s.ref.gi] {
@@ -237,7 +272,7 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, headOnly b
 			out = append(out, s.ref)
 		}
 	}
-	return out, best
+	return out, best, all[0].own < all[0].cov
 }
 
 // next answers "what after X": the stage after the one that teaches X, in
@@ -299,7 +334,7 @@ func (e *Engine) duration(a *analysis) *reply {
 	// "How long does the roadmap take?": the whole path, not a stage its
 	// subject's words happen to name ("AI" in "Phase 4: AI Frameworks").
 	whole := a.asked == 0 && (wholePath.MatchString(a.q) || completePath.MatchString(a.q))
-	refs, cov := e.bestStages(a, true, 1)
+	refs, cov := e.bestLearningStages(a, 1)
 	if cov >= minStageCover && !whole {
 		st := e.stage(refs[0])
 		ref := refs[0]

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Path is a learning path: stages a guide lays out in order.
@@ -229,10 +230,49 @@ func spanOf(kind, num string) string {
 func FindDuration(s string) string { return findDuration(s) }
 
 func findDuration(s string) string {
-	if d := duration.FindString(s); d != "" {
-		return normDuration(d)
+	for _, loc := range duration.FindAllStringSubmatchIndex(s, -1) {
+		if !experienceSpan(s[:loc[0]], s[loc[4]:loc[5]]) {
+			return normDuration(s[loc[0]:loc[1]])
+		}
 	}
 	return ""
+}
+
+// experienceSpan reports whether a span of years right after a role's
+// name states the experience the role asks for, not how long something
+// takes: "Junior Data Engineer (0-2 years)", "Entry Level (0-2 years)". A
+// stage of learning with a span ("Beginner Level (0-6 months)") or a
+// sentence ("Stay 2 years", "Switch to data science: 1-2 years") states a
+// duration. before is the text before the span, unit the span's unit.
+func experienceSpan(before, unit string) bool {
+	if !strings.HasPrefix(strings.ToLower(unit), "year") {
+		return false
+	}
+	label := before[strings.LastIndexAny(before, ";:!?\n")+1:]
+	return roleLabel(strings.TrimRight(label, " (-–—"))
+}
+
+// skillLevel names a level of skill, which a learner passes through, not a
+// level of seniority.
+var skillLevel = lexicon.Get().Match("level-skill")
+
+// roleLabel reports whether s is nothing but a role's or a seniority
+// level's name ("L3 - Junior AI Engineer", "Mid-Level", "Staff+").
+func roleLabel(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) == 0 || len(ws) > maxRungWords || skillLevel.MatchString(s) {
+		return false
+	}
+	for _, w := range ws {
+		if roleStop[strings.ToLower(strings.Trim(w, "*_()[],.:;+"))] {
+			return false // a sentence about a role, not its name: "switch to data science"
+		}
+	}
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], "*_()[],.:;+"))
+	if (last == "level" || last == "role") && len(ws) > 1 {
+		last = strings.ToLower(strings.Trim(ws[len(ws)-2], "*_()[],.:;+"))
+	}
+	return roleHead.MatchString(last) || FindLevel(last) != "" || roleTitle.MatchString(last)
 }
 
 func normDuration(s string) string {

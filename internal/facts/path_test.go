@@ -84,3 +84,27 @@ func stageLines(g *guide.Guide) []string {
 	}
 	return out
 }
+
+// TestFindDurationSkipsExperience checks that a span of years after a
+// role's or a seniority level's name is the experience the role asks for,
+// not a duration, while a learning stage's span and a sentence's are.
+func TestFindDurationSkipsExperience(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Junior Security Engineer (0-2 years): triage alerts", ""},
+		{"L2 - Mid-Level Platform Engineer (2-5 years)", ""},
+		{"Entry Level (0-2 years): Role: Analyst", ""},
+		{"Staff+ (8+ years)", ""},
+		{"Senior Security Engineer (5+ years): takes 3 months to onboard", "3 months"},
+		{"Beginner Level (0-4 months)", "0-4 months"},
+		{"Intermediate (1-2 years)", "1-2 years"},
+		{"Switch to security engineer: 1-2 years", "1-2 years"},
+		{"Better: stay 2 years at your first job", "2 years"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := facts.FindDuration(tt.text); got != tt.want {
+				t.Errorf("FindDuration(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

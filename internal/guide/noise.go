@@ -395,6 +395,47 @@ func sectionize(raws []raw) []Section {
 	return slices.Clip(out)
 }
 
+// overview reports whether the list items raws[i:j] name, mostly, the
+// subsections of the heading they sit under, and that heading is a topic
+// with sections beside it ("## Levels" then "- Associate", "- Senior"
+// over "### Associate", "### Senior"): the list is the section's answer,
+// not the guide's table of contents. A list under the guide's only top
+// heading, or under "Contents", lists the whole guide.
+func overview(raws []raw, i, j int) bool {
+	h := i - 1
+	for h >= 0 && raws[h].heading == 0 {
+		h--
+	}
+	if h < 0 {
+		return false
+	}
+	name, _ := cleanHeading(raws[h].block.Text)
+	if genericHeadings[strings.ToLower(name)] {
+		return false
+	}
+	level, beside := raws[h].heading, false
+	for k, r := range raws {
+		beside = beside || k != h && r.heading > 0 && r.heading <= level
+	}
+	children := map[string]bool{}
+	for k := h + 1; k < len(raws) && (raws[k].heading == 0 || raws[k].heading > level); k++ {
+		if raws[k].heading > 0 {
+			t, _ := cleanHeading(raws[k].block.Text)
+			children[strings.ToLower(t)] = true
+		}
+	}
+	if !beside {
+		return false
+	}
+	mine := 0
+	for k := i; k < j; k++ {
+		if t, _ := cleanHeading(raws[k].block.Text); children[strings.ToLower(t)] {
+			mine++
+		}
+	}
+	return mine*10 >= (j-i)*6
+}
+
 // dropContents removes runs of list items that mostly repeat the guide's
 // own headings: tables of contents and "jump to" link lists, nested or not.
 func dropContents(raws []raw) []raw {
@@ -418,7 +459,7 @@ func dropContents(raws []raw) []raw {
 			}
 			j++
 		}
-		if n := j - i; n >= 3 && same*10 >= n*6 {
+		if n := j - i; n >= 3 && same*10 >= n*6 && !overview(raws, i, j) {
 			for k := i; k < j; k++ {
 				drop[k] = true
 			}
