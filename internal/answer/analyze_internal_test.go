@@ -69,6 +69,10 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", []string{"degree"}, nil, [2]string{}},
 		{"how to break in still asks where to start", "how do I break into platform engineering?",
 			intentStart, "", nil, nil, [2]string{}},
+		{"a course to take asks no duration", "what online course should i take to learn platform engineering",
+			intentGeneral, "", []string{"course"}, nil, [2]string{}},
+		{"how many months it takes is one", "how many months does it take to learn kubernetes?",
+			intentDuration, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}
