@@ -204,7 +204,9 @@ var (
 		"my": true, "your": true, "our": true, "is": true, "are": true, "be": true, "become": true, "becoming": true, "many": true,
 		"what": true, "which": true, "who": true, "how": true, "do": true, "does": true, "much": true, "can": true, "by": true,
 		"most": true, "some": true, "these": true, "those": true, "this": true, "that": true, "other": true, "every": true,
-		"whole": true, "complete": true, "entire": true, "full": true, "overall": true, "total": true}
+		"whole": true, "complete": true, "entire": true, "full": true, "overall": true, "total": true,
+		"about": true, "on": true, "over": true, "under": true, "without": true, "after": true, "before": true, "like": true,
+		"per": true, "among": true, "via": true, "through": true, "toward": true, "towards": true}
 	// abbreviations expanded in role names so "ML engineer" and "machine
 	// learning engineer" compare equal.
 	roleAbbrev = map[string]string{"ml": "machine learning", "ai": "artificial intelligence", "dl": "deep learning",

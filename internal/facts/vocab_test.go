@@ -47,6 +47,8 @@ func TestFindRole(t *testing.T) {
 		{"| Data Scientist | £35,000", "data scientist"},
 		{"the engineers", "engineer"},
 		{"do I need a PhD?", ""},
+		{"which course to learn about data scientists", "data scientist"},
+		{"questions asked on ML engineers", "machine learning engineer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
