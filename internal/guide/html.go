@@ -397,9 +397,23 @@ func (h *htmlReader) paragraph(t string) {
 	h.emit(raw{block: Block{Kind: Paragraph, Text: t, Line: h.lineOf(t), Parent: -1}})
 }
 
+// introduction returns the paragraph just read if it introduces what
+// follows ("Tools I use:"): a list under it has it as its lead, as in
+// Markdown.
+func (h *htmlReader) introduction() string {
+	if len(h.out) == 0 {
+		return ""
+	}
+	r := h.out[len(h.out)-1]
+	if r.heading == 0 && r.open == nil && !r.close && r.block.Kind == Paragraph && strings.HasSuffix(r.block.Text, ":") {
+		return r.block.Text
+	}
+	return ""
+}
+
 // list reads the items of a <ul> or <ol>, nested lists as their children.
 func (h *htmlReader) list(n *html.Node, ordered bool) {
-	parent, lead := -1, ""
+	parent, lead := -1, h.introduction()
 	if len(h.parents) > 0 {
 		parent, lead = h.parents[len(h.parents)-1], h.leads[len(h.leads)-1]
 	}

@@ -62,3 +62,37 @@ func TestPipeTextIsTable(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLListLead checks that an HTML list under a paragraph ending in a
+// colon has it as its lead, as a Markdown list does: the paragraph says
+// what the items are.
+func TestHTMLListLead(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"strong label then list", "<strong>Ports that pay well:</strong>\n<ul><li>Lisbon</li><li>Oslo</li></ul>", "Ports that pay well:"},
+		{"paragraph then list", "<p>Ports that pay well:</p><ol><li>Lisbon</li><li>Oslo</li></ol>", "Ports that pay well:"},
+		{"a sentence introduces nothing", "<p>Ports pay well.</p><ul><li>Lisbon</li><li>Oslo</li></ul>", ""},
+		{"a heading between", "<p>Ports that pay well:</p><h3>More</h3><ul><li>Lisbon</li><li>Oslo</li></ul>", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<!DOCTYPE html>\n<html><body><article><h1>Pilot Pay</h1><h2>Ports</h2>\n" + tt.body + "\n</article></body></html>"
+			g, _, err := guide.Parse("p.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var leads []string
+			for _, s := range g.Sections {
+				for _, b := range s.Blocks {
+					if b.Kind == guide.Item {
+						leads = append(leads, b.Lead)
+					}
+				}
+			}
+			if len(leads) != 2 || leads[0] != tt.want || leads[1] != tt.want {
+				t.Errorf("item leads = %q, want two of %q", leads, tt.want)
+			}
+		})
+	}
+}
