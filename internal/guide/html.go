@@ -211,6 +211,12 @@ func textOf(n *html.Node) string {
 // inlineText returns the text of n's inline content, stopping at block
 // children (which the caller reads as units of their own).
 func inlineText(n *html.Node) string {
+	return clean(inlineLines(n))
+}
+
+// inlineLines returns n's inline content as inlineText does, but with its
+// lines kept: a <br> or a new line in the source ends a line.
+func inlineLines(n *html.Node) string {
 	var b strings.Builder
 	var rec func(n *html.Node)
 	rec = func(n *html.Node) {
@@ -220,7 +226,7 @@ func inlineText(n *html.Node) string {
 				b.WriteString(c.Data)
 			case c.Type != html.ElementNode:
 			case c.DataAtom == atom.Br:
-				b.WriteByte(' ')
+				b.WriteByte('\n')
 			case c.DataAtom == atom.Img || skipped[c.DataAtom]:
 			case inlineAtoms[c.DataAtom]:
 				rec(c)
@@ -228,7 +234,7 @@ func inlineText(n *html.Node) string {
 		}
 	}
 	rec(n)
-	return clean(b.String())
+	return b.String()
 }
 
 // clean folds white space and drops attribute lists, template tags and
@@ -257,9 +263,7 @@ func hasBlocks(n *html.Node) bool {
 func (h *htmlReader) block(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		if t := clean(n.Data); t != "" {
-			h.paragraph(t)
-		}
+		h.text(n.Data)
 		return
 	case html.ElementNode:
 	default:
@@ -319,17 +323,13 @@ func (h *htmlReader) block(n *html.Node) {
 		}
 	default:
 		if !hasBlocks(n) {
-			if t := inlineText(n); t != "" {
-				h.paragraph(t)
-			}
+			h.text(inlineLines(n))
 			return
 		}
 		// Text and blocks mixed: each run of inline content is a paragraph.
 		var run strings.Builder
 		flush := func() {
-			if t := clean(run.String()); t != "" {
-				h.paragraph(t)
-			}
+			h.text(run.String())
 			run.Reset()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -338,7 +338,7 @@ func (h *htmlReader) block(n *html.Node) {
 				run.WriteString(c.Data)
 			case c.Type == html.ElementNode && inlineAtoms[c.DataAtom]:
 				if c.DataAtom == atom.Br {
-					run.WriteByte(' ')
+					run.WriteByte('\n')
 				} else if c.DataAtom != atom.Img {
 					run.WriteString(" " + inlineText(c) + " ")
 				}
@@ -351,6 +351,43 @@ func (h *htmlReader) block(n *html.Node) {
 	}
 }
 
+// text reads a run of inline text: a pipe table left as text (Markdown a
+// page did not render) as its rows, any other text as a paragraph.
+func (h *htmlReader) text(lines string) {
+	if rows := pipeRows(lines, h.rowLine); rows != nil {
+		h.out = append(h.out, rows...)
+		return
+	}
+	if t := clean(lines); t != "" {
+		h.paragraph(t)
+	}
+}
+
+// rowLine returns the line of a pipe row written as text: where a pipe
+// opens its first cell, not where the cell's words are first found (the
+// text above may name them too), and moves past it, so the next row, which
+// may start with the same words ("Tier 1 …", "Tier 2 …"), is found on a
+// line of its own.
+func (h *htmlReader) rowLine(cells []string, i int) int {
+	if i == 0 {
+		// The body starts under the delimiter row, not at the header's
+		// first cell, which may start with the same words.
+		if loc := delimiterStart.FindStringIndex(h.src[h.cursor:]); loc != nil {
+			h.cursor += loc[1]
+		}
+	}
+	re := regexp.MustCompile(`\|[ \t]*` + regexp.QuoteMeta(firstWord(cells[0])))
+	if loc := re.FindStringIndex(h.src[h.cursor:]); loc != nil {
+		h.cursor += loc[1]
+		h.lastLn = h.base + strings.Count(h.src[:h.cursor], "\n")
+		return h.lastLn
+	}
+	return h.lineOf(cells[0])
+}
+
+// delimiterStart is how a pipe table's delimiter row starts: "|---", "| :--".
+var delimiterStart = regexp.MustCompile(`\|[ \t]*:?-+`)
+
 func (h *htmlReader) paragraph(t string) {
 	if h.depth > 0 {
 		parent := h.parents[len(h.parents)-1]
@@ -360,9 +397,23 @@ func (h *htmlReader) paragraph(t string) {
 	h.emit(raw{block: Block{Kind: Paragraph, Text: t, Line: h.lineOf(t), Parent: -1}})
 }
 
+// introduction returns the paragraph just read if it introduces what
+// follows ("Tools I use:"): a list under it has it as its lead, as in
+// Markdown.
+func (h *htmlReader) introduction() string {
+	if len(h.out) == 0 {
+		return ""
+	}
+	r := h.out[len(h.out)-1]
+	if r.heading == 0 && r.open == nil && !r.close && r.block.Kind == Paragraph && strings.HasSuffix(r.block.Text, ":") {
+		return r.block.Text
+	}
+	return ""
+}
+
 // list reads the items of a <ul> or <ol>, nested lists as their children.
 func (h *htmlReader) list(n *html.Node, ordered bool) {
-	parent, lead := -1, ""
+	parent, lead := -1, h.introduction()
 	if len(h.parents) > 0 {
 		parent, lead = h.parents[len(h.parents)-1], h.leads[len(h.leads)-1]
 	}

@@ -455,6 +455,10 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 				continue
 			}
 			prevPara = ""
+			if rows := p.pipeParagraph(c); rows != nil {
+				*out = append(*out, rows...)
+				continue
+			}
 			if label, rest, ok := p.labelLine(c, t); ok {
 				// "**Negotiation DNA**" on a line of its own, the text below it.
 				kind := Label
@@ -699,6 +703,25 @@ func (p *parser) definitions(l *east.DefinitionList, out *[]raw) {
 			}
 		}
 	}
+}
+
+// pipeParagraph returns the rows of a paragraph that is a pipe table
+// goldmark did not take for one (lines ending in "<br>", a delimiter row
+// of another width than its header), or nil.
+func (p *parser) pipeParagraph(c ast.Node) []raw {
+	ls := c.Lines()
+	var b strings.Builder
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(p.src))
+		b.WriteByte('\n')
+	}
+	return pipeRows(b.String(), func(_ []string, i int) int {
+		if i+2 < ls.Len() {
+			return p.line(ls.At(i + 2).Start)
+		}
+		return p.nodeLine(c)
+	})
 }
 
 func (p *parser) table(t *east.Table, out *[]raw) {
