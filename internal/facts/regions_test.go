@@ -26,6 +26,7 @@ func TestFindRegions(t *testing.T) {
 		{"", nil},
 		{"Cluj-Napoca and Bucharest", []string{"Cluj-Napoca", "Bucharest"}},
 		{"romania", []string{"Romania"}},
+		{"moving from California to Denver", []string{"California", "Denver"}}, // a state is a place within its country
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
