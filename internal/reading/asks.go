@@ -76,10 +76,14 @@ var secondAsk = regexp.MustCompile(`(?i),?\s+(?:and|or)\s+(?:how|what|what's|whi
 // question that asks one thing is one part.
 func Parts(question string) []string {
 	var parts []string
-	for _, s := range splitSentences(question) {
+	sentences := splitSentences(question)
+	for _, s := range sentences {
 		if strings.HasSuffix(s, "?") || asking.MatchString(s) {
 			parts = append(parts, s)
 		}
+	}
+	if len(parts) == 0 && len(sentences) == 1 {
+		parts = sentences // "principal ds at gitlab - what grade and how many yoe": asks all the same
 	}
 	if len(parts) == 1 {
 		s := parts[0]

@@ -370,6 +370,7 @@ func TestParts(t *testing.T) {
 		want []string
 	}{
 		{"How many offers did she get, and how many did she accept?", []string{"How many offers did she get?", "how many did she accept?"}},
+		{"senior robotics eng at acme - what grade and how many yoe", []string{"senior robotics eng at acme - what grade?", "how many yoe"}},
 		{"Which stage covers Spark and how long does it last?", []string{"Which stage covers Spark?", "how long does it last?"}},
 		{"Should I wait? What does the roadmap say about the order?", []string{"Should I wait?", "What does the roadmap say about the order?"}},
 		{"Did networking pay off for the author, or is it overrated?", []string{"Did networking pay off for the author?", "is it overrated?"}},
