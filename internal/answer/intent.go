@@ -170,7 +170,7 @@ type analysis struct {
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
 	for _, k := range kinds {
-		if k.match.MatchString(q) && (k.unless == nil || !k.unless.MatchString(q)) {
+		if k.matches(q) {
 			if (k.intent == intentStart || k.intent == intentNext) && asksForThings(q) {
 				// "Which books does the roadmap recommend?": a list, whatever
 				// the roadmap's stages are.
