@@ -79,6 +79,10 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", nil, nil, [2]string{}},
 		{"where to start beside a yes/no still asks it", "where should I start on the platform roadmap, can I skip the first phase?",
 			intentStart, "", nil, nil, [2]string{}},
+		{"a course to take to learn asks no duration", "what online course should I take to learn platform engineering?",
+			intentGeneral, "", []string{"course"}, nil, [2]string{}},
+		{"what it takes to learn does", "how much would it take to learn platform engineering?",
+			intentDuration, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}

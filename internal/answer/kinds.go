@@ -38,7 +38,9 @@ var kinds []questionKind
 func init() {
 	kinds = []questionKind{
 		{intent: intentPrice, match: priceQuestion, unless: payQuestion},
-		{intent: intentDuration, match: regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\btake to (?:learn|become|finish|complete)\b`), answer: (*Engine).duration, option: optDuration},
+		// "take to learn" is a duration where it is what takes: "how long
+		// will it take to learn", not "which course should I take to learn".
+		{intent: intentDuration, match: regexp.MustCompile(`(?i)\bhow long\b|\bhow much time\b|\bhow many (?:months|weeks|years|days|hours)\b|\bduration\b|\btime does it take\b|\b(?:it|that|this)\s+(?:(?:will|would|could|might|should)\s+)?takes?\s+(?:(?:me|you|us|someone|one|people)\s+)?to (?:learn|become|finish|complete)\b`), answer: (*Engine).duration, option: optDuration},
 		{intent: intentSalary, match: lexicon.Get().Match("pay", "pay-phrase"), unless: lexicon.Get().Match("pay-about"), answer: (*Engine).salary, option: optSalary, after: nextLevelUp},
 		{intent: intentLadder, match: regexp.MustCompile(`(?i)\b(?:top of the|highest (?:role|position|level|title|rank)|how (?:high|far) can|climb|career ladder|ladder|promot(?:ed|ion)|what(?:'s| is) above|(?:role|level|position|title) (?:above|after)|(?:roles?|positions?|titles?) (?:comes? )?after)\b`), answer: (*Engine).ladder, option: optLadder, also: laddersAlso},
 		{intent: intentNext, match: regexp.MustCompile(`(?i)\b(?:after|next|then what|done with|finished|completed|beyond|once i(?:'ve| have)? (?:know|learned|learnt|finished))\b`), answer: (*Engine).next, option: optNext, after: afterStage},

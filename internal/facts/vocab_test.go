@@ -47,6 +47,7 @@ func TestFindRole(t *testing.T) {
 		{"| Data Scientist | £35,000", "data scientist"},
 		{"the engineers", "engineer"},
 		{"do I need a PhD?", ""},
+		{"what course to learn about data scientists", "data scientist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
