@@ -198,3 +198,40 @@ func TestBackReference(t *testing.T) {
 		})
 	}
 }
+
+// TestStartForUncoveredRole checks that a path's first stage, given for
+// a role no guide mentions, says it stands in for that role.
+func TestStartForUncoveredRole(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q string
+		gap     bool
+	}{
+		{"a role the guides cover", "how do I become a platform engineer?", false},
+		{"a role none mentions", "how do I become a quantum chemistry analyst?", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			r := e.start(a)
+			if r == nil {
+				t.Fatal("no start answer")
+			}
+			text := strings.Join(r.sentences, " ")
+			if strings.Count(text, "quantum chemistry analyst") > 1 {
+				t.Errorf("the role is named twice: %s", text)
+			}
+			if got := strings.Contains(text, "don't cover"); got != tt.gap {
+				t.Errorf("gap = %v; want %v: %s", got, tt.gap, text)
+			}
+		})
+	}
+}
