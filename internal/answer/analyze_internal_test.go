@@ -77,6 +77,20 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", []string{"course"}, nil, [2]string{}},
 		{"how many months it takes is one", "how many months does it take to learn kubernetes?",
 			intentDuration, "", nil, nil, [2]string{}},
+		{"whether to start with a thing asks no start", "should I start with kubernetes if I have little background?",
+			intentGeneral, "", []string{"kubernetes"}, nil, [2]string{}},
+		{"nor when to start it", "when should I start doing platform projects?",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"nor which of two to learn first", "terraform or pulumi? which should I learn first for platform engineering",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"nor a start that is no learning", "I'm starting to think platform engineering is not for me. Is that normal?",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"where to start beside a yes/no still asks it", "where should I start on the platform roadmap, can I skip the first phase?",
+			intentStart, "", nil, nil, [2]string{}},
+		{"a course to take to learn asks no duration", "what online course should I take to learn platform engineering?",
+			intentGeneral, "", []string{"course"}, nil, [2]string{}},
+		{"what it takes to learn does", "how much would it take to learn platform engineering?",
+			intentDuration, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}
@@ -188,6 +202,43 @@ func TestBackReference(t *testing.T) {
 			}
 			if a.concepts[i].soft != tt.soft {
 				t.Errorf("robotics soft = %v; want %v", a.concepts[i].soft, tt.soft)
+			}
+		})
+	}
+}
+
+// TestStartForUncoveredRole checks that a path's first stage, given for
+// a role no guide mentions, says it stands in for that role.
+func TestStartForUncoveredRole(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q string
+		gap     bool
+	}{
+		{"a role the guides cover", "how do I become a platform engineer?", false},
+		{"a role none mentions", "how do I become a quantum chemistry analyst?", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			r := e.start(a)
+			if r == nil {
+				t.Fatal("no start answer")
+			}
+			text := strings.Join(r.sentences, " ")
+			if strings.Count(text, "quantum chemistry analyst") > 1 {
+				t.Errorf("the role is named twice: %s", text)
+			}
+			if got := strings.Contains(text, "don't cover"); got != tt.gap {
+				t.Errorf("gap = %v; want %v: %s", got, tt.gap, text)
 			}
 		})
 	}

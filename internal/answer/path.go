@@ -313,6 +313,11 @@ func (e *Engine) start(a *analysis) *reply {
 	p := e.facts[ref.gi].Paths[ref.pi]
 	first := &p.Stages[0]
 	r := &reply{e: e, fit: fit}
+	if roles := uncoveredRoles(a); len(roles) > 0 {
+		// No guide mentions the role asked: the path is another role's, and
+		// says so as a passage standing in would.
+		r.say("The guides don't cover " + joinAnd(roles) + "; the closest they say:")
+	}
 	r.say(sentence("Start with "+first.Title()+during(first)+": "+topics(first), r.cite(ref.gi, first.Section, first.Line, first.Snippet)))
 	// Then the rest of the path, stage by stage, so a roadmap question
 	// sees the whole of it.
@@ -323,6 +328,18 @@ func (e *Engine) start(a *analysis) *reply {
 	}
 	r.say("Then " + strings.Join(rest, ", then ") + ".")
 	return r
+}
+
+// uncoveredRoles are the roles the question asks about that no guide
+// mentions, without its places.
+func uncoveredRoles(a *analysis) []string {
+	var roles []string
+	for _, n := range a.uncovered {
+		if !isRegion(n, a.regions) {
+			roles = append(roles, n)
+		}
+	}
+	return roles
 }
 
 // beforeStart asks what comes before a path's start.

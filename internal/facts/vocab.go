@@ -199,13 +199,13 @@ var (
 	roleStop = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "for": true,
 		"between": true, "than": true, "vs": true, "versus": true, "from": true, "into": true,
 		"pay": true, "pays": true, "paid": true, "earn": true, "earns": true, "make": true, "makes": true, "hire": true, "hires": true,
-		"as": true, "to": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,
+		"as": true, "to": true, "about": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,
 		"successful": true, "skilled": true, "top": true, "typical": true, "average": true, "aspiring": true, "good": true,
 		"my": true, "your": true, "our": true, "is": true, "are": true, "be": true, "become": true, "becoming": true, "many": true,
 		"what": true, "which": true, "who": true, "how": true, "do": true, "does": true, "much": true, "can": true, "by": true,
 		"most": true, "some": true, "these": true, "those": true, "this": true, "that": true, "other": true, "every": true,
 		"whole": true, "complete": true, "entire": true, "full": true, "overall": true, "total": true,
-		"about": true, "on": true, "over": true, "under": true, "without": true, "after": true, "before": true, "like": true,
+		"on": true, "over": true, "under": true, "without": true, "after": true, "before": true, "like": true,
 		"per": true, "among": true, "via": true, "through": true, "toward": true, "towards": true}
 	// abbreviations expanded in role names so "ML engineer" and "machine
 	// learning engineer" compare equal.

@@ -345,16 +345,32 @@ const (
 // emphasis, not a heading.
 func (p *parser) labelKind(n ast.Node, text string) (SectionKind, bool) {
 	emphasis := false
+	// depth counts the HTML bold or italic tags open ("<b id=…>Do I
+	// need a PhD?</b>"): what they hold is emphasis, as "**…**" is.
+	depth := 0
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Emphasis:
 			emphasis = true
+		case *ast.RawHTML:
+			switch d := p.emphasisTag(c); {
+			case d != 0:
+				depth += d
+			case depth == 0:
+				return 0, false
+			}
 		case *ast.Text:
-			if t := strings.TrimSpace(string(c.Segment.Value(p.src))); t != "" && t != ":" && t != "?" {
+			t := strings.TrimSpace(string(c.Segment.Value(p.src)))
+			switch {
+			case depth > 0:
+				emphasis = emphasis || t != ""
+			case t != "" && t != ":" && t != "?":
 				return 0, false
 			}
 		default:
-			return 0, false
+			if depth == 0 {
+				return 0, false
+			}
 		}
 	}
 	words := len(strings.Fields(text))
@@ -365,6 +381,27 @@ func (p *parser) labelKind(n ast.Node, text string) (SectionKind, bool) {
 		return Question, words <= maxQuestionWords
 	}
 	return Label, words <= maxLabelWords
+}
+
+// emphasisTag is an HTML tag setting text in bold or italics.
+var emphasisTag = regexp.MustCompile(`(?i)^<(/?)(?:b|strong|em|i)(?:\s[^>]*)?>$`)
+
+// emphasisTag returns 1 for a raw HTML tag opening bold or italics, -1
+// for one closing it, and 0 for any other.
+func (p *parser) emphasisTag(h *ast.RawHTML) int {
+	var b strings.Builder
+	for i := 0; i < h.Segments.Len(); i++ {
+		seg := h.Segments.At(i)
+		b.Write(seg.Value(p.src))
+	}
+	m := emphasisTag.FindStringSubmatch(strings.TrimSpace(b.String()))
+	switch {
+	case m == nil:
+		return 0
+	case m[1] == "/":
+		return -1
+	}
+	return 1
 }
 
 // boldLine is a line set wholly in bold: "**Negotiation DNA**", "__Tip:__".

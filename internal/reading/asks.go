@@ -43,6 +43,9 @@ func Asks(msg string) (question, background string) {
 	return strings.Join(ask, " "), strings.Join(rest, " ")
 }
 
+// Sentences cuts a chat message into its sentences, as splitSentences.
+func Sentences(msg string) []string { return splitSentences(msg) }
+
 // splitSentences cuts a chat message into sentences, keeping each one's
 // closing mark, and not at abbreviations ("e.g.", "vs.").
 func splitSentences(msg string) []string {
