@@ -223,10 +223,10 @@ func (e *Engine) units(gi, si int) []unit {
 	var out []unit
 	for i := range info.passages {
 		p := &info.passages[i]
-		if p.item {
-			continue // part of its list
+		if p.item && len(guide.Sentences(p.text)) < 2 {
+			continue // part of its list; an item of several sentences is a paragraph of its own
 		}
-		if n := len(out); n > 0 && out[n-1].line == p.line && !p.list && p.items == nil {
+		if n := len(out); n > 0 && out[n-1].line == p.line && !p.item && !p.list && p.items == nil {
 			// Another sentence of the same paragraph.
 			out[n-1].terms = union(out[n-1].terms, p.terms)
 			continue

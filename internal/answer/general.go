@@ -9,6 +9,7 @@ import (
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/guide"
 )
 
 // Coverage thresholds: the share of a question's weight a passage must
@@ -478,6 +479,13 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 		keep[i] = true
 	}
 	if !fits(keep) {
+		// Labelled paragraphs ("Final round: typically on-site. …") are
+		// said each by its label and first sentence before any is left out.
+		for i, it := range items {
+			items[i] = labelAndFirst(it)
+		}
+	}
+	if !fits(keep) {
 		// The items that say most of the question first, each in the
 		// guide's order, while they fit; a long item is cut so that one
 		// item cannot fill the answer.
@@ -515,6 +523,21 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 		return p.text // one item longer than a quote: clip it
 	}
 	return lead + joinItems(out)
+}
+
+// labelAndFirst shortens a labelled item of several sentences to its label
+// and first sentence: what the item is and the gist of what it says.
+func labelAndFirst(item string) string {
+	l := itemLabel(item)
+	if l == "" {
+		return item
+	}
+	rest := strings.TrimLeft(item[len(l):], ":-–— ")
+	head := item[:len(item)-len(rest)] // the label with its separator
+	if sents := guide.Sentences(rest); len(sents) > 1 {
+		return head + sents[0]
+	}
+	return item
 }
 
 // maxNearest bounds the topics a refusal names.
