@@ -235,8 +235,15 @@ func findDuration(s string) string {
 			return normDuration(s[loc[0]:loc[1]])
 		}
 	}
+	if m := unitLong.FindStringSubmatch(s); m != nil {
+		return "1 " + strings.ToLower(m[1]) // "an hour-long interview"
+	}
 	return ""
 }
+
+// unitLong is a duration said as one unit's length: "an hour-long
+// screen", "a week-long take-home".
+var unitLong = regexp.MustCompile(`(?i)an?\s+(hour|day|week|month|year)[- ]long`)
 
 // experienceSpan reports whether a span of years right after a role's
 // name states the experience the role asks for, not how long something

@@ -97,6 +97,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"Senior Security Engineer (5+ years): takes 3 months to onboard", "3 months"},
 		{"Beginner Level (0-4 months)", "0-4 months"},
 		{"Intermediate (1-2 years)", "1-2 years"},
+		{"The technical screen is an hour-long call with an engineer.", "1 hour"}, // one unit's length
+		{"a long week of interviews", ""},
 		{"Switch to security engineer: 1-2 years", "1-2 years"},
 		{"Better: stay 2 years at your first job", "2 years"},
 	}
