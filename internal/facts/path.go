@@ -243,7 +243,7 @@ func findDuration(s string) string {
 
 // unitLong is a duration said as one unit's length: "an hour-long
 // screen", "a week-long take-home".
-var unitLong = regexp.MustCompile(`(?i)an?\s+(hour|day|week|month|year)[- ]long`)
+var unitLong = regexp.MustCompile(`(?i)\ban?\s+(hour|day|week|month|year)[- ]long\b`)
 
 // experienceSpan reports whether a span of years right after a role's
 // name states the experience the role asks for, not how long something
