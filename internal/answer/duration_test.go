@@ -1,8 +1,6 @@
 package answer_test
 
 import (
-	"context"
-	"strings"
 	"testing"
 )
 
@@ -29,13 +27,7 @@ func TestLevelDuration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			a, err := e.Ask(context.Background(), tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
-				t.Errorf("answer %q: want %s, not %s", a.Text, tt.want, tt.not)
-			}
+			run(t, e, tt.q, says(tt.want), saysNot(tt.not))
 		})
 	}
 }

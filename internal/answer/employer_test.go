@@ -1,8 +1,6 @@
 package answer_test
 
 import (
-	"context"
-	"strings"
 	"testing"
 )
 
@@ -22,13 +20,7 @@ func TestEmployerFigures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			a, err := e.Ask(context.Background(), tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
-				t.Errorf("answer %q: want %s, not %s", a.Text, tt.want, tt.not)
-			}
+			run(t, e, tt.q, says(tt.want), saysNot(tt.not))
 		})
 	}
 }
@@ -43,13 +35,7 @@ func TestPremiumForSkill(t *testing.T) {
 			"| Skill Area | Premium Over Embedded Roles |\n|---|---|\n" +
 			"| Motion planning | +12–18% |\n| Sensor fusion / SLAM | +22–35% |\n| Safety certification | +8–14% |\n",
 	}))
-	a, err := e.Ask(context.Background(), "How big a salary premium does sensor fusion and SLAM experience command over embedded roles?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(a.Text, "22–35%") {
-		t.Errorf("answer %q: want the sensor fusion premium, 22–35%%", a.Text)
-	}
+	run(t, e, "How big a salary premium does sensor fusion and SLAM experience command over embedded roles?", says("22–35%"))
 }
 
 // TestPayAnsweredByFigures checks that a pay question is answered by a
@@ -64,13 +50,7 @@ func TestPayAnsweredByFigures(t *testing.T) {
 	}))
 	for _, q := range []string{"jr robotics engineer salery in the US", "what do junior robotics engineers make in the US?"} {
 		t.Run(q, func(t *testing.T) {
-			a, err := e.Ask(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(a.Text, "$72,000") {
-				t.Errorf("answer %q: want the junior figures, $72,000–$91,000", a.Text)
-			}
+			run(t, e, q, says("$72,000"))
 		})
 	}
 }
@@ -85,11 +65,5 @@ func TestRelativeFigures(t *testing.T) {
 			"Equity and a signing bonus are negotiable too. These are all things you can ask for during negotiations, so decide what you need before the call.\n\n" +
 			"## Accepting\n\nIf they meet your asks, there is an expectation that you will accept the offer.\n",
 	}))
-	a, err := e.Ask(context.Background(), "how much can i usually negotiate up from the first offer")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(a.Text, "5-10%") {
-		t.Errorf("answer %q: want the share one can negotiate, 5-10%%", a.Text)
-	}
+	run(t, e, "how much can i usually negotiate up from the first offer", says("5-10%"))
 }
