@@ -177,9 +177,39 @@ func (e *Engine) passageReply(a *analysis, cands []candidate, c candidate) *repl
 type unit struct {
 	gi, si, line int
 	text         string
-	terms        terms
-	list         bool // a list with no lead, said under its heading as a passage is
-	items        int  // how many things it lists, for a list
+	// parts are the term sets of the unit's passages (the sentences of a
+	// paragraph), read in place rather than merged: plain search runs
+	// over every unit of every section found.
+	parts []passage
+	list  bool // a list with no lead, said under its heading as a passage is
+	items int  // how many things it lists, for a list
+}
+
+// has reports whether any part of u holds term t.
+func (u *unit) has(t string) bool {
+	for i := range u.parts {
+		if u.parts[i].terms.has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// size is the number of distinct terms of u.
+func (u *unit) size() int {
+	n := 0
+	for i := range u.parts {
+	terms:
+		for _, t := range u.parts[i].terms {
+			for j := range i {
+				if u.parts[j].terms.has(t) {
+					continue terms
+				}
+			}
+			n++
+		}
+	}
+	return n
 }
 
 // BM25's parameters for the plain paragraph search.
@@ -201,9 +231,9 @@ func (e *Engine) naive(a *analysis) (unit, bool) {
 	for _, h := range a.hits {
 		for _, u := range e.units(h.Guide, h.Section) {
 			s := 0.0
-			norm := bm25K1 * (1 - bm25B + bm25B*float64(len(u.terms))/e.avgUnit)
+			norm := bm25K1 * (1 - bm25B + bm25B*float64(u.size())/e.avgUnit)
 			for _, t := range qt {
-				if u.terms.has(t) {
+				if u.has(t) {
 					s += e.idf(t) * (bm25K1 + 1) / (1 + norm)
 				}
 			}
@@ -228,7 +258,11 @@ func (e *Engine) units(gi, si int) []unit {
 		}
 		if n := len(out); n > 0 && out[n-1].line == p.line && !p.item && !p.list && p.items == nil {
 			// Another sentence of the same paragraph.
-			out[n-1].terms = union(out[n-1].terms, p.terms)
+			if ps := out[n-1].parts; &ps[len(ps)-1] == &info.passages[i-1] {
+				out[n-1].parts = ps[:len(ps)+1] // the passage after the last, in place
+			} else {
+				out[n-1].parts = append(slices.Clip(ps), *p)
+			}
 			continue
 		}
 		text := p.text
@@ -245,18 +279,9 @@ func (e *Engine) units(gi, si int) []unit {
 				}
 			}
 		}
-		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, terms: p.terms, list: p.list && p.items != nil, items: len(p.items)})
+		out = append(out, unit{gi: gi, si: si, line: p.line, text: text, parts: info.passages[i : i+1 : len(info.passages)], list: p.list && p.items != nil, items: len(p.items)})
 	}
 	return out
-}
-
-// union merges two sorted term sets.
-func union(a, b terms) terms {
-	out := make(terms, 0, len(a)+len(b))
-	out = append(out, a...)
-	out = append(out, b...)
-	slices.Sort(out)
-	return slices.Compact(out)
 }
 
 // best returns the best scoring option, or false when none scores above
