@@ -253,7 +253,7 @@ func (e *Engine) units(gi, si int) []unit {
 	var out []unit
 	for i := range info.passages {
 		p := &info.passages[i]
-		if p.item && len(guide.Sentences(p.text)) < 2 {
+		if p.item && !p.sentences {
 			continue // part of its list; an item of several sentences is a paragraph of its own
 		}
 		if n := len(out); n > 0 && out[n-1].line == p.line && !p.item && !p.list && p.items == nil {

@@ -145,6 +145,9 @@ type passage struct {
 	column   bool // the list of a table's first column
 	// questions marks a list whose items are questions (interview questions).
 	questions bool
+	// sentences marks an item of several sentences: a paragraph of its own
+	// to plain search (worked out once, at build).
+	sentences bool
 }
 
 // terms is a sorted set of index terms.
@@ -245,6 +248,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				if p.intro != "" {
 					p.introTerms = e.termSet(p.intro)
 				}
+				p.sentences = p.item && len(guide.Sentences(p.text)) >= 2
 				if l := itemLabel(p.text); p.item && l != "" {
 					p.label = e.termSet(l)
 				} else if p.labelText != "" {
