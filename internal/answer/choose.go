@@ -432,7 +432,22 @@ var featureNames = []string{
 	"intent_salary", "intent_next", "intent_start", "intent_duration", "intent_ladder", "intent_price",
 }
 
-func featureIndex(name string) int { return slices.Index(featureNames, name) }
+func featureIndex(name string) int {
+	if i, ok := featureAt[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// featureAt indexes featureNames: every option sets dozens of features by
+// name.
+var featureAt = func() map[string]int {
+	m := make(map[string]int, len(featureNames))
+	for i, n := range featureNames {
+		m[n] = i
+	}
+	return m
+}()
 
 // featureSigns are the signs evidence fixes for some weights, whatever
 // the labelled questions would fit: accounting for more of a question
