@@ -173,6 +173,7 @@ func TestDE(t *testing.T) {
 		{"what do junior DEs make", "what do junior data engineers earn"},
 		{"DEs in DE", "data engineers in Germany"},
 		{"DEs salary DE", "data engineers salary Germany"},
+		{"what does a level 5 de own in software dev", "what does a level 5 data engineer own in software developer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package reading
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/careerbot/careerbot/internal/facts"
@@ -190,7 +191,7 @@ func readDE(c *context, i int) (reading, bool) {
 	switch {
 	case placePrep[prev] || next == "based":
 		return germany, true
-	case facts.FindLevel(prev) != "" || levelShort[prev] || prev == "a" || prev == "an" || prev == "as" ||
+	case facts.FindLevel(prev) != "" || levelShort[prev] || levelNumber.MatchString(prev) || prev == "a" || prev == "an" || prev == "as" ||
 		prev == "from" || prev == "into" || prev == "to":
 		return engineer, true
 	case c.hasRole() && !c.hasRegion():
@@ -206,6 +207,9 @@ func readDEs(c *context, i int) (reading, bool) {
 	}
 	return reading{text: "data engineers"}, true
 }
+
+// levelNumber is a level's number before a role ("a level 5 DE", "an L4 DE").
+var levelNumber = regexp.MustCompile(`(?i)^(?:l|ic|e)?\d{1,2}$`)
 
 var (
 	placePrep  = map[string]bool{"in": true, "at": true, "across": true, "within": true, "throughout": true}
