@@ -51,6 +51,7 @@ func TestSynonyms(t *testing.T) {
 		{"senior", "Experienced engineers mentor."},
 		{"k8s", "Kubernetes runs containers."},
 		{"doctorate", "A PhD helps in research."},
+		{"do I need a PhD", "A Ph.D. is a must for research-heavy teams."},
 		{"math", "Mathematics is the base."},
 		{"stats", "Statistics matters."},
 		{"certifications", "A certificate from a cloud provider."},
