@@ -143,3 +143,14 @@ func TestGenericHeading(t *testing.T) {
 		t.Errorf("%s: no option quotes the market section", q)
 	}
 }
+
+// TestRoleByShortForm checks that a role the guides write only by its
+// short form ("an SDE 2 role") is covered: the question is answered, not
+// refused as about software engineers no guide names.
+func TestRoleByShortForm(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-levels.md": "# Acme Robotics Interview Prep\n\n## Motion planning\n\n" +
+			"For an SDE 2 role, knowing sampling-based planners such as RRT and PRM is enough; an SDE 3 role also needs trajectory optimisation.\n",
+	}))
+	run(t, e, "for an sde 2 robotics role at acme what level of motion planning is needed", says("RRT"), saysNot("don't cover"))
+}

@@ -555,10 +555,25 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 			return r.Name, true
 		}
 	}
-	if a.role != "" && mentions(a.role, c.Text) {
+	if a.role != "" && mentions(a.role, c.Text) && !e.knowsShortFor(a.role) {
 		return a.role + "s", true
 	}
 	return "", false
+}
+
+// knowsShortFor reports whether some guide writes role by a short form of
+// it ("SDE 2 role" for a software engineer): the role is covered though
+// its full words are not.
+func (e *Engine) knowsShortFor(role string) bool {
+	for short, long := range lexicon.Get().Shorthand {
+		if facts.FindRole(long) != role {
+			continue
+		}
+		if ts := e.index.Terms(short); len(ts) == 1 && e.df[ts[0]] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // standsIn reports whether something the guides cover stands in for the
