@@ -91,6 +91,8 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", []string{"course"}, nil, [2]string{}},
 		{"what it takes to learn does", "how much would it take to learn platform engineering?",
 			intentDuration, "", nil, nil, [2]string{}},
+		{"a first stage pointed back at asks no start", "what is the company trying to find out at this first stage?",
+			intentGeneral, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
 	}
