@@ -593,7 +593,10 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		return false
 	}
-	noFigure := a.intent == intentSalary && !figureText.MatchString(text) && !ratioText.MatchString(text)
+	// A figure is an amount, or a share of one ("a 5-10% raise", "1.3x"),
+	// which answers how much more.
+	hasFigure := figureText.MatchString(text) || ratioText.MatchString(text)
+	noFigure := a.intent == intentSalary && !hasFigure
 	where := func(c weighted) int {
 		if c.subject && o.kind == optSalary && o.r.fit == 1 {
 			return atText // the figures are for the role, level and place asked: their facts say so
@@ -737,7 +740,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	set("accounted", share(subjW+topicW-subj[atSection]-subj[atNone]-topic[atSection]-topic[atNone], subjW+topicW))
 	if o.pass != nil {
 		p := o.pass.p
-		set("list", boolf(len(p.items) > 1 && !p.item)) // one bullet is a sentence, not a list
+		set("list", boolf(p.whole()))
 		set("item", boolf(p.item))
 
 		set("question_unit", boolf(strings.HasSuffix(p.text, "?") && !p.list))
@@ -764,14 +767,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if a.intent == intentSalary || a.wantsFigure {
-		has := figureText.MatchString(text) || ratioText.MatchString(text) // "a 5-10% increase" answers how much more
-		if a.intent == intentSalary && has {
-			set("states_figure", 1)
-		}
-		if a.wantsFigure && !has {
-			set("figure_missing", 1)
-		}
+	if a.intent == intentSalary && hasFigure {
+		set("states_figure", 1)
+	}
+	if a.wantsFigure && !hasFigure {
+		set("figure_missing", 1)
 	}
 	if a.intent == intentStart {
 		cue := o.kind == optStart
@@ -790,7 +790,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if a.wh == "why" && (o.listed || o.pass != nil && len(o.pass.p.items) > 1 && !o.pass.p.item) {
+	if a.wh == "why" && (o.listed || o.pass != nil && o.pass.p.whole()) {
 		set("why_list", 1)
 	}
 	if a.wantsNumber {
@@ -877,7 +877,7 @@ func whWord(q string) string {
 // c ("Personality Questions - …; Technical Questions - …" for "what kinds
 // of questions"): the list names its kind in its items.
 func (e *Engine) labelsName(p *passage, c search.Concept) bool {
-	if p.item || len(p.items) < 2 {
+	if !p.whole() {
 		return false
 	}
 	named := 0

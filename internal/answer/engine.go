@@ -55,6 +55,8 @@ type Engine struct {
 	// payByRole lists each role's salary figures in guide order: a pay
 	// question matches the few roles, not the thousands of figures.
 	payByRole map[string][]salaryRef
+	// byShort marks the roles some guide writes by a short form ("SDE").
+	byShort map[string]bool
 	// qualTerms holds the terms of each salary figure's qualifier.
 	qualTerms map[string]terms
 	// titles holds each guide's title terms; titlePost the guides whose
@@ -352,6 +354,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
 	e.reader = newReader(guides)
+	e.byShort = e.shortRoles()
 	return e, nil
 }
 

@@ -294,6 +294,10 @@ func placeFit(question, section []facts.Region) float64 {
 
 // enumerates reports whether p lists several things: a list, or an item
 // or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
+// whole reports whether p is a list of several things quoted whole: one
+// bullet is a sentence, and an item is one thing.
+func (p *passage) whole() bool { return !p.item && len(p.items) > 1 }
+
 func (p *passage) enumerates() bool {
 	return len(p.items) > 1 || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }

@@ -555,25 +555,25 @@ func (a *analysis) unknownSubject(e *Engine, c search.Concept) (string, bool) {
 			return r.Name, true
 		}
 	}
-	if a.role != "" && mentions(a.role, c.Text) && !e.knowsShortFor(a.role) {
+	if a.role != "" && mentions(a.role, c.Text) && !e.byShort[a.role] {
 		return a.role + "s", true
 	}
 	return "", false
 }
 
-// knowsShortFor reports whether some guide writes role by a short form of
-// it ("SDE 2 role" for a software engineer): the role is covered though
-// its full words are not.
-func (e *Engine) knowsShortFor(role string) bool {
+// shortRoles returns the roles some guide writes by a short form ("SDE 2
+// role" for a software engineer): those roles are covered though their
+// full words are not. It needs the engine's document frequencies.
+func (e *Engine) shortRoles() map[string]bool {
+	out := map[string]bool{}
 	for short, long := range lexicon.Get().Shorthand {
-		if facts.FindRole(long) != role {
-			continue
-		}
 		if ts := e.index.Terms(short); len(ts) == 1 && e.df[ts[0]] > 0 {
-			return true
+			if r := facts.FindRole(long); r != "" {
+				out[r] = true
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // standsIn reports whether something the guides cover stands in for the
