@@ -235,8 +235,8 @@ func pickTitle(raws []raw, metaTitle string, plain bool) (string, []raw) {
 		// The longest of the heading-like lines that open the file; shorter
 		// ones before it are breadcrumbs, those after it are sections.
 		for i, r := range raws {
-			if r.heading == 0 {
-				break
+			if r.heading == 0 || r.number != "" {
+				break // a numbered line ("1. Getting Started") is a first part
 			}
 			if len(strings.Fields(r.block.Text)) > len(strings.Fields(title)) {
 				title, cut = r.block.Text, i+1
