@@ -243,3 +243,26 @@ func TestStartForUncoveredRole(t *testing.T) {
 		})
 	}
 }
+
+// TestCountedNumber checks what answers a "how many" question: a number
+// of the things counted, in digits or spelt out as prose writes them.
+func TestCountedNumber(t *testing.T) {
+	tests := []struct {
+		q, text string
+		want    bool
+	}{
+		{"how many interviews does the final round have", "The final round has five or seven interviews.", true},
+		{"how many interviews does the final round have", "The final round has 5 interviews.", true},
+		{"how many interviews does the final round have", "The final round is the longest part of the loop.", false},
+		{"how many interviews does the final round have", "It took three weeks to hear back.", false}, // a number of weeks, not interviews
+		{"how many projects should I build?", "Build two or three projects you can explain.", true},
+		{"how many projects should I build?", "One of the projects should be deployed.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := countedNumber(tt.q, tt.text); got != tt.want {
+				t.Errorf("countedNumber(%q, %q) = %v, want %v", tt.q, tt.text, got, tt.want)
+			}
+		})
+	}
+}

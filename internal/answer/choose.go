@@ -11,6 +11,7 @@ import (
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/guide"
+	"github.com/careerbot/careerbot/internal/lexicon"
 	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
@@ -489,7 +490,7 @@ func firstWords(s string, n int) string {
 // howMany asks for a count, a share or a difference; numberText is one.
 var (
 	howMany    = regexp.MustCompile(`(?i)\bhow many\b|\bwhat (?:%|percent|percentage|share|proportion|fraction)\b|\bhow much (?:more|less|higher|lower|extra)\b|\bby how much\b|\bwhat premium\b`)
-	numberText = regexp.MustCompile(`\d`)
+	numberText = regexp.MustCompile(`(?i)\d|\b(?:` + lexicon.Get().Pattern("count") + `)\b`)
 )
 
 // howMuch asks for a figure.
@@ -528,7 +529,7 @@ func countedNumber(q, text string) bool {
 
 // countedAfter is a number and the few words after it, where the thing
 // counted is named ("75 job postings").
-var countedAfter = regexp.MustCompile(`\d[\d,.]*\+?((?:\s+[\w-]+){1,4})`)
+var countedAfter = regexp.MustCompile(`(?i)(?:\d[\d,.]*\+?|\b(?:` + lexicon.Get().Pattern("count") + `)\b)((?:\s+[\w-]+){1,4})`)
 
 // durationUnit counts time, which any number in a duration gives.
 var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|time)s?$`)
