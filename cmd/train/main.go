@@ -307,15 +307,15 @@ func sets(c config) ([]set, error) {
 	}
 	var own []struct {
 		Name, File, Dir string
-		Bundled, Repeat bool
+		Bundled, Repeat, Heldout bool
 	}
 	if err := json.Unmarshal(data, &own); err != nil {
 		return nil, fmt.Errorf("sets.json: %w", err)
 	}
 	dirs := map[string][]*guide.Guide{}
 	for _, o := range own {
-		if o.Repeat {
-			continue // the same questions again, over more guides
+		if o.Repeat || o.Heldout {
+			continue // the same questions again, over more guides; or a fold kept from every fit
 		}
 		var gs []*guide.Guide
 		if o.Bundled {
