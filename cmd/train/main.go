@@ -306,7 +306,7 @@ func sets(c config) ([]set, error) {
 		return nil, err
 	}
 	var own []struct {
-		Name, File, Dir string
+		Name, File, Dir          string
 		Bundled, Repeat, Heldout bool
 	}
 	if err := json.Unmarshal(data, &own); err != nil {
