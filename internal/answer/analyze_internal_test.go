@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strings"
@@ -262,6 +263,59 @@ func TestCountedNumber(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := countedNumber(tt.q, tt.text); got != tt.want {
 				t.Errorf("countedNumber(%q, %q) = %v, want %v", tt.q, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestListTextNamedItem checks how a list of long labelled paragraphs is
+// said whole: each item by its label and first sentence, except the item
+// the question names, which keeps the sentence that answers it.
+func TestListTextNamedItem(t *testing.T) {
+	text := "# Lab Hiring\n\n## Stages\n\nThe stages go like this:\n\n" +
+		"- **Phone chat**: This is where it starts. The calls are brief, although their length varies with the size of the lab, the habits of its coordinator and the time of year. The coordinator asks about past work and what you owned in it.\n" +
+		"- **Bench exercise**: This is a practical with a senior scientist, far more hands-on than the chat. You plan a small experiment and explain every choice you make along the way. It lasts ninety minutes.\n" +
+		"- **The panel day**: This means a whole day at the lab. Some labs hold it remotely now, though others have gone back to the building. The panel can be up to six or eight conversations.\n"
+	g, _, err := guide.Parse("g.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New([]*guide.Guide{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		q         string
+		want, not []string
+	}{
+		{"how many conversations can the panel day have", []string{"Phone chat", "Bench exercise", "six or eight"}, []string{"remotely"}},
+		{"what do you plan in the bench exercise", []string{"a small experiment", "This means a whole day"}, []string{"ninety"}},
+		{"what are the stages", []string{"This is where it starts", "This is a practical", "This means a whole day"}, []string{"six or eight"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.prepare(context.Background(), e.reader.Read(tt.q).Text, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			for si := range g.Sections {
+				for i := range e.sections[0][si].passages {
+					if p := &e.sections[0][si].passages[i]; len(p.items) == 3 {
+						got = e.listText(a, p)
+					}
+				}
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("list said as %q, lacks %q", got, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(got, w) {
+					t.Errorf("list said as %q, holds %q", got, w)
+				}
 			}
 		})
 	}

@@ -486,7 +486,7 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 		// Labelled paragraphs ("Final round: typically on-site. …") are
 		// said each by its label and first sentence before any is left out.
 		for i, it := range items {
-			items[i] = labelAndFirst(it)
+			items[i] = e.labelAndGist(a, it)
 		}
 	}
 	if !fits(keep) {
@@ -529,19 +529,66 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 	return lead + joinItems(out)
 }
 
-// labelAndFirst shortens a labelled item of several sentences to its label
-// and first sentence: what the item is and the gist of what it says.
-func labelAndFirst(item string) string {
+// labelAndGist shortens a labelled item of several sentences to its label
+// and one sentence: for the item the question names by its label, the
+// sentence that says most of the question ("The panel day: … The panel
+// can be up to six or eight conversations." for how many conversations
+// the panel day has); else the first, the gist of what it says.
+func (e *Engine) labelAndGist(a *analysis, item string) string {
 	l := itemLabel(item)
 	if l == "" {
 		return item
 	}
 	rest := strings.TrimLeft(item[len(l):], ":-–— ")
 	head := item[:len(item)-len(rest)] // the label with its separator
-	if sents := guide.Sentences(rest); len(sents) > 1 {
+	sents := guide.Sentences(rest)
+	if len(sents) <= 1 {
+		return item
+	}
+	named := false // the question names this item by its label
+	lt := e.termSet(l)
+	for _, c := range a.concepts {
+		named = named || !c.subject && !c.soft && !e.isGeneric(c.Concept) && covers(lt, c.Concept)
+	}
+	if !named {
 		return head + sents[0]
 	}
-	return item
+	best, most := sents[0], -1.0
+	for _, s := range sents { // the first wins ties: it says what the item is
+		w := 0.0
+		if statesAsked(a, s) {
+			w = 2 * a.total // a figure, a count or a duration asked for comes first
+		}
+		ts := e.termSet(s)
+		for _, c := range a.concepts {
+			// What the label says already is no reason to pick a sentence.
+			if !c.subject && !c.soft && covers(ts, c.Concept) && !covers(lt, c.Concept) {
+				w += c.weight
+			}
+		}
+		if w >= 2*a.total && most >= 2*a.total {
+			break // the first one to state what was asked
+		}
+		if w > most {
+			best, most = s, w
+		}
+	}
+	return head + best
+}
+
+// statesAsked reports whether text gives the kind of answer a question
+// asks for by its shape: a figure for how much, a number of the things a
+// how-many counts, a duration for how long.
+func statesAsked(a *analysis, text string) bool {
+	switch {
+	case a.wantsNumber:
+		return countedNumber(a.q, text)
+	case a.wantsFigure:
+		return figureText.MatchString(text) || ratioText.MatchString(text)
+	case a.intent == intentDuration:
+		return facts.FindDuration(text) != ""
+	}
+	return false
 }
 
 // maxNearest bounds the topics a refusal names.
