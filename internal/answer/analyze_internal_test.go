@@ -320,3 +320,36 @@ func TestListTextNamedItem(t *testing.T) {
 		})
 	}
 }
+
+// TestBackgroundPlaceUncovered checks that a place only a message's
+// background names, which no guide covers, is one the question asks
+// about and says is not covered ("…an offer in Dubai. Is the salary there
+// tax-free?"), and that a place the question names itself stays its own.
+func TestBackgroundPlaceUncovered(t *testing.T) {
+	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	tests := []struct {
+		name, q, background string
+		nocover             []string
+	}{
+		{"the background's place", "Is the salary there tax-free?", "I've been offered a data scientist job in Dubai.", []string{"Dubai"}},
+		{"the question's own place", "What do data scientists earn in Dubai?", "I live in Lisbon.", []string{"Dubai"}},
+		{"no place", "Is the salary tax-free?", "I've been offered a data scientist job.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			e.soften(a, tt.background)
+			if !slices.Equal(a.nocover, tt.nocover) {
+				t.Errorf("nocover = %v; want %v", a.nocover, tt.nocover)
+			}
+		})
+	}
+}

@@ -422,12 +422,15 @@ var featureNames = []string{
 	"start_cue",       // 1: a "where do I start" question answered by a first stage, or from a section of basics or prerequisites
 	"subject_leads",   // 1: the passage opens with the question's role ("Data scientists often…"): it is about them
 	"number_missing",  // 1: such a question answered without one
+	"states_near",     // an answer stating what was asked: the share of the subject only its section accounts for
 	"gap",             // 1: the answer says the guides lack what was asked and gives the closest
 	"dead_end",        // 1: a typed answer that finds nothing after the stage or rung asked about
 	"stem_only",       // share of the question met only through words sharing a stem
 	"guides",          // guides cited beyond the first
 	"echo",            // 1: the answer says nothing the question does not ("MLOps Tools - Machine Learning Operations" for "which MLOps tools")
 	"why_list",        // 1: a why-question answered with a list, which names things and explains none
+	// The same four, for a question asking for several things (manyFeatures).
+	"length_many", "naive_many", "list_many", "item_many",
 	// The question's intent, on every option: how readily each kind of
 	// question is answered rather than refused.
 	"intent_salary", "intent_next", "intent_start", "intent_duration", "intent_ladder", "intent_price",
@@ -461,7 +464,7 @@ var featureSigns = map[string]int{
 	"states_duration": 1, "states_price": 1, "states_figure": 1, "required": 1, "wh_match": 1,
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
-	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1,
+	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1,
 	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1,
 }
 
@@ -801,6 +804,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			set("number_missing", 1)
 		}
 	}
+	if f[featureIndex("states_duration")]+f[featureIndex("states_price")]+f[featureIndex("states_figure")]+f[featureIndex("states_number")] > 0 && subjW > 0 && subj[atSection] > 0 {
+		// "Transition Timeline: 3-6 months" under "From Backend Engineer
+		// to ML Engineer": the figure asked, its subject left to its section.
+		set("states_near", share(subj[atSection], subjW))
+	}
 	if saysGap(text) {
 		set("gap", 1)
 	}
@@ -819,8 +827,20 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if a.intent != intentGeneral {
 		set("intent_"+a.intent.String(), 1)
 	}
+	if a.many {
+		// A question asking for things ("which books", "what are the
+		// stages") weighs the shape of an answer its own way: a list
+		// names them, a long paragraph around one rarely does.
+		for _, n := range manyFeatures {
+			f[featureIndex(n+"_many")] = f[featureIndex(n)]
+		}
+	}
 	return f
 }
+
+// manyFeatures are the features weighed apart for a question asking for
+// several things (see features).
+var manyFeatures = []string{"length", "naive", "list", "item"}
 
 // dominated reports whether option i is a typed answer that leaves
 // unaccounted a part of the question another option accounts for, and

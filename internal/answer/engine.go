@@ -700,6 +700,7 @@ func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, 
 	}
 	a.queryTerms = e.index.QueryTerms(q)
 	a.wantsFigure, a.wantsNumber, a.wh = howMuch.MatchString(q), howMany.MatchString(q), whWord(q)
+	a.many = manyAsked(q) && !a.wantsNumber
 	if m := whichStage.FindStringSubmatch(q); m != nil {
 		a.stageAsked = strings.ToLower(m[1])
 	}

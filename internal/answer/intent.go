@@ -162,6 +162,9 @@ type analysis struct {
 	rolesRead                bool
 	wantsFigure, wantsNumber bool
 	wh                       string
+	// many marks a question asking for several things of a kind ("which
+	// books", "what are the stages").
+	many bool
 	// stageAsked is the part of a path a question asks which of ("week"
 	// in "which week covers Docker"), or "".
 	stageAsked string
@@ -347,6 +350,15 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 // hire…", "what materials do I need", "what vector dbs…".
 var whichNoun = regexp.MustCompile(`(?i)\b(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?((?:[a-z/+.-]+\s+){0,2}?[a-z/+.-]+)\s+(?:do|does|did|should|would|can|could|will|are|is|were|was|have|has|come|pay|pays|hire|hires|help|matter|matters|get|to|for|in|at|on|of|i|you|we|they)\b`)
 
+// manyAsked reports whether a question asks for several things: "which
+// books", "what are the usual selection stages at research labs?".
+func manyAsked(q string) bool {
+	return strings.HasSuffix(strings.ToLower(kindAsked(q)), "s") || whatAreThe.MatchString(q)
+}
+
+// whatAreThe asks what a plural noun's members are.
+var whatAreThe = regexp.MustCompile(`(?i)\b(?:what|which)\s+are\s+(?:the\s+|some\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]{3,}s\b(?:\s+(?:at|in|for|of|to|on|that|i|you|we)\b|\s*[?.!]*\s*$)`)
+
 // notKind are words after "what" that do not name a kind of thing.
 var notKind = map[string]bool{"is": true, "are": true, "do": true, "does": true, "should": true, "can": true,
 	"would": true, "will": true, "did": true, "was": true, "were": true, "has": true, "have": true, "i": true,
@@ -436,6 +448,19 @@ func (e *Engine) soften(a *analysis, background string) {
 		a.intent = intentSalary
 	}
 	b := e.analyze(background, a.intent)
+	if !placed {
+		// The background's places are the question's, and so is what the
+		// guides do not cover of them ("I've an offer in Dubai. Is the
+		// salary there tax-free?").
+		for _, n := range b.nocover {
+			if isRegion(n, a.regions) && !slices.Contains(a.nocover, n) {
+				a.nocover = append(a.nocover, n)
+				if slices.Contains(b.uncovered, n) {
+					a.uncovered = append(a.uncovered, n)
+				}
+			}
+		}
+	}
 	for _, c := range b.concepts {
 		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
 			continue

@@ -98,7 +98,8 @@ var qualityFloors = map[string]map[string]float64{
 	"shapes":        {"salary": 100.0, "compare": 100.0, "price": 100.0, "ladder": 100.0, "howlong": 100.0, "list": 100.0, "general": 100.0, "chat": 100.0},
 	"reading":       {"salary": 100.0, "next": 100.0, "list": 0.0, "chat": 83.3},
 	"prose":         {"general": 100.0, "chat": 100.0},
-	"prose-heldout": {"salary": 60.0, "price": 33.3, "start": 0.0, "howlong": 0.0, "list": 0.0, "general": 53.7, "offtopic": 100.0, "chat": 61.9},
+	"prose-heldout": {"salary": 60.0, "price": 33.3, "start": 0.0, "howlong": 33.3, "list": 66.6, "general": 64.8, "offtopic": 100.0, "chat": 61.9},
+	"prose-train":   {"salary": 50.0, "price": 83.3, "next": 100.0, "ladder": 33.3, "start": 100.0, "howlong": 44.4, "list": 100.0, "general": 57.8, "offtopic": 100.0, "chat": 54.1},
 }
 
 func TestQuality(t *testing.T) {

@@ -42,8 +42,11 @@ func (s Stage) Title() string {
 
 var (
 	stageHead = regexp.MustCompile(`(?i)^(level|stage|step|phase|month|week|part|milestone|tier|year)s?\s*#?(\d+(?:\s*[-–]\s*\d+)?)\b[\s:.)\-–—]*(.*)$`)
-	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?)\s*\+?\s*(months?|weeks?|years?|days?|hours?)\b`)
+	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?\s*(months?|weeks?|years?|days?|hours?)\b`)
 )
+
+// countWord is a number spelt out ("twelve weeks", "two to three years").
+var countWord = `(?:` + lexicon.Get().Pattern("count") + `)`
 
 // stageOf reads a stage from a heading or list item: numbered
 // ("Level 1: Fundamentals (3-6 months)", "Week 5-8: Pipelines") or timed
@@ -283,6 +286,9 @@ func roleLabel(s string) bool {
 }
 
 func normDuration(s string) string {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return strings.Join(strings.Fields(s), " ") // spelt out: "two to three years" as written
+	}
 	return strings.Join(strings.Fields(strings.NewReplacer("–", "-", " to ", "-").Replace(s)), " ")
 }
 

@@ -101,6 +101,9 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"a long week of interviews", ""},
 		{"Switch to security engineer: 1-2 years", "1-2 years"},
 		{"Better: stay 2 years at your first job", "2 years"},
+		{"The course runs for twelve weeks, five days a week.", "twelve weeks"}, // spelt out
+		{"Expect two to three years before a promotion.", "two to three years"},
+		{"One of the weeks is free.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
