@@ -104,6 +104,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"The course runs for twelve weeks, five days a week.", "twelve weeks"}, // spelt out
 		{"Expect two to three years before a promotion.", "two to three years"},
 		{"One of the weeks is free.", ""},
+		{"I attended an 8-week intensive program.", "8-week"}, // hyphenated before a noun
+		{"a 12-month roadmap", "12-month"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
