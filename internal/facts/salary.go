@@ -314,6 +314,7 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 	payContext := payWords.MatchString(sentence) || payWords.MatchString(ctx.headings) || payWords.MatchString(ctx.lead) || kindOf(ctx.lead) != ""
 	var prices []Price
 	var out []Salary
+	lastPrice := false // the figure before was a price
 	for i := 0; i < len(ms); i++ {
 		lo, hi := ms[i], ms[i]
 		isRange := false
@@ -405,7 +406,11 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 		// sign-on bonus"), not from the rest of its clause ("$200,000, plus
 		// equity" is pay).
 		s.Kind = kindOf(pre, firstWords(post, 3), ctx.lead)
-		if isPrice(pre+" "+post, sentence, ctx) {
+		// A figure a few words after a price is another price of the same
+		// thing: "$11,500 up front, or $13,200 if you pay monthly".
+		alternative := lastPrice && i > 0 && len(strings.Fields(sentence[ms[i-1].end:lo.start])) <= 4
+		lastPrice = alternative || isPrice(pre, post, sentence, ctx)
+		if lastPrice {
 			prices = append(prices, Price{Currency: s.Currency, Period: s.Period, Min: s.Min, Max: s.Max, Figure: s.Figure})
 		} else {
 			out = append(out, s)
@@ -447,10 +452,17 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 }
 
 // isPrice reports whether a figure is what something costs rather than
-// pay: its clause names a course, fee or subscription and no pay, or,
-// with neither in the sentence, its heading or list lead does.
-func isPrice(clause, sentence string, ctx context) bool {
+// pay: the words right before it call it a cost, or its clause (pre and
+// post, the text before and after it) names a course, fee or
+// subscription and no pay, or, with neither in the sentence, its heading
+// or list lead does.
+func isPrice(pre, post, sentence string, ctx context) bool {
+	clause := pre + " " + post
 	switch {
+	case priceWords.MatchString(lastWords(pre, 3)) && !payWords.MatchString(lastWords(pre, 3)):
+		// The words right before it say what it is: "Gridline charges
+		// $11,500 up front, or more if you pay monthly" is a price.
+		return true
 	case payWords.MatchString(clause):
 		return false
 	case priceWords.MatchString(clause):

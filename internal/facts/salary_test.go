@@ -112,7 +112,7 @@ func TestPayShapes(t *testing.T) {
 	md := "# Pay\n\n## By tier\n\n| Level | Startup | Mid-size | FAANG |\n|---|---|---|---|\n| Junior DE | $95K | $110K | $150K |\n\n" +
 		"## Germany\n\n| Level | Base salary | Total comp |\n|---|---|---|\n| Senior | €80,000 | €95,000 |\n\n" +
 		"## Where\n\n- San Francisco: 1.4x-1.6x the national average\n- London ×1.3\n\n" +
-		"## Learning\n\nThe subscription costs $25 a month, and a bootcamp runs $12,000.\n"
+		"## Learning\n\nThe subscription costs $25 a month, and a bootcamp runs $12,000.\n\n## Academy\n\nThe academy charges $9,000 up front, or $10,500 if you pay in instalments.\n"
 	g, _, err := guide.Parse("pay.md", []byte(md))
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +136,7 @@ func TestPayShapes(t *testing.T) {
 	for _, p := range fx.Prices {
 		prices = append(prices, fmt.Sprintf("%g %s", p.Min, p.Period))
 	}
-	if want := "25 month|12000 "; strings.Join(prices, "|") != want {
+	if want := "25 month|12000 |9000 |10500 "; strings.Join(prices, "|") != want {
 		t.Errorf("prices = %q; want %q", prices, want)
 	}
 	var mults []string
