@@ -42,7 +42,7 @@ func (s Stage) Title() string {
 
 var (
 	stageHead = regexp.MustCompile(`(?i)^(level|stage|step|phase|month|week|part|milestone|tier|year)s?\s*#?(\d+(?:\s*[-–]\s*\d+)?)\b[\s:.)\-–—]*(.*)$`)
-	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s*|-)(months?|weeks?|years?|days?|hours?)\b`)
+	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s*|-)(months?|weeks?|years?|days?|hours?|minutes?|mins?)\b`)
 )
 
 // countWord is a number spelt out ("twelve weeks", "two to three years").

@@ -106,6 +106,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"One of the weeks is free.", ""},
 		{"I attended an 8-week intensive program.", "8-week"}, // hyphenated before a noun
 		{"a 12-month roadmap", "12-month"},
+		{"Each coding round lasts 45 minutes, with 35 of them coding.", "45 minutes"}, // interviews are timed in minutes
+		{"a 90-minute technical interview", "90-minute"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
