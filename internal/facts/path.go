@@ -234,7 +234,7 @@ func FindDuration(s string) string { return findDuration(s) }
 
 func findDuration(s string) string {
 	for _, loc := range duration.FindAllStringSubmatchIndex(s, -1) {
-		if !experienceSpan(s[:loc[0]], s[loc[4]:loc[5]]) {
+		if !experienceSpan(s[:loc[0]], s[loc[4]:loc[5]]) && !pointInTime.MatchString(s[loc[1]:]) {
 			return normDuration(s[loc[0]:loc[1]])
 		}
 	}
@@ -243,6 +243,10 @@ func findDuration(s string) string {
 	}
 	return ""
 }
+
+// pointInTime follows a span that dates something rather than says how
+// long it takes: "eighteen months later", "two years ago".
+var pointInTime = regexp.MustCompile(`(?i)^\s+(?:later|ago|earlier)\b`)
 
 // unitLong is a duration said as one unit's length: "an hour-long
 // screen", "a week-long take-home".

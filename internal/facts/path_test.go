@@ -108,6 +108,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"a 12-month roadmap", "12-month"},
 		{"Each coding round lasts 45 minutes, with 35 of them coding.", "45 minutes"}, // interviews are timed in minutes
 		{"a 90-minute technical interview", "90-minute"},
+		{"Eighteen months later I quit my job; the year took 10 months.", "10 months"}, // "later" dates, it does not last
+		{"Two years ago I started.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
