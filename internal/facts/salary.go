@@ -395,11 +395,14 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 			s.Title = firstTitle(pre, post, ctx)
 		}
 		s.Role, s.RoleName = firstRole(pre, post, ctx)
-		if len(ms) == 1 {
-			s.Region = firstRegion(pre+" "+post, sentence, ctx.block, ctx.lead, ctx.headings)
-		} else {
+		s.Region = nearestRegion(pre, post)
+		switch {
+		case s.Region.Name != "":
+		case len(ms) == 1:
+			s.Region = firstRegion(sentence, ctx.block, ctx.lead, ctx.headings)
+		default:
 			// Several figures: a place named beside another figure is not this one's.
-			s.Region = firstRegion(pre+" "+post, ctx.lead, ctx.headings)
+			s.Region = firstRegion(ctx.lead, ctx.headings)
 		}
 		s.Basis = basis(pre, post)
 		// What the figure is comes before it or right after it ("a $30K
@@ -627,6 +630,24 @@ func firstRole(pre, post string, ctx context) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// nearestRegion returns the place named closest before a figure (pre is
+// the text before it, post the text after): "20-40% of US (e.g., Senior
+// in Bangalore: ₹30L-60L)" is Bangalore's figure. With none before it,
+// the first named after it.
+func nearestRegion(pre, post string) Region {
+	if rs := FindRegions(pre); len(rs) == 1 {
+		return rs[0]
+	} else if len(rs) > 1 {
+		words := strings.Fields(pre)
+		for k := len(words) - 1; k >= 0; k-- {
+			if rs := FindRegions(strings.Join(words[k:], " ")); len(rs) > 0 {
+				return rs[0]
+			}
+		}
+	}
+	return firstRegion(post)
 }
 
 func firstRegion(texts ...string) Region {

@@ -249,3 +249,31 @@ func TestEmployerLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestFigureRegionNearest checks that a figure is the place's named
+// closest before it, not the first place its sentence names.
+func TestFigureRegionNearest(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"- 20-40% of US (e.g., Senior in Bangalore: ₹30L-60L)", "Bangalore"},
+		{"- 50-70% of US (e.g., Senior in Berlin: €80K-120K)", "Berlin"},
+		{"- Senior in Bangalore: ₹30L-60L, far below the US", "Bangalore"},
+		{"- ₹30L-60L for seniors in Bangalore", "Bangalore"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			g, _, err := guide.Parse("g.md", []byte("# G\n\n## Pay\n\n"+tt.text+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range facts.Extract(g).Salaries {
+				if !s.Premium {
+					got = append(got, s.Region.Name)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("regions = %q; want [%s]", got, tt.want)
+			}
+		})
+	}
+}

@@ -97,7 +97,7 @@ func (r *Reader) Read(q string) Reading {
 		ds[i].text = t.text
 	}
 	markChatter(toks, ds)
-	ctx := newContext(toks, ds)
+	ctx := newContext(s, toks, ds)
 	var fixes []Fix
 	for i, t := range toks {
 		if ds[i].drop {

@@ -120,6 +120,8 @@ func TestShorthand(t *testing.T) {
 		{"what do staff MLEs make", "what do staff ML engineers earn"},
 		{"how much does a jr DS make in the US", "how much does a junior data scientist make in the US"},
 		{"what projects should a junior make", "what projects should a junior make"},
+		{"I'm a junior MLE in Austin. What do seniors make there?", "I'm a junior ML engineer in Austin. What do seniors earn there?"}, // the asking sentence, not the message, opens on what
+		{"I'm a junior. Seniors make what they ask for, don't they?", "I'm a junior. Seniors make what they ask for, don't they?"},
 		{"wat r the skills u need w/o a degree", "what are the skills you need without a degree"},
 		{"which cloud certs r worth it", "which cloud certifications are worth it"},
 		{"is python or r better for data science", "is python or r better for data science"},

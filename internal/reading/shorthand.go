@@ -84,7 +84,8 @@ func clipped(short, long string) bool {
 // few questions hold shorthand that needs any.
 type context struct {
 	toks  []token
-	first int // the first token that is not chatter
+	first int    // the first token that is not chatter
+	src   string // the text the tokens index
 	text  string
 	// role, level, region and pay: 0 not worked out yet, 1 no, 2 yes.
 	role, level, region, pay int8
@@ -97,12 +98,24 @@ var payWord = lexicon.Get().Match("pay")
 var roleShorthand = map[string]bool{"mle": true, "mles": true, "ds": true, "dss": true, "swe": true, "swes": true,
 	"sde": true, "sdes": true, "eng": true, "engs": true, "engr": true, "dev": true, "devs": true}
 
-func newContext(toks []token, ds []decision) *context {
-	c := &context{toks: toks}
+func newContext(src string, toks []token, ds []decision) *context {
+	c := &context{src: src, toks: toks}
 	for c.first < len(ds) && ds[c.first].drop {
 		c.first++
 	}
 	return c
+}
+
+// sentenceFirst returns the first token of the sentence holding token i:
+// a long message asks in its last sentence, after its background ("I'm a
+// junior DE in Austin. What do seniors make there?").
+func (c *context) sentenceFirst(i int) int {
+	for j := i - 1; j >= c.first; j-- {
+		if strings.ContainsAny(c.src[c.toks[j].end:c.toks[j+1].start], ".?!") {
+			return j + 1
+		}
+	}
+	return c.first
 }
 
 // memo returns *v, working it out with f the first time.
@@ -284,7 +297,7 @@ func readSci(c *context, i int) (reading, bool) {
 // first". "How much does a junior DS make" needs no reading: "how much
 // does" asks for pay already.
 func readMake(c *context, i int) (reading, bool) {
-	f := c.first
+	f := c.sentenceFirst(i)
 	if !whatWords[c.word(f)] || !auxiliary[c.word(f+1)] || i+1 < len(c.toks) && !afterPay[c.word(i+1)] ||
 		!c.hasRole() && !c.hasLevel() {
 		return reading{}, false
