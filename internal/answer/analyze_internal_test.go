@@ -353,3 +353,25 @@ func TestBackgroundPlaceUncovered(t *testing.T) {
 		})
 	}
 }
+
+// TestIntentOf checks the kind of question a message asks where its pay
+// words do not ask for pay.
+func TestIntentOf(t *testing.T) {
+	tests := []struct {
+		q    string
+		want intent
+	}{
+		{"what do senior data scientists earn in Germany?", intentSalary},
+		{"besides base pay what else can u negotiate in an offer", intentGeneral},
+		{"What can I negotiate other than salary?", intentGeneral},
+		{"apart from the money, why should I join a startup?", intentGeneral},
+		{"should I tell them my current salary?", intentGeneral},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := intentOf(tt.q); got != tt.want {
+				t.Errorf("intentOf(%q) = %v, want %v", tt.q, got, tt.want)
+			}
+		})
+	}
+}
