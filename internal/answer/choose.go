@@ -428,7 +428,8 @@ var featureNames = []string{
 	"stem_only",       // share of the question met only through words sharing a stem
 	"guides",          // guides cited beyond the first
 	"echo",            // 1: the answer says nothing the question does not ("MLOps Tools - Machine Learning Operations" for "which MLOps tools")
-	"why_list",        // 1: a why-question answered with a list, which names things and explains none
+	"why_list",        // 1: a why-question answered with a list or a short item of one, which names things and explains none
+	"why_reason",      // 1: a why-question answered by text that gives a reason ("because", "lets", "means")
 	// The same four, for a question asking for several things (manyFeatures).
 	"length_many", "naive_many", "list_many", "item_many",
 	// The question's intent, on every option: how readily each kind of
@@ -464,7 +465,7 @@ var featureSigns = map[string]int{
 	"states_duration": 1, "states_price": 1, "states_figure": 1, "required": 1, "wh_match": 1,
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
-	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1,
+	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1, "why_reason": 1,
 	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1,
 }
 
@@ -489,6 +490,9 @@ func firstWords(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[:min(n, len(f))], " ")
 }
+
+// reasonText gives a reason: what answers a why-question.
+var reasonText = lexicon.Get().Match("reason")
 
 // howMany asks for a count, a share or a difference; numberText is one.
 var (
@@ -794,8 +798,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if a.wh == "why" && (o.listed || o.pass != nil && o.pass.p.whole()) {
+	if a.wh == "why" && (o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)) {
 		set("why_list", 1)
+	}
+	if a.wh == "why" && reasonText.MatchString(text) {
+		set("why_reason", 1)
 	}
 	if a.wantsNumber {
 		if countedNumber(a.q, markers.ReplaceAllString(text, "")) {

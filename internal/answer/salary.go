@@ -125,6 +125,14 @@ func (e *Engine) salary(a *analysis) *reply {
 			all = pool
 		}
 	}
+	if !regional {
+		// No place asked: the figures that name none, when there are
+		// some, not one place's ("How much can I earn with 5 years'
+		// experience?" is not asking about Romania).
+		if unplaced := slices.DeleteFunc(slices.Clone(all), func(f figure) bool { return f.s.Region.Name != "" }); len(unplaced) > 0 {
+			all = unplaced
+		}
+	}
 	if note != "" {
 		// The city the country's figures stand in for is said in the note.
 		placeGap = slices.DeleteFunc(placeGap, func(p string) bool { return p == a.regions[0].Name })
