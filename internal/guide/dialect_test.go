@@ -51,6 +51,13 @@ func TestDialects(t *testing.T) {
 		{"front matter's title over one H1 drops the H1 that repeats it", "g.md",
 			"---\ntitle: Finding Work\n---\n\n# How I Found Work\n\nIt took months.\n\n## What to Do\n\nApply.\n",
 			"Finding Work\nIntroduction [heading]\n  paragraph: It took months.\nWhat to Do [heading]\n  paragraph: Apply."},
+		{"front matter holding the text: keys are headings, lists items, long strings paragraphs", "g.md",
+			"---\ntitle: Analyst Ladder\nlayout: page\ndescription: \"A page about the ladder for the analysts in our team.\"\ntags: [career, ladder]\nlevels: 2\nsummary_note: \"The ladder says what each analyst level is trusted to do on their own.\"\n" +
+				"areas:\n  - name: craft\n    content:\n      - level: 1\n        criteria:\n          - \"You write queries others have scoped.\"\n          - \"You check your numbers with a peer.\"\n" +
+				"      - level: 2\n        criteria:\n          - \"Coming soon\"\n  - name: people\n    content:\n      - level: 1\n        criteria:\n---\n\n## About\n\nA guide, not a checklist.\n",
+			"Analyst Ladder\nSummary note [heading]\n  paragraph: The ladder says what each analyst level is trusted to do on their own.\n" +
+				"Areas [heading]\nAreas › Craft [heading]\nAreas › Craft › Level 1 [heading]\n  item: You write queries others have scoped.\n  item: You check your numbers with a peer.\n" +
+				"Areas › Craft › Level 2 [heading]\n  item: Coming soon\nAbout [heading]\n  paragraph: A guide, not a checklist."},
 		{"a generic first heading is no title", "my-notes.md",
 			"## Introduction\n\nText.\n\n## Pay\n\nMore.\n",
 			"My notes\nIntroduction [heading]\n  paragraph: Text.\nPay [heading]\n  paragraph: More."},

@@ -47,6 +47,7 @@ type parser struct {
 	warnings  []Warning
 	src       []byte
 	lineStart []int // byte offset of each line's start
+	front     []raw // the sections the front matter's content reads into
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
@@ -129,6 +130,7 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 
 	g := &Guide{Source: p.source, Meta: meta}
 	g.Title, raws = pickTitle(raws, metaTitle(meta), plain)
+	raws = withFront(raws, p.front)
 	if g.Title == "" {
 		g.Title = titleFromFileName(p.source)
 	}
@@ -137,6 +139,21 @@ func (p *parser) parse(data []byte) (*Guide, error) {
 		return nil, errors.New("no text found")
 	}
 	return g, nil
+}
+
+// withFront puts the sections read from the front matter before the body,
+// closed so that the body's headings do not sit under them.
+func withFront(raws, front []raw) []raw {
+	if len(front) == 0 {
+		return raws
+	}
+	out := make([]raw, 0, len(front)+1+len(raws))
+	for i, r := range front {
+		r.id = len(raws) + i
+		out = append(out, r)
+	}
+	out = append(out, raw{close: true, id: len(raws) + len(front)})
+	return append(out, raws...)
 }
 
 // drawnSteps reads the steps that lines of text draw with arrows.
@@ -287,13 +304,20 @@ func (p *parser) frontMatter() map[string]string {
 	}
 	body := p.src[p.lineStart[1]:p.lineStart[end]]
 	var m map[string]any
-	if err := yaml.Unmarshal(body, &m); err != nil {
+	var root yaml.Node
+	err := yaml.Unmarshal(body, &root)
+	if err == nil {
+		err = root.Decode(&m)
+	}
+	if err != nil {
 		line := 1
 		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
 			n, _ := strconv.Atoi(sm[1])
 			line += n
 		}
 		p.warn(line, "front matter is not valid YAML; ignored")
+	} else {
+		p.front = frontMatterRaws(&root, 1)
 	}
 	for k, v := range m {
 		switch v := v.(type) {
