@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -14,15 +15,7 @@ import (
 // its kind, its level, and which of its words count as what it is about.
 // Each case is a way people phrase questions that was once misread.
 func TestAnalyze(t *testing.T) {
-	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, os.DirFS("testdata/shapes"))
 	tests := []struct {
 		name, q string
 		intent  intent
@@ -154,15 +147,7 @@ func TestPointerLead(t *testing.T) {
 // paragraph that leads a list never ends on the lead ("…expected to:"):
 // the list's own passage quotes the lead with the list.
 func TestUnitsLeaveLeadsToTheirLists(t *testing.T) {
-	g, _, err := guide.Parse("g.md", []byte("# G\n\n## Senior analyst\n\nA senior analyst owns the reporting. At this level you are expected to:\n\n- mentor juniors\n- review models\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New([]*guide.Guide{g})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e, g := engineOfOne(t, "# G\n\n## Senior analyst\n\nA senior analyst owns the reporting. At this level you are expected to:\n\n- mentor juniors\n- review models\n")
 	for si := range g.Sections {
 		for _, u := range e.units(0, si) {
 			if strings.HasSuffix(u.text, ":") {
@@ -176,15 +161,7 @@ func TestUnitsLeaveLeadsToTheirLists(t *testing.T) {
 // what its background named asks about the background: its words are the
 // question's topic, not soft context.
 func TestBackReference(t *testing.T) {
-	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, os.DirFS("testdata/shapes"))
 	tests := []struct {
 		name, q, background string
 		soft                bool
@@ -211,15 +188,7 @@ func TestBackReference(t *testing.T) {
 // TestStartForUncoveredRole checks that a path's first stage, given for
 // a role no guide mentions, says it stands in for that role.
 func TestStartForUncoveredRole(t *testing.T) {
-	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, os.DirFS("testdata/shapes"))
 	tests := []struct {
 		name, q string
 		gap     bool
@@ -276,15 +245,7 @@ func TestListTextNamedItem(t *testing.T) {
 		"- **Phone chat**: This is where it starts. The calls are brief, although their length varies with the size of the lab, the habits of its coordinator and the time of year. The coordinator asks about past work and what you owned in it.\n" +
 		"- **Bench exercise**: This is a practical with a senior scientist, far more hands-on than the chat. You plan a small experiment and explain every choice you make along the way. It lasts ninety minutes.\n" +
 		"- **The panel day**: This means a whole day at the lab. Some labs hold it remotely now, though others have gone back to the building. The panel can be up to six or eight conversations.\n"
-	g, _, err := guide.Parse("g.md", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New([]*guide.Guide{g})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e, g := engineOfOne(t, text)
 	tests := []struct {
 		q         string
 		want, not []string
@@ -326,15 +287,7 @@ func TestListTextNamedItem(t *testing.T) {
 // about and says is not covered ("…an offer in Dubai. Is the salary there
 // tax-free?"), and that a place the question names itself stays its own.
 func TestBackgroundPlaceUncovered(t *testing.T) {
-	gs, _, err := guide.Load(os.DirFS("testdata/shapes"), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, os.DirFS("testdata/shapes"))
 	tests := []struct {
 		name, q, background string
 		nocover             []string
@@ -374,4 +327,35 @@ func TestIntentOf(t *testing.T) {
 			}
 		})
 	}
+}
+
+// engineOver builds an engine over the guides in fsys, closed when the
+// test ends.
+func engineOver(t *testing.T, fsys fs.FS) *Engine {
+	t.Helper()
+	gs, _, err := guide.Load(fsys, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(gs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// engineOfOne builds an engine over one guide written as Markdown text.
+func engineOfOne(t *testing.T, text string) (*Engine, *guide.Guide) {
+	t.Helper()
+	g, _, err := guide.Parse("g.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New([]*guide.Guide{g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e, g
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/careerbot/careerbot/internal/guide"
 	"github.com/careerbot/careerbot/knowledge"
 )
 
@@ -13,15 +12,7 @@ import (
 // typed question's answer with the answer to its reading without the
 // fixes, asked past the reader.
 func TestReadAsContract(t *testing.T) {
-	gs, _, err := guide.Load(knowledge.Guides(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(gs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOver(t, knowledge.Guides())
 	ctx := context.Background()
 	shown := 0 // questions whose answer says how it was read
 	qs := []string{
