@@ -359,3 +359,35 @@ func engineOfOne(t *testing.T, text string) (*Engine, *guide.Guide) {
 	t.Cleanup(func() { e.Close() })
 	return e, g
 }
+
+// TestFigureLevelFit checks that a passage quoting figures for another
+// level than the one asked does not fit the question's level, whatever
+// its section says: "$120,000 to $200,000 … for mid-level positions" is
+// no senior's pay.
+func TestFigureLevelFit(t *testing.T) {
+	e, _ := engineOfOne(t, "# Machine Learning Engineer Pay\n\n## Machine learning engineer salaries\n\n"+
+		"Machine learning engineer salaries typically range from $120,000 to $200,000 annually for mid-level positions.\n\n"+
+		"Senior machine learning engineers earn $180,000 to $260,000.\n")
+	a, err := e.prepare(context.Background(), "How much does a senior machine learning engineer make?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit := map[string]float64{}
+	for _, o := range e.scored(a, e.options(a)) {
+		if o.pass != nil {
+			fit[o.pass.p.text] = o.f[featureIndex("level_fit")]
+		}
+	}
+	for text, want := range map[string]float64{
+		"Machine learning engineer salaries typically range from $120,000 to $200,000 annually for mid-level positions.": -1,
+		"Senior machine learning engineers earn $180,000 to $260,000.":                                                   0,
+	} {
+		got, ok := fit[text]
+		if !ok {
+			t.Fatalf("no option quotes %q (options: %v)", text, fit)
+		}
+		if (want < 0) != (got < 0) {
+			t.Errorf("level_fit of %q = %v; want %v", text, got, want)
+		}
+	}
+}

@@ -723,6 +723,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		set("role_fit", rf)
 		set("level_fit", sign(levelFit(a.level, primary.level)))
+		if ls := e.payLevels[priceKey{refs[0].gi, refs[0].line}]; a.intent == intentSalary && a.level != "" && o.pass != nil && len(ls) > 0 && !slices.Contains(ls, a.level) {
+			// The figures the passage quotes are another level's ("$120,000
+			// to $200,000 for mid-level positions" for a senior's pay).
+			set("level_fit", -1)
+		}
 		set("place_fit", sign(placeFit(a.regions, primary.places)))
 		set("search", a.score[[2]int{refs[0].gi, refs[0].si}])
 		all := subjW > 0

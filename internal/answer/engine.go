@@ -63,8 +63,10 @@ type Engine struct {
 	// title holds each term.
 	titles    []terms
 	titlePost map[string][]int
-	// priceAt marks the lines of each guide that state a price.
-	priceAt map[priceKey]bool
+	// priceAt marks the lines of each guide that state a price; payLevels
+	// holds the levels the pay figures of a line are for.
+	priceAt   map[priceKey]bool
+	payLevels map[priceKey][]facts.Level
 	// rungTerms holds the terms of each ladder rung's name, then of each
 	// role it groups: [guide][ladder][rung][name].
 	rungTerms [][][][]terms
@@ -168,7 +170,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
+		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
 	}
@@ -324,6 +326,9 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		e.rungTerms = append(e.rungTerms, rt)
 		for i, s := range fx.Salaries {
 			e.payByRole[s.Role] = append(e.payByRole[s.Role], salaryRef{int32(gi), int32(i)})
+			if k := (priceKey{gi, s.Line}); s.Level != "" && !slices.Contains(e.payLevels[k], s.Level) {
+				e.payLevels[k] = append(e.payLevels[k], s.Level)
+			}
 			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
 				e.qualTerms[s.Qualifier] = e.termSet(s.Qualifier)
 			}
