@@ -63,7 +63,7 @@ func TestValueQuestion(t *testing.T) {
 			"### Staff Robotics Engineer\n\nThe Staff level in the Hardware Division is a grade 8.\n\n#### Staff Responsibilities\n\n" +
 			"- Sets the technical direction for robotics at Acme.\n- Leads cross-team initiatives.\n",
 	}))
-	run(t, e, "How much do senior machine learning engineers at large companies earn?", says("190,000"))
+	run(t, e, "what grade is a senior robotics engineer at acme", says("grade 7"))
 }
 
 // TestExplanations checks that a why-question is answered by the sentence
@@ -96,7 +96,7 @@ func TestDurationBeforeMovingOn(t *testing.T) {
 			"## Phase 2: Core Robotics Concepts (3-4 months)\n\nKinematics, control and core robotics concepts such as state estimation.\n\n" +
 			"## Phase 3: Perception (2 months)\n\nCameras, lidar and SLAM.\n",
 	}))
-	run(t, e, "How much do senior machine learning engineers at large companies earn?", says("190,000"))
+	run(t, e, "How long should the foundations phase take before I move on to core robotics concepts?", says("2-3 months"))
 }
 
 // TestKindsInLabels checks that "what kinds of X" is answered by the list
@@ -154,4 +154,3 @@ func TestRoleByShortForm(t *testing.T) {
 	}))
 	run(t, e, "for an sde 2 robotics role at acme what level of motion planning is needed", says("RRT"), saysNot("don't cover"))
 }
-
