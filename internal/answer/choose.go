@@ -547,6 +547,12 @@ var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
 // figureText is an amount of money, the currency before it or after.
 var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\b[A-Z]{3}\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`) // "$90K", "NOK 550,000", "60 000 SEK"
 
+// statesFigure reports whether text gives a figure: an amount, or a share
+// of one ("a 5-10% raise", "1.3x"), which answers how much more.
+func statesFigure(text string) bool {
+	return figureText.MatchString(text) || ratioText.MatchString(text)
+}
+
 // Where an option's evidence first accounts for a concept.
 const (
 	atText = iota
@@ -601,9 +607,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		return false
 	}
-	// A figure is an amount, or a share of one ("a 5-10% raise", "1.3x"),
-	// which answers how much more.
-	hasFigure := figureText.MatchString(text) || ratioText.MatchString(text)
+	hasFigure := statesFigure(text)
 	noFigure := a.intent == intentSalary && !hasFigure
 	where := func(c weighted) int {
 		if c.subject && o.kind == optSalary && o.r.fit == 1 {
@@ -755,7 +759,6 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		p := o.pass.p
 		set("list", boolf(p.whole()))
 		set("item", boolf(p.item))
-
 		set("question_unit", boolf(strings.HasSuffix(p.text, "?") && !p.list))
 		set("required", boolf(a.needs && p.required))
 		l := 0.0
@@ -803,11 +806,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			}
 		}
 	}
-	if a.wh == "why" && (o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)) {
-		set("why_list", 1)
-	}
-	if a.wh == "why" && reasonText.MatchString(text) {
-		set("why_reason", 1)
+	if a.wh == "why" {
+		set("why_list", boolf(o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)))
+		set("why_reason", boolf(reasonText.MatchString(text)))
 	}
 	if a.wantsNumber {
 		if countedNumber(a.q, markers.ReplaceAllString(text, "")) {

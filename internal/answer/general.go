@@ -292,12 +292,12 @@ func placeFit(question, section []facts.Region) float64 {
 	return -rolePenalty
 }
 
-// enumerates reports whether p lists several things: a list, or an item
-// or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 // whole reports whether p is a list of several things quoted whole: one
 // bullet is a sentence, and an item is one thing.
 func (p *passage) whole() bool { return !p.item && len(p.items) > 1 }
 
+// enumerates reports whether p lists several things: a list, or an item
+// or sentence naming three or more ("MLOps: MLflow, Kubeflow, CI/CD").
 func (p *passage) enumerates() bool {
 	return len(p.items) > 1 || strings.Count(p.text, ", ")+strings.Count(p.text, "; ") >= 2 // not "$120,000"
 }
@@ -553,21 +553,20 @@ func (e *Engine) labelAndGist(a *analysis, item string) string {
 	if !named {
 		return head + sents[0]
 	}
+	for _, s := range sents {
+		if statesAsked(a, s) {
+			return head + s // the first to state the figure, count or duration asked for
+		}
+	}
 	best, most := sents[0], -1.0
 	for _, s := range sents { // the first wins ties: it says what the item is
 		w := 0.0
-		if statesAsked(a, s) {
-			w = 2 * a.total // a figure, a count or a duration asked for comes first
-		}
 		ts := e.termSet(s)
 		for _, c := range a.concepts {
 			// What the label says already is no reason to pick a sentence.
 			if !c.subject && !c.soft && covers(ts, c.Concept) && !covers(lt, c.Concept) {
 				w += c.weight
 			}
-		}
-		if w >= 2*a.total && most >= 2*a.total {
-			break // the first one to state what was asked
 		}
 		if w > most {
 			best, most = s, w
@@ -584,7 +583,7 @@ func statesAsked(a *analysis, text string) bool {
 	case a.wantsNumber:
 		return countedNumber(a.q, text)
 	case a.wantsFigure:
-		return figureText.MatchString(text) || ratioText.MatchString(text)
+		return statesFigure(text)
 	case a.intent == intentDuration:
 		return facts.FindDuration(text) != ""
 	}

@@ -460,9 +460,9 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 // subscription and no pay, or, with neither in the sentence, its heading
 // or list lead does.
 func isPrice(pre, post, sentence string, ctx context) bool {
-	clause := pre + " " + post
+	clause, before := pre+" "+post, lastWords(pre, 3)
 	switch {
-	case priceWords.MatchString(lastWords(pre, 3)) && !payWords.MatchString(lastWords(pre, 3)):
+	case priceWords.MatchString(before) && !payWords.MatchString(before):
 		// The words right before it say what it is: "Gridline charges
 		// $11,500 up front, or more if you pay monthly" is a price.
 		return true

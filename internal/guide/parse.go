@@ -407,8 +407,8 @@ func (p *parser) labelKind(n ast.Node, text string) (SectionKind, bool) {
 	return Label, words <= maxLabelWords
 }
 
-// emphasisTag is an HTML tag setting text in bold or italics.
-var emphasisTag = regexp.MustCompile(`(?i)^<(/?)(?:b|strong|em|i)(?:\s[^>]*)?>$`)
+// emphasisHTML is an HTML tag setting text in bold or italics.
+var emphasisHTML = regexp.MustCompile(`(?i)^<(/?)(?:b|strong|em|i)(?:\s[^>]*)?>$`)
 
 // emphasisTag returns 1 for a raw HTML tag opening bold or italics, -1
 // for one closing it, and 0 for any other.
@@ -418,7 +418,7 @@ func (p *parser) emphasisTag(h *ast.RawHTML) int {
 		seg := h.Segments.At(i)
 		b.Write(seg.Value(p.src))
 	}
-	m := emphasisTag.FindStringSubmatch(strings.TrimSpace(b.String()))
+	m := emphasisHTML.FindStringSubmatch(strings.TrimSpace(b.String()))
 	switch {
 	case m == nil:
 		return 0
