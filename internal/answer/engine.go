@@ -18,6 +18,7 @@ import (
 	"github.com/careerbot/careerbot/internal/lexicon"
 	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
+	"github.com/careerbot/careerbot/internal/slab"
 )
 
 var (
@@ -38,12 +39,14 @@ type Engine struct {
 	index    *search.Index
 	df       map[string]int // sections holding each term
 	nSec     int
-	strs     map[string]string // interned terms, while building
-	scratch  []string          // termSet's buffer, while building
-	filler   map[string]bool   // terms of fillerWords
-	kind     map[string]bool   // terms of kindWords
-	generic  map[string]bool   // terms of genericWords
-	question map[string]bool   // the terms of "question", a kind a list of questions satisfies
+	strs     map[string]string   // interned terms, while building
+	scratch  []string            // termSet's buffer, while building
+	termSlab *slab.Slab[string]  // the term sets, while building
+	passSlab *slab.Slab[passage] // the passages, while building
+	filler   map[string]bool     // terms of fillerWords
+	kind     map[string]bool     // terms of kindWords
+	generic  map[string]bool     // terms of genericWords
+	question map[string]bool     // the terms of "question", a kind a list of questions satisfies
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -169,7 +172,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, filler: map[string]bool{},
+	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, termSlab: slab.New[string](8192), passSlab: slab.New[passage](1024), filler: map[string]bool{},
 		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
@@ -242,7 +245,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
 			seen := map[string]bool{}
-			info.passages = slices.Clone(passages(s)) // at its exact size: an engine keeps every one
+			info.passages = e.passSlab.Copy(passages(s))
 			for i := range info.passages {
 				p := &info.passages[i]
 				p.terms = e.termSet(p.text)
@@ -271,12 +274,13 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 					seen[t] = true
 				}
 			}
-			info.all = make(terms, 0, len(seen))
+			all := e.scratch[:0]
 			for t := range seen {
 				e.df[t]++
-				info.all = append(info.all, t)
+				all = append(all, t)
 			}
-			slices.Sort(info.all)
+			slices.Sort(all)
+			info.all, e.scratch = e.termSlab.Copy(all), all
 			infos[si] = info
 		}
 		for si := range g.Sections {
@@ -355,7 +359,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
 	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
-	e.strs, e.scratch = nil, nil // interning is only needed while building
+	e.strs, e.scratch, e.termSlab, e.passSlab = nil, nil, nil, nil // only needed while building
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
 	e.reader = newReader(guides)
@@ -387,10 +391,7 @@ func (e *Engine) termSet(text string) terms {
 	slices.Sort(ts)
 	ts = slices.Compact(ts)
 	e.scratch = ts
-	if len(ts) == 0 {
-		return nil
-	}
-	return slices.Clone(ts)
+	return e.termSlab.Copy(ts)
 }
 
 // idf is the BM25 inverse document frequency of term over sections. A term
