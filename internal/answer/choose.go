@@ -187,7 +187,7 @@ type unit struct {
 }
 
 // has reports whether any part of u holds term t.
-func (u *unit) has(t string) bool {
+func (u *unit) has(t termID) bool {
 	for i := range u.parts {
 		if u.parts[i].terms.has(t) {
 			return true
@@ -227,14 +227,18 @@ func (e *Engine) naive(a *analysis) (unit, bool) {
 	if len(qt) == 0 {
 		return unit{}, false
 	}
+	ids := make([]termID, len(qt))
+	for i, t := range qt {
+		ids[i] = e.id(t)
+	}
 	var best unit
 	bestScore := 0.0
 	for _, h := range a.hits {
 		for _, u := range e.units(h.Guide, h.Section) {
 			s := 0.0
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(u.size())/e.avgUnit)
-			for _, t := range qt {
-				if u.has(t) {
+			for i, t := range qt {
+				if u.has(ids[i]) {
 					s += e.idf(t) * (bm25K1 + 1) / (1 + norm)
 				}
 			}
@@ -601,7 +605,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	in := func(sets []terms, c weighted) bool {
 		for _, ts := range sets {
-			if covers(ts, c.Concept) {
+			if covers(ts, c.concept) {
 				return true
 			}
 		}
@@ -623,7 +627,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		for at, sets := range [][]terms{own, leads, heads, outers, titles, sections} {
 			for _, ts := range sets {
-				if covers(ts, c.Concept) {
+				if covers(ts, c.concept) {
 					return at
 				}
 			}
@@ -660,8 +664,8 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			// The kind counts as named where what introduces the answer
 			// names it in its own word ("Companies:" over a list of them),
 			// not where a sentence mentions it.
-			lit := weighted{Concept: search.Concept{Text: c.Text, Alts: [][]string{e.termSet(c.Text)}}}
-			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.Concept) || covers(o.pass.p.introTerms, lit.Concept) || e.labelsName(o.pass.p, lit.Concept))
+			lit := weighted{concept: e.concept(search.Concept{Text: c.Text, Alts: [][]string{e.wordSet(c.Text)}})}
+			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.concept) || covers(o.pass.p.introTerms, lit.concept) || e.labelsName(o.pass.p, lit.concept))
 			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
 			kindHead = kindHead || introduced
 		case c.shape:
@@ -695,7 +699,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		for _, c := range a.concepts {
 			// A heading naming only a generic word ("Current Market
 			// Landscape" for "my current salary") is no sign it answers.
-			if !c.subject && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) && covers(head, c.Concept) {
+			if !c.subject && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) && covers(head, c.concept) {
 				h += c.weight
 			}
 		}
@@ -736,7 +740,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("search", a.score[[2]int{refs[0].gi, refs[0].si}])
 		all := subjW > 0
 		for _, c := range a.concepts {
-			if c.subject && !covers(primary.title, c.Concept) {
+			if c.subject && !covers(primary.title, c.concept) {
 				all = false
 			}
 		}
@@ -763,7 +767,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("required", boolf(a.needs && p.required))
 		l := 0.0
 		for _, c := range a.concepts {
-			if covers(p.label, c.Concept) {
+			if covers(p.label, c.concept) {
 				l += c.weight
 			}
 		}
@@ -799,7 +803,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 	}
 	if o.pass != nil && a.roleTerms != nil {
-		lead := e.termSet(firstWords(o.pass.p.text, 3))
+		lead := e.wordSet(firstWords(o.pass.p.text, 3))
 		for _, t := range lead {
 			if a.roleTerms.has(t) {
 				set("subject_leads", 1)
@@ -881,11 +885,11 @@ var whWords = regexp.MustCompile(`(?i)^(?:\W*(?:so|and|but|hi|hey|ok|okay)\W+)*(
 func (e *Engine) echoes(a *analysis, own []terms) bool {
 	for _, ts := range own {
 		for _, t := range ts {
-			if e.filler[t] || e.generic[t] {
+			if e.noContent[t] {
 				continue
 			}
 			if !slices.ContainsFunc(a.concepts, func(c weighted) bool {
-				return slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(alt, t) })
+				return slices.ContainsFunc(c.ids, func(alt []termID) bool { return slices.Contains(alt, t) })
 			}) {
 				return false
 			}
@@ -910,7 +914,7 @@ func whWord(q string) string {
 // labelsName reports whether most items of list p are labelled as the kind
 // c ("Personality Questions - …; Technical Questions - …" for "what kinds
 // of questions"): the list names its kind in its items.
-func (e *Engine) labelsName(p *passage, c search.Concept) bool {
+func (e *Engine) labelsName(p *passage, c concept) bool {
 	if !p.whole() {
 		return false
 	}

@@ -7,6 +7,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -39,14 +40,18 @@ type Engine struct {
 	index    *search.Index
 	df       map[string]int // sections holding each term
 	nSec     int
-	strs     map[string]string   // interned terms, while building
-	scratch  []string            // termSet's buffer, while building
-	termSlab *slab.Slab[string]  // the term sets, while building
+	// vocab numbers every term of the guides; words spells each id.
+	vocab    map[string]termID
+	words    []string
+	scratch  terms               // termSet's buffer, while building
+	termSlab *slab.Slab[termID]  // the term sets, while building
 	passSlab *slab.Slab[passage] // the passages, while building
 	filler   map[string]bool     // terms of fillerWords
 	kind     map[string]bool     // terms of kindWords
 	generic  map[string]bool     // terms of genericWords
 	question map[string]bool     // the terms of "question", a kind a list of questions satisfies
+	// noContent holds the ids of the terms of fillerWords and genericWords.
+	noContent map[termID]bool
 	// stageWords holds the terms of stageWords.
 	stageWords map[string]bool
 
@@ -157,12 +162,50 @@ type passage struct {
 	sentences bool
 }
 
-// terms is a sorted set of index terms.
-type terms []string
+// termID is an index term by its number in the engine's vocabulary. A set
+// of ids is a quarter the size of a set of strings and holds no pointers
+// for the collector to follow: term sets are most of what an engine keeps.
+type termID uint32
 
-func (t terms) has(term string) bool {
-	_, ok := slices.BinarySearch(t, term)
+// unseen marks the id of a word no guide uses: its hash, with this bit
+// set, so that a question and an answer's own text that both use it give
+// it the same id without sharing any state, and no set of the guides'
+// holds it.
+const unseen termID = 1 << 31
+
+// terms is a sorted set of index terms, by id.
+type terms []termID
+
+func (t terms) has(id termID) bool {
+	_, ok := slices.BinarySearch(t, id)
 	return ok
+}
+
+// words is a sorted set of index terms as strings: the terms of a
+// question, which may use words no guide does.
+type words []string
+
+func (w words) has(term string) bool {
+	_, ok := slices.BinarySearch(w, term)
+	return ok
+}
+
+// wordSet returns the sorted, distinct index terms of text.
+func (e *Engine) wordSet(text string) words {
+	ws := e.index.Terms(text)
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// id returns the id of term: its number in the vocabulary, or for a word
+// no guide uses its hash marked unseen.
+func (e *Engine) id(term string) termID {
+	if id, ok := e.vocab[term]; ok {
+		return id
+	}
+	h := fnv.New32a()
+	h.Write([]byte(term))
+	return termID(h.Sum32()) | unseen
 }
 
 // New indexes guides and extracts their facts. The guides must not be
@@ -172,7 +215,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{guides: guides, index: ix, df: map[string]int{}, strs: map[string]string{}, termSlab: slab.New[string](8192), passSlab: slab.New[passage](1024), filler: map[string]bool{},
+	e := &Engine{guides: guides, index: ix, df: map[string]int{}, vocab: map[string]termID{}, termSlab: slab.New[termID](16384), passSlab: slab.New[passage](1024), filler: map[string]bool{},
 		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
@@ -212,7 +255,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		title := e.termSet(titleText)
 		e.titles = append(e.titles, title)
 		for _, t := range title {
-			e.titlePost[t] = append(e.titlePost[t], gi)
+			e.titlePost[e.words[t]] = append(e.titlePost[e.words[t]], gi)
 		}
 		guideRole := facts.FindRole(g.Title)
 		guidePlaces := facts.FindRegions(g.Title)
@@ -244,7 +287,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			if len(s.Path) > 1 {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
-			seen := map[string]bool{}
+			seen := map[termID]bool{}
 			info.passages = e.passSlab.Copy(passages(s))
 			for i := range info.passages {
 				p := &info.passages[i]
@@ -276,7 +319,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			}
 			all := e.scratch[:0]
 			for t := range seen {
-				e.df[t]++
+				e.df[e.words[t]]++
 				all = append(all, t)
 			}
 			slices.Sort(all)
@@ -307,10 +350,10 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				st[pi][si].head = e.termSet(s.Title())
 				ref := stageRef{gi, pi, si}
 				for _, t := range st[pi][si].text {
-					e.stagePost[t] = append(e.stagePost[t], ref)
+					e.stagePost[e.words[t]] = append(e.stagePost[e.words[t]], ref)
 				}
 				for _, t := range st[pi][si].head {
-					e.stageHeadPost[t] = append(e.stageHeadPost[t], ref)
+					e.stageHeadPost[e.words[t]] = append(e.stageHeadPost[e.words[t]], ref)
 				}
 			}
 		}
@@ -359,7 +402,13 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
 	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
-	e.strs, e.scratch, e.termSlab, e.passSlab = nil, nil, nil, nil // only needed while building
+	e.scratch, e.termSlab, e.passSlab = nil, nil, nil // only needed while building
+	e.noContent = map[termID]bool{}
+	for _, m := range []map[string]bool{e.filler, e.generic} {
+		for t := range m {
+			e.noContent[e.id(t)] = true
+		}
+	}
 	e.catalog = newCatalog(e.facts)
 	e.coverage = e.describeCoverage()
 	e.reader = newReader(guides)
@@ -370,26 +419,35 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 // Close releases the index.
 func (e *Engine) Close() error { return e.index.Close() }
 
+// termSet returns the set of index terms of text. While building it
+// numbers each new term; after, a word no guide uses gets its unseen id.
 func (e *Engine) termSet(text string) terms {
-	if e.strs == nil {
-		ts := e.index.Terms(text)
-		slices.Sort(ts)
-		return slices.Compact(ts)
+	building := e.termSlab != nil
+	var ts terms
+	if building {
+		ts = e.scratch[:0]
 	}
-	// While building, terms are interned (every set shares one string
-	// per term) and each set is kept at its exact size: the sets of every
-	// passage are most of what an engine keeps.
-	ts := e.scratch[:0]
 	e.index.EachTerm(text, func(t []byte) {
-		s, ok := e.strs[string(t)]
-		if !ok {
-			s = string(t)
-			e.strs[s] = s
+		id, ok := e.vocab[string(t)]
+		switch {
+		case ok:
+		case building:
+			id = termID(len(e.words))
+			w := string(t)
+			e.words = append(e.words, w)
+			e.vocab[w] = id
+		default:
+			id = e.id(string(t)) // a word no guide uses, as a question may
 		}
-		ts = append(ts, s)
+		ts = append(ts, id)
 	})
 	slices.Sort(ts)
 	ts = slices.Compact(ts)
+	if !building {
+		return ts
+	}
+	// While building, each set is kept at its exact size in the slab:
+	// the sets of every passage are most of what an engine keeps.
 	e.scratch = ts
 	return e.termSlab.Copy(ts)
 }
@@ -752,7 +810,7 @@ func (e *Engine) withSubjectGuides(a *analysis, hits []search.Hit) []search.Hit 
 	for _, gi := range guides {
 		all := true
 		for _, c := range subject {
-			if !covers(e.titles[gi], c.Concept) {
+			if !covers(e.titles[gi], c.concept) {
 				all = false
 				break
 			}

@@ -103,7 +103,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		for ci, c := range a.concepts {
 			at[ci] = 0
 			for _, st := range sets {
-				if covers(st.ts, c.Concept) {
+				if covers(st.ts, c.concept) {
 					at[ci] |= st.bit
 				}
 			}
@@ -116,17 +116,17 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			for ci, c := range a.concepts {
 				before := got
 				inHeadC, inOuterC, inTitleC := at[ci]&inHead != 0, at[ci]&inOuter != 0, at[ci]&inTitle != 0
-				inText := covers(p.terms, c.Concept)
+				inText := covers(p.terms, c.concept)
 				if inHeadC {
 					head += c.weight
 					if !c.subject {
 						headTopic += c.weight
 					}
 				}
-				if covers(p.label, c.Concept) {
+				if covers(p.label, c.concept) {
 					label += c.weight
 				}
-				inContext := p.item && (covers(p.leadTerms, c.Concept) || inHeadC || inOuterC || inTitleC)
+				inContext := p.item && (covers(p.leadTerms, c.concept) || inHeadC || inOuterC || inTitleC)
 				switch {
 				case c.kind && !e.question[c.Alts[0][0]] && inText && !p.enumerates():
 					// "MLOps Tools - Machine Learning Operations" names the
@@ -139,7 +139,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					if p.questions {
 						got += c.weight // "which interview questions": a list of them
 					}
-				case p.item && covers(p.leadTerms, c.Concept):
+				case p.item && covers(p.leadTerms, c.concept):
 					got += c.weight // an item is what its lead introduces
 				case inHeadC && (p.list || p.item || c.kind && len(p.items) > 1):
 					got += c.weight // a bare list is all about its heading; "## Skills" names what its list holds
@@ -495,10 +495,10 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 		// item cannot fill the answer.
 		weight := make([]float64, len(items))
 		for i, it := range items {
-			ts := terms(e.index.Terms(it))
+			ts := e.termSet(it)
 			slices.Sort(ts)
 			for _, c := range a.concepts {
-				if covers(ts, c.Concept) {
+				if covers(ts, c.concept) {
 					weight[i] += c.weight
 				}
 			}
@@ -548,7 +548,7 @@ func (e *Engine) labelAndGist(a *analysis, item string) string {
 	named := false // the question names this item by its label
 	lt := e.termSet(l)
 	for _, c := range a.concepts {
-		named = named || !c.subject && !c.soft && !e.isGeneric(c.Concept) && covers(lt, c.Concept)
+		named = named || !c.subject && !c.soft && !e.isGeneric(c.Concept) && covers(lt, c.concept)
 	}
 	if !named {
 		return head + sents[0]
@@ -564,7 +564,7 @@ func (e *Engine) labelAndGist(a *analysis, item string) string {
 		ts := e.termSet(s)
 		for _, c := range a.concepts {
 			// What the label says already is no reason to pick a sentence.
-			if !c.subject && !c.soft && covers(ts, c.Concept) && !covers(lt, c.Concept) {
+			if !c.subject && !c.soft && covers(ts, c.concept) && !covers(lt, c.concept) {
 				w += c.weight
 			}
 		}

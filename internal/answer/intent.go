@@ -102,7 +102,7 @@ var leadsTo = regexp.MustCompile(`(?i)\b(lead|leads|leading)\s+(?:on\s+)?(?:to|i
 var kindWords = lexicon.Get().Joined("kind")
 
 type weighted struct {
-	search.Concept
+	concept
 	weight float64
 	// kind marks a word naming what the question wants listed: an
 	// enumeration covers it.
@@ -120,6 +120,25 @@ type weighted struct {
 	soft bool
 	// common marks an English word no guide uses: weighed as generic.
 	common bool
+}
+
+// concept is a concept of a question with each alternative's terms as ids
+// too, looked up once: the guides' term sets are sets of ids.
+type concept struct {
+	search.Concept
+	ids [][]termID
+}
+
+// concept returns c with its ids.
+func (e *Engine) concept(c search.Concept) concept {
+	ids := make([][]termID, len(c.Alts))
+	for i, alt := range c.Alts {
+		ids[i] = make([]termID, len(alt))
+		for j, t := range alt {
+			ids[i][j] = e.id(t)
+		}
+	}
+	return concept{c, ids}
 }
 
 // analysis is what the engine reads from a question before answering it.
@@ -140,7 +159,7 @@ type analysis struct {
 	roleName string // the role as the question writes it
 	// roleTerms are the terms of the role, normalised and as written,
 	// sorted: analysed once, for every concept and figure check.
-	roleTerms terms
+	roleTerms words
 	regions   []facts.Region
 	// nocover names the places and roles the question asks about that no
 	// guide mentions; they are left out of the concepts. uncovered are
@@ -284,7 +303,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// ("what starting salary can a junior expect").
 		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind) && intentOf(c.Text) != intentSalary)
 		hasKind = hasKind || kind
-		a.concepts = append(a.concepts, weighted{Concept: c, weight: w, kind: kind, subject: a.isSubject(e, c),
+		a.concepts = append(a.concepts, weighted{concept: e.concept(c), weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
 			// hint (requiredBonus), not what the question is about.
 			shape: pricePay(c.Text) || payShape.MatchString(c.Text) ||
@@ -296,7 +315,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	}
 	if len(from) > 0 {
 		for i, c := range a.concepts {
-			if c.subject && !covers(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
+			if c.subject && !coversWords(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
 				a.concepts[i].subject, a.concepts[i].soft = false, true
 				a.concepts[i].weight *= softShare
 			}
@@ -547,7 +566,7 @@ func (a *analysis) isSubject(e *Engine, c search.Concept) bool {
 			return true // "South" of "South Africa"
 		}
 	}
-	return covers(a.roleTerms, c)
+	return coversWords(a.roleTerms, c)
 }
 
 // unknownShare is the weight of a word no guide uses, against the
@@ -629,14 +648,14 @@ func (e *Engine) knowsPlace(r facts.Region) bool {
 }
 
 // covers reports whether ts holds every term of one of c's alternatives.
-func covers(ts terms, c search.Concept) bool {
+func covers(ts terms, c concept) bool {
 	_, ok := covering(ts, c)
 	return ok
 }
 
 // covering returns the first of c's alternatives whose every term ts holds.
-func covering(ts terms, c search.Concept) ([]string, bool) {
-	for _, alt := range c.Alts {
+func covering(ts terms, c concept) ([]string, bool) {
+	for i, alt := range c.ids {
 		all := true
 		for _, t := range alt {
 			if !ts.has(t) {
@@ -645,10 +664,18 @@ func covering(ts terms, c search.Concept) ([]string, bool) {
 			}
 		}
 		if all {
-			return alt, true
+			return c.Alts[i], true
 		}
 	}
 	return nil, false
+}
+
+// coversWords reports whether a question's own terms hold every term of
+// one of c's alternatives.
+func coversWords(ws words, c search.Concept) bool {
+	return slices.ContainsFunc(c.Alts, func(alt []string) bool {
+		return !slices.ContainsFunc(alt, func(t string) bool { return !ws.has(t) })
+	})
 }
 
 // mentions reports whether text names the phrase, case-insensitively and

@@ -51,7 +51,7 @@ func onTrack(q string, l facts.Ladder, at []int) []int {
 // skill or tool it wants the next step after.
 func (e *Engine) namesTopic(a *analysis) bool {
 	for _, c := range a.concepts {
-		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) && !covers(e.rungWords, c.Concept) {
+		if !c.subject && !ladderShape.MatchString(c.Text) && !facts.IsRoleWord(c.Text) && !covers(e.rungWords, c.concept) {
 			return true
 		}
 	}
@@ -138,8 +138,8 @@ func (e *Engine) rungFit(a *analysis, ts terms, gi int, isRole []bool, roleWeigh
 		if c.shape {
 			continue // "next role": any rung is a role
 		}
-		alt, ok := covering(ts, c.Concept)
-		if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.Concept) {
+		alt, ok := covering(ts, c.concept)
+		if !ok && c.subject && !isRole[i] && covers(e.titles[gi], c.concept) {
 			got += c.weight // the place the guide is about
 			continue
 		}
@@ -158,8 +158,8 @@ func (e *Engine) rungFit(a *analysis, ts terms, gi int, isRole []bool, roleWeigh
 		return 0, false
 	}
 	extra := 0
-	for _, t := range ts {
-		if !used[t] && !strings.ContainsAny(t, "0123456789") && t != "year" {
+	for _, id := range ts {
+		if t := e.words[id]; !used[t] && !strings.ContainsAny(t, "0123456789") && t != "year" {
 			extra++ // but not for the years a rung gives
 		}
 	}

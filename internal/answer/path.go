@@ -135,7 +135,7 @@ func (e *Engine) scoreStage(a *analysis, ref stageRef, headOnly bool, titled fun
 	}
 	got := 0.0
 	for _, c := range a.concepts {
-		if covers(ts, c.Concept) {
+		if covers(ts, c.concept) {
 			got += c.weight
 		}
 	}
@@ -226,7 +226,7 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, k stagesKe
 		if w < 0 {
 			w = 0
 			for _, c := range a.concepts {
-				if covers(e.titles[gi], c.Concept) {
+				if covers(e.titles[gi], c.concept) {
 					w += c.weight
 				}
 			}
@@ -237,7 +237,7 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, k stagesKe
 		}
 		// Not twice for what the stage names as well.
 		for _, c := range a.concepts {
-			if covers(ts, c.Concept) && covers(e.titles[gi], c.Concept) {
+			if covers(ts, c.concept) && covers(e.titles[gi], c.concept) {
 				w -= c.weight
 			}
 		}
@@ -415,14 +415,14 @@ func (e *Engine) bestPath(a *analysis) (stageRef, float64, bool) {
 			if subject > 0 {
 				// The guide about the role and place asked about.
 				for _, c := range a.concepts {
-					if c.subject && covers(e.titles[gi], c.Concept) {
+					if c.subject && covers(e.titles[gi], c.concept) {
 						about += 2 * c.weight / subject
 					}
 				}
 			}
 			// The guide whose title names what is to be learned ("MLOps").
 			for _, c := range a.concepts {
-				if !c.subject && covers(e.titles[gi], c.Concept) {
+				if !c.subject && covers(e.titles[gi], c.concept) {
 					about += c.weight / a.total
 				}
 			}

@@ -333,7 +333,7 @@ func (e *Engine) qualifierAsked(a *analysis, q string) bool {
 	ts := e.qualTerms[q]
 	named := map[string]bool{}
 	for _, c := range a.concepts {
-		if alt, ok := covering(ts, c.Concept); ok {
+		if alt, ok := covering(ts, c.concept); ok {
 			for _, t := range alt {
 				named[t] = true
 			}
@@ -467,7 +467,7 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 	var other []weighted
 	total := 0.0
 	for _, c := range a.concepts {
-		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || covers(a.roleTerms, c.Concept) {
+		if c.shape || facts.FindLevel(c.Text) != "" || len(facts.FindRegions(c.Text)) > 0 || coversWords(a.roleTerms, c.Concept) {
 			continue
 		}
 		other = append(other, c)
@@ -487,7 +487,7 @@ func (e *Engine) figuresFit(a *analysis, fs []figure) bool {
 		all := e.sections[f.gi][f.s.Section].all
 		got := 0.0
 		for _, c := range other {
-			if covers(all, c.Concept) {
+			if covers(all, c.concept) {
 				got += c.weight
 			}
 		}
@@ -797,7 +797,7 @@ func (e *Engine) topicSaid(a *analysis, text string) float64 {
 			continue
 		}
 		of += c.weight
-		if covers(ts, c.Concept) {
+		if covers(ts, c.concept) {
 			got += c.weight
 		}
 	}
