@@ -126,6 +126,15 @@ type sectionInfo struct {
 	passages []passage
 }
 
+// cutPassage is a passage as cut from its section, with the texts its
+// context's terms are read from; an engine keeps only the terms.
+type cutPassage struct {
+	passage
+	leadText  string // its list's lead, its table's header
+	labelText string // a row's first cell
+	intro     string // what introduces the things the passage lists (see introTerms)
+}
+
 // passage is a unit an answer can quote: a sentence, a list with its lead,
 // one item of a list, or a table row.
 type passage struct {
@@ -134,15 +143,14 @@ type passage struct {
 	terms terms
 	// items are a list's items, so an answer can name the relevant ones
 	// rather than cut the list at a byte count.
-	items     []string
-	leadText  string
+	items []string
+	// leadTerms are the terms of what leads to it: an item's list lead, a
+	// row's table header.
 	leadTerms terms
 	// label holds the terms of an item's label ("Cloud Platforms" in
 	// "Cloud Platforms: SageMaker, Vertex AI") or of a table row's first
 	// cell ("Testing | unique, not null"): what the item is about.
-	label     terms
-	labelText string // a row's first cell
-	intro     string // what introduces the things the passage lists (see introTerms)
+	label terms
 	// introTerms are the terms of what introduces the things the passage
 	// itself lists: a list's lead, a table column's header, the words of
 	// an item before the list nested in it ("…the following tools: Tableau; Excel").
@@ -288,22 +296,14 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				info.outer = e.termSet(strings.Join(s.Path[:len(s.Path)-1], " "))
 			}
 			seen := map[termID]bool{}
-			info.passages = e.passSlab.Copy(passages(s))
+			cut := passages(s)
+			ps := make([]passage, len(cut))
+			for i := range cut {
+				ps[i] = e.withTerms(cut[i])
+			}
+			info.passages = e.passSlab.Copy(ps)
 			for i := range info.passages {
 				p := &info.passages[i]
-				p.terms = e.termSet(p.text)
-				if p.leadText != "" {
-					p.leadTerms = e.termSet(p.leadText)
-				}
-				if p.intro != "" {
-					p.introTerms = e.termSet(p.intro)
-				}
-				p.sentences = p.item && len(guide.Sentences(p.text)) >= 2
-				if l := itemLabel(p.text); p.item && l != "" {
-					p.label = e.termSet(l)
-				} else if p.labelText != "" {
-					p.label = e.termSet(p.labelText)
-				}
 				for _, t := range p.terms {
 					seen[t] = true
 				}
@@ -419,6 +419,25 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 // Close releases the index.
 func (e *Engine) Close() error { return e.index.Close() }
 
+// withTerms returns c's passage with its term sets read from its texts.
+func (e *Engine) withTerms(c cutPassage) passage {
+	p := c.passage
+	p.terms = e.termSet(p.text)
+	if c.leadText != "" {
+		p.leadTerms = e.termSet(c.leadText)
+	}
+	if c.intro != "" {
+		p.introTerms = e.termSet(c.intro)
+	}
+	p.sentences = p.item && len(guide.Sentences(p.text)) >= 2
+	if l := itemLabel(p.text); p.item && l != "" {
+		p.label = e.termSet(l)
+	} else if c.labelText != "" {
+		p.label = e.termSet(c.labelText)
+	}
+	return p
+}
+
 // termSet returns the set of index terms of text. While building it
 // numbers each new term; after, a word no guide uses gets its unseen id.
 func (e *Engine) termSet(text string) terms {
@@ -480,8 +499,8 @@ func itemLabel(text string) string {
 var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]haves?|essentials?|essential|core|prerequisites?|need|` + lexicon.Get().Pattern("before-start") + `)\b`)
 
 // passages cuts a section into quotable units.
-func passages(s guide.Section) []passage {
-	var out []passage
+func passages(s guide.Section) []cutPassage {
+	var out []cutPassage
 	bs := s.Blocks
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
@@ -507,7 +526,7 @@ func passages(s guide.Section) []passage {
 			figures := false // a table of figures lists levels or places, not things
 			for j < len(bs) && bs[j].Kind == guide.Row && slices.Equal(bs[j].Header, b.Header) {
 				// A row's context is its table's header ("Industry | Salary").
-				row := passage{text: bs[j].Text, line: bs[j].Line, leadText: strings.Join(bs[j].Header, " ")}
+				row := cutPassage{passage: passage{text: bs[j].Text, line: bs[j].Line}, leadText: strings.Join(bs[j].Header, " ")}
 				if len(bs[j].Cells) > 1 && len(bs[j].Cells[0]) <= maxLabel {
 					row.labelText = bs[j].Cells[0] // a row is about what its first cell names
 				}
@@ -522,7 +541,7 @@ func passages(s guide.Section) []passage {
 			}
 			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) && !timeSlots(items) {
 				lead := b.Header[0] + ":"
-				out = append(out, passage{text: lead + " " + joinItems(items), line: b.Line, items: items, intro: b.Header[0], column: true})
+				out = append(out, cutPassage{passage: passage{text: lead + " " + joinItems(items), line: b.Line, items: items, column: true}, intro: b.Header[0]})
 			}
 			i = j - 1
 		default:
@@ -540,11 +559,11 @@ func passages(s guide.Section) []passage {
 			}
 			if strings.HasSuffix(s.Heading(), "?") && len(sents) > 1 && len(b.Text) <= maxQuote {
 				// An FAQ's answer is its whole paragraph, not its first sentence ("Not strictly.").
-				out = append(out, passage{text: b.Text, line: b.Line})
+				out = append(out, cutPassage{passage: passage{text: b.Text, line: b.Line}})
 				continue
 			}
 			for _, sent := range sents {
-				out = append(out, passage{text: sent, line: b.Line})
+				out = append(out, cutPassage{passage: passage{text: sent, line: b.Line}})
 			}
 		}
 	}
@@ -589,7 +608,7 @@ const maxItemText = 300
 // with what is nested in it: "Interview Preparation: Technical interviews:
 // practise…; Behavioural interviews: …"), each item on its own, and
 // likewise every list nested in an item, led by that item.
-func listPassages(s guide.Section, members []int, lead string) []passage {
+func listPassages(s guide.Section, members []int, lead string) []cutPassage {
 	bs := s.Blocks
 	items := make([]string, len(members))
 	intros := make([]string, len(members))
@@ -626,10 +645,10 @@ func listPassages(s guide.Section, members []int, lead string) []passage {
 			asks++
 		}
 	}
-	out := []passage{{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2, intro: lead}}
+	out := []cutPassage{{passage: passage{text: text, line: bs[members[0]].Line, list: lead == "", items: items, required: required, questions: asks >= 2}, intro: lead}}
 	if len(items) > 1 {
 		for k, it := range items {
-			out = append(out, passage{text: it, line: bs[members[k]].Line, item: true, leadText: lead, required: required, intro: intros[k]})
+			out = append(out, cutPassage{passage: passage{text: it, line: bs[members[k]].Line, item: true, required: required}, leadText: lead, intro: intros[k]})
 		}
 	}
 	for _, m := range members {
@@ -677,7 +696,7 @@ func (e *Engine) childList(g *guide.Guide, si int) (passage, bool) {
 	if len(items) < 2 {
 		return passage{}, false
 	}
-	return passage{text: s.Heading() + ": " + joinItems(items), line: s.Line, items: items, leadText: s.Heading()}, true
+	return passage{text: s.Heading() + ": " + joinItems(items), line: s.Line, items: items}, true
 }
 
 // joinItems joins list items into one line: "; " between items, or a
