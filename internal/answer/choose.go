@@ -601,7 +601,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			own = append(own, p.terms)
 			leads = append(leads, p.leadTerms)
 		}
-		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, info.title), append(sections, info.all)
+		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, e.titles[ref.gi]), append(sections, info.all)
 	}
 	in := func(sets []terms, c weighted) bool {
 		for _, ts := range sets {
@@ -740,7 +740,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("search", a.score[[2]int{refs[0].gi, refs[0].si}])
 		all := subjW > 0
 		for _, c := range a.concepts {
-			if c.subject && !covers(primary.title, c.concept) {
+			if c.subject && !covers(e.titles[refs[0].gi], c.concept) {
 				all = false
 			}
 		}

@@ -59,7 +59,7 @@ type Engine struct {
 	stageTerms [][][]struct{ text, head terms }
 	// stagePost and stageHeadPost list the stages holding each term in
 	// their text and in their heading.
-	stagePost, stageHeadPost map[string][]stageRef
+	stagePost, stageHeadPost map[string][]stagePosting
 	// payByRole lists each role's salary figures in guide order: a pay
 	// question matches the few roles, not the thousands of figures.
 	payByRole map[string][]salaryRef
@@ -111,12 +111,10 @@ type salaryRef struct{ gi, i int32 }
 
 type sectionInfo struct {
 	head, outer terms // the innermost heading's terms; the outer headings'
-	title       terms
-	all         terms // every term of the section: headings and passages
+	all         terms // every term of the section: headings, passages and the guide's title
 	// role is the role the section is about: named by its headings, else
 	// by the guide's title ("" when neither names one).
-	role    string
-	heading string // the section's own heading
+	role string
 	// level is the level the section is about, named by its innermost
 	// heading that names one ("" when none does).
 	level facts.Level
@@ -224,7 +222,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, vocab: map[string]termID{}, termSlab: slab.New[termID](16384), passSlab: slab.New[passage](1024), filler: map[string]bool{},
-		stagePost: map[string][]stageRef{}, stageHeadPost: map[string][]stageRef{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
+		stagePost: map[string][]stagePosting{}, stageHeadPost: map[string][]stagePosting{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
 	}
@@ -276,7 +274,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				// under: "Skills" then "**Must-have:**" heads a list of skills.
 				head += " " + s.Path[len(s.Path)-2]
 			}
-			info := sectionInfo{head: e.termSet(head), title: title, role: guideRole, heading: s.Heading()}
+			info := sectionInfo{head: e.termSet(head), role: guideRole}
 			for _, h := range slices.Backward(s.Path) {
 				if r := facts.FindRole(h); r != "" {
 					info.role = r
@@ -312,7 +310,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 					unitTerms += len(p.terms)
 				}
 			}
-			for _, ts := range []terms{info.head, info.outer, info.title} {
+			for _, ts := range []terms{info.head, info.outer, title} {
 				for _, t := range ts {
 					seen[t] = true
 				}
@@ -348,7 +346,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			for si, s := range p.Stages {
 				st[pi][si].text = e.termSet(s.Text)
 				st[pi][si].head = e.termSet(s.Title())
-				ref := stageRef{gi, pi, si}
+				ref := stagePosting{int32(gi), int32(pi), int32(si)}
 				for _, t := range st[pi][si].text {
 					e.stagePost[e.words[t]] = append(e.stagePost[e.words[t]], ref)
 				}
@@ -398,6 +396,11 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	if err := ix.Add(docs); err != nil {
 		ix.Close()
 		return nil, err
+	}
+	for _, post := range []map[string][]stagePosting{e.stagePost, e.stageHeadPost} {
+		for t, refs := range post {
+			post[t] = slices.Clip(refs) // at their size: a common word lists every stage
+		}
 	}
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)

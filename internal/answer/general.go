@@ -99,7 +99,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 		sets := [...]struct {
 			bit uint8
 			ts  terms
-		}{{inHead, info.head}, {inOuter, info.outer}, {inTitle, info.title}, {inAll, info.all}}
+		}{{inHead, info.head}, {inOuter, info.outer}, {inTitle, e.titles[h.Guide]}, {inAll, info.all}}
 		for ci, c := range a.concepts {
 			at[ci] = 0
 			for _, st := range sets {
@@ -189,7 +189,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				}
 			}
 			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
-			if a.transition && arrowHeading.MatchString(info.heading) {
+			if a.transition && arrowHeading.MatchString(e.guides[h.Guide].Sections[h.Section].Heading()) {
 				score += transitionBonus // "from junior to mid": the "Junior → Mid" section
 			}
 			if a.needs && p.required {

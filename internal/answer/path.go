@@ -33,6 +33,12 @@ type stageRef struct {
 	gi, pi, si int
 }
 
+// stagePosting is a stageRef as a posting list keeps it, in half the room:
+// a word common to the stages lists every stage of every guide.
+type stagePosting struct{ gi, pi, si int32 }
+
+func (p stagePosting) ref() stageRef { return stageRef{int(p.gi), int(p.pi), int(p.si)} }
+
 func (r stageRef) less(o stageRef) bool {
 	if r.gi != o.gi {
 		return r.gi < o.gi
@@ -191,10 +197,10 @@ func (s scoredStage) before(o scoredStage) bool {
 // (with subjects, of its role, level and place words too) and returns the
 // best, at most one per guide. lent reports whether the best stage owes
 // some of its cover to its guide's title.
-func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, k stagesKey, subjects bool) (refs []stageRef, best float64, lent bool) {
+func (e *Engine) scoreStages(a *analysis, post map[string][]stagePosting, k stagesKey, subjects bool) (refs []stageRef, best float64, lent bool) {
 	// The postings lists are walked in place, not gathered: a common word
 	// lists thousands of stages in a large index.
-	var lists [][]stageRef
+	var lists [][]stagePosting
 	for _, c := range a.concepts {
 		if c.subject && !subjects {
 			continue
@@ -248,10 +254,11 @@ func (e *Engine) scoreStages(a *analysis, post map[string][]stageRef, k stagesKe
 	var all []scoredStage
 	best = -1.0
 	for _, list := range lists {
-		for i, ref := range list {
-			if i > 0 && ref == list[i-1] {
+		for i, p := range list {
+			if i > 0 && p == list[i-1] {
 				continue
 			}
+			ref := p.ref()
 			if k.learning && e.facts[ref.gi].Paths[ref.pi].Ladder {
 				continue
 			}
