@@ -636,7 +636,7 @@ func listPassages(s guide.Section, members []int, lead string) []cutPassage {
 		// before when it only points at it ("…from cloud providers are
 		// relevant. Examples include:").
 		lead = introOf(lead)
-		if !strings.HasSuffix(lead, ":") {
+		if !strings.HasSuffix(lead, ":") && !guide.RunsOn(lead) {
 			lead += ":" // a bold label or a parent item introduces its list as a colon would
 		}
 		text = lead + " " + text

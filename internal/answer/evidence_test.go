@@ -154,3 +154,16 @@ func TestRoleByShortForm(t *testing.T) {
 	}))
 	run(t, e, "for an sde 2 robotics role at acme what level of motion planning is needed", says("RRT"), saysNot("don't cover"))
 }
+
+// TestRunOnLead checks that a paragraph ending mid-sentence leads the
+// list it runs on into: the list answers with it, and is quoted as one
+// sentence, with no colon put between.
+func TestRunOnLead(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robot-evals.md": "# Shipping Robot Policies\n\n## Evaluation\n\n" +
+			"Simulation hides a lot. For a fair test, remember the 3 Cs: you want to test the policy on\n\n" +
+			"- **c**luttered tables\n- **c**hanging light\n- **c**ommon household objects\n\n" +
+			"## Deployment\n\nShip to ten homes first and watch the logs every day.\n",
+	}))
+	run(t, e, "what are the 3 Cs for testing a robot policy?", says("test the policy on cluttered tables", "changing light"), saysNot("policy on:"))
+}

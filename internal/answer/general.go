@@ -437,10 +437,18 @@ func (e *Engine) quote(a *analysis, c candidate, r *reply) string {
 		if c.p.list && heading != "" {
 			text = heading + ": " + text
 		}
-	case c.p.item && heading != "" || e.namesStage(a, heading, text):
+	case c.p.item && heading != "" || e.namesStage(a, heading, text) || headingStates(a, heading, text):
 		text = heading + " — " + text
 	}
 	return sentence(clip(text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+}
+
+// headingStates reports whether the heading of a passage states the
+// figure, count or duration the question asks for and the passage does
+// not: a post's heading that makes the claim ("SQL is 80% of the Job")
+// over the paragraphs that argue it. The heading is said before the passage.
+func headingStates(a *analysis, heading, text string) bool {
+	return heading != "" && statesAsked(a, heading) && !statesAsked(a, text)
 }
 
 // namesStage reports whether a question asking which part of a path

@@ -19,6 +19,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"gopkg.in/yaml.v3"
+
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // MaxFileBytes is the largest guide file Parse accepts. Real guides are tens
@@ -55,6 +57,12 @@ func (p *parser) warn(line int, format string, args ...any) {
 }
 
 // line returns the 1-based line holding byte offset off.
+// RunsOn reports whether text ends mid-sentence, on a word no sentence
+// ends on: a paragraph that does runs on into the list after it, its lead.
+func RunsOn(text string) bool { return runsOn.MatchString(text) }
+
+var runsOn = regexp.MustCompile(`(?i)\b(?:` + lexicon.Get().Pattern("dangling") + `)$`)
+
 func (p *parser) line(off int) int {
 	return sort.Search(len(p.lineStart), func(i int) bool { return p.lineStart[i] > off })
 }
@@ -547,7 +555,7 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 				*out = append(*out, r)
 				t = part.text
 			}
-			if strings.HasSuffix(t, ":") {
+			if strings.HasSuffix(t, ":") || RunsOn(t) {
 				prevPara = t // "Must-have skills:" introduces the list after it
 			}
 		case *ast.List:

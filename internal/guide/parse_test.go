@@ -112,6 +112,10 @@ func TestParseListShapes(t *testing.T) {
 			[]string{"paragraph|Must-have skills:|", "item|PyTorch|Must-have skills:", "item|CUDA|Must-have skills:"}},
 		{"bold sentence is no label", "# T\n\n**Learn the basics first, then build projects that show impact to employers.**\n\n- a\n",
 			[]string{"paragraph|Learn the basics first, then build projects that show impact to employers.|", "item|a|"}},
+		{"a paragraph running on into its list", "# T\n\nA good test set is made of\n\n- real tickets\n- hard cases\n",
+			[]string{"paragraph|A good test set is made of|", "item|real tickets|A good test set is made of", "item|hard cases|A good test set is made of"}},
+		{"a paragraph ending on a full stop leads nothing", "# T\n\nThe set is big.\n\n- a\n",
+			[]string{"paragraph|The set is big.|", "item|a|"}},
 		{"checklist in a code fence", "# T\n\n```\n- [ ] LeetCode daily\n[x] Mock interviews\nplain line\n```\n",
 			[]string{"item|LeetCode daily|", "item|Mock interviews|", "paragraph|plain line|"}},
 	}
