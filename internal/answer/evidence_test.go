@@ -167,3 +167,16 @@ func TestRunOnLead(t *testing.T) {
 	}))
 	run(t, e, "what are the 3 Cs for testing a robot policy?", says("test the policy on cluttered tables", "changing light"), saysNot("policy on:"))
 }
+
+// TestClaimHeading checks that a heading stating the figure asked ("ROS
+// is 70% of the Work") is said with the paragraph under it, which argues
+// the claim without repeating the figure.
+func TestClaimHeading(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robot-lessons.md": "# What Two Years of Robotics Taught Me\n\n## Lessons\n\n" +
+			"### 1. Ship Early\n\nNobody waits for a perfect robot.\n\n" +
+			"### 2. ROS is 70% of the Work\n\nI spent months on control theory. I should have learned ROS properly first.\n\n" +
+			"### 3. Hardware Breaks\n\nKeep spare motors.\n",
+	}))
+	run(t, e, "how much of the work does he say ROS is?", says("70%"))
+}
