@@ -391,3 +391,25 @@ func TestFigureLevelFit(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelled checks which lists can be said by their labels: most items
+// labelled, and no label a number ("Week 3: …" names no thing).
+func TestLabelled(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []string
+		want  bool
+	}{
+		{"labelled things", []string{"Memory: short and long term", "Tools: how they are called", "Planning: how it decides"}, true},
+		{"numbered weeks", []string{"Week 1: kinematics", "Week 2: ROS", "Week 3: SLAM"}, false},
+		{"mostly plain", []string{"Memory: short and long term", "tools and their calls", "planning and deciding"}, false},
+		{"too short to cut", []string{"Memory: short and long term", "Tools: how they are called"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := labelled(tt.items); got != tt.want {
+				t.Errorf("labelled(%q) = %v; want %v", tt.items, got, tt.want)
+			}
+		})
+	}
+}

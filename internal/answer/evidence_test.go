@@ -180,3 +180,17 @@ func TestClaimHeading(t *testing.T) {
 	}))
 	run(t, e, "how much of the work does he say ROS is?", says("70%"))
 }
+
+// TestLabelsOfALongList checks that a list of labelled things too long to
+// quote whole, asked for as several things, is said by all its labels
+// rather than by the first few in full.
+func TestLabelsOfALongList(t *testing.T) {
+	long := " — this takes a long paragraph to explain properly, with examples, caveats, and the tools people reach for first"
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robot-topics.md": "# Robot Software Interviews\n\n## Autonomy stack\n\nThe topics to master for robot autonomy:\n\n" +
+			"- **Localization**: where the robot is" + long + "\n- **Mapping**: what is around it" + long +
+			"\n- **Path planning**: how it gets there" + long + "\n- **Control**: how it follows the path" + long +
+			"\n- **Safety**: how it stops in time" + long + "\n",
+	}))
+	run(t, e, "which autonomy topics should I master for robot interviews?", says("Localization", "Mapping", "Path planning", "Control", "Safety"))
+}

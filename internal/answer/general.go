@@ -497,6 +497,23 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 			items[i] = e.labelAndGist(a, it)
 		}
 	}
+	if !fits(keep) && a.many && labelled(items) {
+		// A list of labelled things still too long, asked for as several
+		// things, is said by its labels
+		// ("Perception; Planning; Tools; Memory"): all it lists, named,
+		// rather than the first few in full. An item the question names
+		// by its label keeps what it says.
+		full := items
+		items = slices.Clone(items)
+		for i, it := range items {
+			if l := itemLabel(it); l != "" && !e.namesLabel(a, e.termSet(l)) {
+				items[i] = l
+			}
+		}
+		if !fits(keep) {
+			items = full
+		}
+	}
 	if !fits(keep) {
 		// The items that say most of the question first, each in the
 		// guide's order, while they fit; a long item is cut so that one
@@ -553,12 +570,8 @@ func (e *Engine) labelAndGist(a *analysis, item string) string {
 	if len(sents) <= 1 {
 		return item
 	}
-	named := false // the question names this item by its label
 	lt := e.termSet(l)
-	for _, c := range a.concepts {
-		named = named || !c.subject && !c.soft && !e.isGeneric(c.Concept) && covers(lt, c.concept)
-	}
-	if !named {
+	if !e.namesLabel(a, lt) {
 		return head + sents[0]
 	}
 	for _, s := range sents {
@@ -596,6 +609,34 @@ func statesAsked(a *analysis, text string) bool {
 		return facts.FindDuration(text) != ""
 	}
 	return false
+}
+
+// namesLabel reports whether the question names an item by its label's
+// terms lt: a word of its topic, not its subject or a generic word.
+func (e *Engine) namesLabel(a *analysis, lt terms) bool {
+	for _, c := range a.concepts {
+		if !c.subject && !c.soft && !e.isGeneric(c.Concept) && covers(lt, c.concept) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelled reports whether most items of a list, two in three, name a
+// thing before saying more of it ("Memory: short-term vs long-term"). A
+// label that numbers the item ("Week 3: SQL…") names nothing.
+func labelled(items []string) bool {
+	n := 0
+	for _, it := range items {
+		l := itemLabel(it)
+		if strings.ContainsAny(l, "0123456789") {
+			return false
+		}
+		if l != "" {
+			n++
+		}
+	}
+	return len(items) >= 3 && 3*n >= 2*len(items)
 }
 
 // maxNearest bounds the topics a refusal names.
