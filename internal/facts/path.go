@@ -42,11 +42,18 @@ func (s Stage) Title() string {
 
 var (
 	stageHead = regexp.MustCompile(`(?i)^(level|stage|step|phase|month|week|part|milestone|tier|year)s?\s*#?(\d+(?:\s*[-–]\s*\d+)?)\b[\s:.)\-–—]*(.*)$`)
-	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s*|-)(months?|weeks?|years?|days?|hours?|minutes?|mins?)\b`)
+	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s+` + spanWord + `)?(?:\s*|-)(months?|weeks?|years?|days?|hours?|minutes?|mins?)\b`)
 )
 
 // countWord is a number spelt out ("twelve weeks", "two to three years").
 var countWord = `(?:` + lexicon.Get().Pattern("count") + `)`
+
+// spanWord says what a span was like between its count and its unit ("10
+// intense days", "six long months"); a duration is said without it.
+var (
+	spanWord  = `(?:` + lexicon.Get().Pattern("span-like") + `)`
+	spanWords = regexp.MustCompile(`(?i)\s` + spanWord + `\b`)
+)
 
 // stageOf reads a stage from a heading or list item: numbered
 // ("Level 1: Fundamentals (3-6 months)", "Week 5-8: Pipelines") or timed
@@ -290,6 +297,7 @@ func roleLabel(s string) bool {
 }
 
 func normDuration(s string) string {
+	s = spanWords.ReplaceAllString(s, "")
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return strings.Join(strings.Fields(s), " ") // spelt out: "two to three years" as written
 	}

@@ -110,6 +110,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"a 90-minute technical interview", "90-minute"},
 		{"Eighteen months later I quit my job; the year took 10 months.", "10 months"}, // "later" dates, it does not last
 		{"Two years ago I started.", ""},
+		{"After 10 intense days of interviews I had offers.", "10 days"}, // what the span was like, between count and unit
+		{"It took six long months to land a role.", "six months"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
