@@ -59,9 +59,14 @@ func (p *parser) warn(line int, format string, args ...any) {
 // line returns the 1-based line holding byte offset off.
 // RunsOn reports whether text ends mid-sentence, on a word no sentence
 // ends on: a paragraph that does runs on into the list after it, its lead.
-func RunsOn(text string) bool { return runsOn.MatchString(text) }
+func RunsOn(text string) bool {
+	last := text[strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return dangling[strings.ToLower(last)] // "" when text ends on a mark, not a word
+}
 
-var runsOn = regexp.MustCompile(`(?i)\b(?:` + lexicon.Get().Pattern("dangling") + `)$`)
+// dangling holds the words no sentence ends on. A set, not a pattern:
+// every paragraph of every guide is looked up.
+var dangling = lexicon.Get().Set("dangling")
 
 func (p *parser) line(off int) int {
 	return sort.Search(len(p.lineStart), func(i int) bool { return p.lineStart[i] > off })
