@@ -215,15 +215,17 @@ func TestRearm(t *testing.T) {
 			must(t, os.Rename(dir, dir+".old"))
 			must(t, os.Rename(dir+".new", dir))
 			l.Rearm("signal")
+			// The new engine is served before its reload is logged: wait
+			// for both.
 			deadline := time.Now().Add(5 * time.Second)
-			for len(l.Guides()) != 2 {
+			for len(l.Guides()) != 2 || !strings.Contains(logs.String(), `"trigger":"signal"`) {
 				if time.Now().After(deadline) {
-					t.Fatalf("Rearm did not reload:\n%s", logs)
+					if len(l.Guides()) != 2 {
+						t.Fatalf("Rearm did not reload:\n%s", logs)
+					}
+					t.Fatalf("the reload was not Rearm's:\n%s", logs)
 				}
 				time.Sleep(5 * time.Millisecond)
-			}
-			if !strings.Contains(logs.String(), `"trigger":"signal"`) {
-				t.Errorf("the reload was not Rearm's:\n%s", logs)
 			}
 		})
 	}
