@@ -155,42 +155,41 @@ func TestRoleByShortForm(t *testing.T) {
 	run(t, e, "for an sde 2 robotics role at acme what level of motion planning is needed", says("RRT"), saysNot("don't cover"))
 }
 
-// TestRunOnLead checks that a paragraph ending mid-sentence leads the
-// list it runs on into: the list answers with it, and is quoted as one
-// sentence, with no colon put between.
-func TestRunOnLead(t *testing.T) {
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robot-evals.md": "# Shipping Robot Policies\n\n## Evaluation\n\n" +
+// TestShapesOfPosts checks three shapes blog posts write answers in: a
+// paragraph running on into its list (it leads the list, quoted as one
+// sentence with no colon put in); a heading that makes the claim ("ROS is
+// 70% of the Work"), said with the paragraph under it that argues it
+// without the figure; and a list of labelled things too long to quote
+// whole, asked for as several, said by all its labels rather than by the
+// first few in full.
+func TestShapesOfPosts(t *testing.T) {
+	long := " — this takes a long paragraph to explain properly, with examples, caveats, and the tools people reach for first"
+	tests := []struct {
+		name, file, text, q string
+		want                []check
+	}{
+		{"run-on lead", "robot-evals.md", "# Shipping Robot Policies\n\n## Evaluation\n\n" +
 			"Simulation hides a lot. For a fair test, remember the 3 Cs: you want to test the policy on\n\n" +
 			"- **c**luttered tables\n- **c**hanging light\n- **c**ommon household objects\n\n" +
 			"## Deployment\n\nShip to ten homes first and watch the logs every day.\n",
-	}))
-	run(t, e, "what are the 3 Cs for testing a robot policy?", says("test the policy on cluttered tables", "changing light"), saysNot("policy on:"))
-}
-
-// TestClaimHeading checks that a heading stating the figure asked ("ROS
-// is 70% of the Work") is said with the paragraph under it, which argues
-// the claim without repeating the figure.
-func TestClaimHeading(t *testing.T) {
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robot-lessons.md": "# What Two Years of Robotics Taught Me\n\n## Lessons\n\n" +
+			"what are the 3 Cs for testing a robot policy?",
+			[]check{says("test the policy on cluttered tables", "changing light"), saysNot("policy on:")}},
+		{"claim heading", "robot-lessons.md", "# What Two Years of Robotics Taught Me\n\n## Lessons\n\n" +
 			"### 1. Ship Early\n\nNobody waits for a perfect robot.\n\n" +
 			"### 2. ROS is 70% of the Work\n\nI spent months on control theory. I should have learned ROS properly first.\n\n" +
 			"### 3. Hardware Breaks\n\nKeep spare motors.\n",
-	}))
-	run(t, e, "how much of the work does he say ROS is?", says("70%"))
-}
-
-// TestLabelsOfALongList checks that a list of labelled things too long to
-// quote whole, asked for as several things, is said by all its labels
-// rather than by the first few in full.
-func TestLabelsOfALongList(t *testing.T) {
-	long := " — this takes a long paragraph to explain properly, with examples, caveats, and the tools people reach for first"
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robot-topics.md": "# Robot Software Interviews\n\n## Autonomy stack\n\nThe topics to master for robot autonomy:\n\n" +
+			"how much of the work does he say ROS is?", []check{says("70%")}},
+		{"a long list by its labels", "robot-topics.md", "# Robot Software Interviews\n\n## Autonomy stack\n\nThe topics to master for robot autonomy:\n\n" +
 			"- **Localization**: where the robot is" + long + "\n- **Mapping**: what is around it" + long +
 			"\n- **Path planning**: how it gets there" + long + "\n- **Control**: how it follows the path" + long +
 			"\n- **Safety**: how it stops in time" + long + "\n",
-	}))
-	run(t, e, "which autonomy topics should I master for robot interviews?", says("Localization", "Mapping", "Path planning", "Control", "Safety"))
+			"which autonomy topics should I master for robot interviews?",
+			[]check{says("Localization", "Mapping", "Path planning", "Control", "Safety")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEngine(t, parseAll(t, map[string]string{tt.file: tt.text}))
+			run(t, e, tt.q, tt.want...)
+		})
+	}
 }
