@@ -40,9 +40,9 @@ type Engine struct {
 	index    *search.Index
 	df       map[string]int // sections holding each term
 	nSec     int
-	// vocab numbers every term of the guides; words spells each id.
+	// vocab numbers every term of the guides; spelling spells each id.
 	vocab    map[string]termID
-	words    []string
+	spelling []string
 	scratch  terms               // termSet's buffer, while building
 	termSlab *slab.Slab[termID]  // the term sets, while building
 	passSlab *slab.Slab[passage] // the passages, while building
@@ -261,7 +261,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		title := e.termSet(titleText)
 		e.titles = append(e.titles, title)
 		for _, t := range title {
-			e.titlePost[e.words[t]] = append(e.titlePost[e.words[t]], gi)
+			e.titlePost[e.spelling[t]] = append(e.titlePost[e.spelling[t]], gi)
 		}
 		guideRole := facts.FindRole(g.Title)
 		guidePlaces := facts.FindRegions(g.Title)
@@ -317,7 +317,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			}
 			all := e.scratch[:0]
 			for t := range seen {
-				e.df[e.words[t]]++
+				e.df[e.spelling[t]]++
 				all = append(all, t)
 			}
 			slices.Sort(all)
@@ -348,10 +348,10 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				st[pi][si].head = e.termSet(s.Title())
 				ref := stagePosting{int32(gi), int32(pi), int32(si)}
 				for _, t := range st[pi][si].text {
-					e.stagePost[e.words[t]] = append(e.stagePost[e.words[t]], ref)
+					e.stagePost[e.spelling[t]] = append(e.stagePost[e.spelling[t]], ref)
 				}
 				for _, t := range st[pi][si].head {
-					e.stageHeadPost[e.words[t]] = append(e.stageHeadPost[e.words[t]], ref)
+					e.stageHeadPost[e.spelling[t]] = append(e.stageHeadPost[e.spelling[t]], ref)
 				}
 			}
 		}
@@ -454,9 +454,9 @@ func (e *Engine) termSet(text string) terms {
 		switch {
 		case ok:
 		case building:
-			id = termID(len(e.words))
+			id = termID(len(e.spelling))
 			w := string(t)
-			e.words = append(e.words, w)
+			e.spelling = append(e.spelling, w)
 			e.vocab[w] = id
 		default:
 			id = e.id(string(t)) // a word no guide uses, as a question may

@@ -159,7 +159,7 @@ func (e *Engine) rungFit(a *analysis, ts terms, gi int, isRole []bool, roleWeigh
 	}
 	extra := 0
 	for _, id := range ts {
-		if t := e.words[id]; !used[t] && !strings.ContainsAny(t, "0123456789") && t != "year" {
+		if t := e.spelling[id]; !used[t] && !strings.ContainsAny(t, "0123456789") && t != "year" {
 			extra++ // but not for the years a rung gives
 		}
 	}
