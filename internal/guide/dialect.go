@@ -61,17 +61,19 @@ func dialects(src []byte) ([]byte, []bound) {
 			continue
 		}
 		if m := mermaidDiv.FindStringSubmatch(l); m != nil {
-			// <div class="mermaid"> … </div>: a mermaid graph as a fence.
+			// <div class="mermaid"> … </div>: a mermaid graph as a fence,
+			// read again as one. A div never closed is left as HTML: read
+			// again unchanged, it would be matched again for ever.
 			for j := i + 1; j < len(lines); j++ {
 				if strings.TrimSpace(string(lines[j])) == "</"+m[1]+">" {
 					lines[i], lines[j] = []byte("```mermaid"), []byte("```")
 					for k := i + 1; k < j; k++ {
 						lines[k] = []byte(html.UnescapeString(string(lines[k])))
 					}
+					i--
 					break
 				}
 			}
-			i--
 			continue
 		}
 		if breaks := strings.Contains(l, "<br") || strings.Contains(l, "&nbsp;"); breaks && strings.TrimSpace(l) != "" && blankBreak.MatchString(l) {

@@ -215,6 +215,7 @@ func FuzzParse(f *testing.F) {
 		"\xff\xfe# T\n",
 		"Title: T\nDate: 2020\n\nText &amp; more \\* [1](x).\n",
 		"**1. A**\n- x\n\n<div class=\"mermaid\">\nA --&gt; B\n</div>\nline <br>\n&nbsp; **B** <br>\n",
+		"# T\n\nkeep in mind the three: test it on a\n\n- **c**luttered table\n- after 10 intense days\n",
 	} {
 		f.Add([]byte(s))
 	}
