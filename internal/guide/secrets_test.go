@@ -214,12 +214,22 @@ func FuzzRedactSecrets(f *testing.F) {
 		if len(in) != len(got) {
 			t.Fatalf("%d lines became %d: %q", len(in), len(got), out)
 		}
+		// A long line (a page on one line) loses its credentials, not
+		// itself: it may come out shorter, said so by its warning.
+		cut := map[int]bool{}
+		for _, w := range ws {
+			if strings.HasPrefix(w.Message, "part of a long line removed") {
+				cut[w.Line] = true
+			}
+		}
 		emptied := map[int]bool{}
 		for i := range in {
 			switch {
 			case bytes.Equal(in[i], got[i]):
 			case len(got[i]) == 0:
 				emptied[i+1] = true
+			case cut[i+1] && len(got[i]) < len(in[i]):
+				emptied[i+1] = true // redacted: a warning names it
 			default:
 				t.Fatalf("line %d %q became %q", i+1, in[i], got[i])
 			}
