@@ -7,17 +7,21 @@ package search
 
 import (
 	"cmp"
+	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
@@ -72,6 +76,52 @@ type Index struct {
 	// stableTies orders sections of exactly equal score by their number
 	// (see BreakTiesByID).
 	stableTies bool
+	// scratch holds *scores for SearchTerms, one a search at a time.
+	scratch sync.Pool
+}
+
+// scores is a search's scratch, kept between searches: each section's
+// score so far and how many of the term queries it matched, by Bleve's
+// number, and the numbers touched, to clear.
+type scores struct {
+	sum     []float64
+	matched []int32
+	touched []uint64
+	cands   []scored
+}
+
+type scored struct {
+	doc   uint64
+	score float64
+}
+
+func (s *scores) add(doc uint64, score float64) {
+	if doc >= uint64(len(s.sum)) {
+		s.sum = append(s.sum, make([]float64, doc+1-uint64(len(s.sum)))...)
+		s.matched = append(s.matched, make([]int32, doc+1-uint64(len(s.matched)))...)
+	}
+	if s.matched[doc] == 0 {
+		s.touched = append(s.touched, doc)
+	}
+	s.sum[doc] += score
+	s.matched[doc]++
+}
+
+// top returns the k best sections, rounded to scoreGrain, with Bleve's
+// coordination factor (the share of the queries matched) applied, and
+// clears the scratch for the next search.
+func (s *scores) top(k, queries int) []scored {
+	s.cands = s.cands[:0]
+	for _, d := range s.touched {
+		score := s.sum[d] * float64(s.matched[d]) / float64(queries)
+		s.cands = append(s.cands, scored{d, math.Round(score/scoreGrain) * scoreGrain})
+		s.sum[d], s.matched[d] = 0, 0
+	}
+	s.touched = s.touched[:0]
+	slices.SortFunc(s.cands, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
+	})
+	return s.cands[:min(k, len(s.cands))]
 }
 
 // BreakTiesByID makes searches choose among sections of exactly equal
@@ -170,7 +220,7 @@ func (ix *Index) QueryTerms(question string) []string {
 
 // SearchTerms returns up to n sections matching any of terms (index terms,
 // as from QueryTerms), scored with BM25 over section text and headings.
-func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
+func (ix *Index) searchBleve(terms []string, n int) ([]Hit, error) {
 	var qs []query.Query
 	for _, f := range []struct {
 		name  string
@@ -211,6 +261,129 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 			continue
 		}
 		hits = append(hits, Hit{Guide: gi, Section: si, Score: math.Round(h.Score/scoreGrain) * scoreGrain})
+	}
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
+	})
+	return hits[:min(n, len(hits))], nil
+}
+
+// SearchTerms returns up to n sections matching any of terms (index terms,
+// as from QueryTerms), scored with BM25 over section text and headings.
+//
+// It scores as Bleve's disjunction of one term query per term and field
+// would (searchBleve; TestSearchTermsAsBleve holds them equal), but walks
+// each term's postings into one score a section itself: Bleve merges the
+// postings lists document by document and builds a match for every
+// posting, which on a pay question over a thousand guides (a few
+// thousand postings each for "salary", "pay", "senior") was most of the
+// time an answer took.
+func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer r.Close()
+	docs, err := r.DocCount()
+	if err != nil || docs == 0 {
+		return nil, err
+	}
+	bm, ok := r.(index.BM25Reader)
+	if !ok {
+		return ix.searchBleve(terms, n)
+	}
+	// Each term query's weight, as Bleve's term scorer has it: its boost
+	// times BM25's idf; the query norm is over all of them.
+	type termQuery struct {
+		reader       index.TermFieldReader
+		boost, idf   float64
+		avgDocLength float64
+	}
+	var qs []termQuery
+	defer func() {
+		for _, q := range qs {
+			q.reader.Close()
+		}
+	}()
+	sumSquares := 0.0
+	for _, f := range []struct {
+		name  string
+		boost float64
+	}{{"text", boostText}, {"path", boostPath}} {
+		card, err := bm.FieldCardinality(f.name)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		avg := math.Ceil(float64(card) / float64(docs))
+		if avg == 0 {
+			return ix.searchBleve(terms, n) // Bleve scores an empty field by tf-idf
+		}
+		for _, t := range terms {
+			tr, err := r.TermFieldReader(context.Background(), []byte(t), f.name, true, true, false)
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			df := float64(tr.Count())
+			idf := math.Log(1 + (float64(docs)-df+0.5)/(df+0.5))
+			qs = append(qs, termQuery{tr, f.boost, idf, avg})
+			sumSquares += (f.boost * idf) * (f.boost * idf)
+		}
+	}
+	norm := 1 / math.Sqrt(sumSquares)
+	sc, _ := ix.scratch.Get().(*scores)
+	if sc == nil {
+		sc = &scores{}
+	}
+	defer ix.scratch.Put(sc)
+	var td index.TermFieldDoc
+	for _, q := range qs {
+		weight := q.boost * q.idf * norm
+		for {
+			d, err := q.reader.Next(&td)
+			if err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			if d == nil {
+				break
+			}
+			tf := math.Sqrt(float64(d.Freq))
+			length := 1 / (d.Norm * d.Norm)
+			score := q.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b+search.BM25_b*length/q.avgDocLength))
+			sc.add(binary.BigEndian.Uint64(d.ID), score*weight)
+		}
+	}
+	// The best n and a few more by score (ties by Bleve's number, as its
+	// collector keeps them), named and ordered as searchBleve orders them;
+	// breaking ties by section, all of them, so that ties fall the same
+	// way on every build.
+	k := n + spareHits
+	if ix.stableTies {
+		k = math.MaxInt
+	}
+	top := sc.top(k, len(qs))
+	hits := make([]Hit, 0, len(top))
+	for _, c := range top {
+		ext, err := r.ExternalID(index.NewIndexInternalID(nil, c.doc))
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		g, sec, ok := strings.Cut(ext, "/")
+		if !ok {
+			continue
+		}
+		gi, err1 := strconv.Atoi(g)
+		si, err2 := strconv.Atoi(sec)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		hits = append(hits, Hit{Guide: gi, Section: si, Score: c.score})
 	}
 	slices.SortFunc(hits, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
