@@ -23,7 +23,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -137,16 +136,6 @@ type doc struct {
 	Path  string `json:"path"`
 	Text  string `json:"text"`
 }
-
-// A question's search is a disjunction of a term query per term and
-// field, 10 to 60 of them. Bleve merges more than DisjunctionHeapTakeover
-// (10 by default) through a heap; at these sizes its slice merge is cheaper
-// and scores the same (BenchmarkAsk1000: p99 2.6-2.9 -> 2.2-2.3 ms, paired
-// runs). Bleve leaves the setting to the application; it is made once,
-// before any index exists, as every search reads it.
-const disjunctionSlice = 64
-
-func init() { searcher.DisjunctionHeapTakeover = disjunctionSlice }
 
 // New returns an empty index.
 func New() (*Index, error) {
