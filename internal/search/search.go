@@ -330,6 +330,9 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 	if sc == nil {
 		sc = &scores{}
 	}
+	if uint64(len(sc.sum)) < docs { // one slot a section, Bleve's numbers running from 0
+		sc.sum, sc.matched = make([]float64, docs), make([]int32, docs)
+	}
 	defer ix.scratch.Put(sc)
 	var td index.TermFieldDoc
 	for _, q := range qs {
