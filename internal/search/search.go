@@ -79,6 +79,25 @@ type Index struct {
 	scratch sync.Pool
 }
 
+// sectionOf reads a document's ID, "guide/section".
+func sectionOf(id string) (gi, si int, ok bool) {
+	g, sec, ok := strings.Cut(id, "/")
+	if !ok {
+		return 0, 0, false
+	}
+	gi, err1 := strconv.Atoi(g)
+	si, err2 := strconv.Atoi(sec)
+	return gi, si, err1 == nil && err2 == nil
+}
+
+// best returns the n best hits, by score, then by guide and section.
+func best(hits []Hit, n int) []Hit {
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
+	})
+	return hits[:min(n, len(hits))]
+}
+
 // scores is a search's scratch, kept between searches: each section's
 // score so far and how many of the term queries it matched, by Bleve's
 // number, and the numbers touched, to clear.
@@ -240,21 +259,11 @@ func (ix *Index) searchBleve(terms []string, n int) ([]Hit, error) {
 	}
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		g, s, ok := strings.Cut(h.ID, "/")
-		if !ok {
-			continue
+		if gi, si, ok := sectionOf(h.ID); ok {
+			hits = append(hits, Hit{Guide: gi, Section: si, Score: math.Round(h.Score/scoreGrain) * scoreGrain})
 		}
-		gi, err1 := strconv.Atoi(g)
-		si, err2 := strconv.Atoi(s)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		hits = append(hits, Hit{Guide: gi, Section: si, Score: math.Round(h.Score/scoreGrain) * scoreGrain})
 	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
-	})
-	return hits[:min(n, len(hits))], nil
+	return best(hits, n), nil
 }
 
 // SearchTerms returns up to n sections matching any of terms (index terms,
@@ -366,21 +375,11 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		g, sec, ok := strings.Cut(ext, "/")
-		if !ok {
-			continue
+		if gi, si, ok := sectionOf(ext); ok {
+			hits = append(hits, Hit{Guide: gi, Section: si, Score: c.score})
 		}
-		gi, err1 := strconv.Atoi(g)
-		si, err2 := strconv.Atoi(sec)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		hits = append(hits, Hit{Guide: gi, Section: si, Score: c.score})
 	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Guide, b.Guide), cmp.Compare(a.Section, b.Section))
-	})
-	return hits[:min(n, len(hits))], nil
+	return best(hits, n), nil
 }
 
 // Terms returns the index terms of text: lower-cased, stop words removed,
