@@ -126,28 +126,34 @@ func (s *scores) add(doc uint64, score float64) {
 }
 
 // top returns the k best sections, rounded to scoreGrain, with Bleve's
-// coordination factor (the share of the queries matched) applied, and
-// clears the scratch for the next search.
+// coordination factor (the share of the queries matched) applied.
 func (s *scores) top(k, queries int) []scored {
 	s.cands = s.cands[:0]
 	for _, d := range s.touched {
 		score := s.sum[d] * float64(s.matched[d]) / float64(queries)
 		s.cands = append(s.cands, scored{d, math.Round(score/scoreGrain) * scoreGrain})
-		s.sum[d], s.matched[d] = 0, 0
 	}
-	s.touched = s.touched[:0]
 	slices.SortFunc(s.cands, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
 	})
 	return s.cands[:min(k, len(s.cands))]
 }
 
+// clear readies the scratch for the next search, however this one ended.
+func (s *scores) clear() {
+	for _, d := range s.touched {
+		s.sum[d], s.matched[d] = 0, 0
+	}
+	s.touched = s.touched[:0]
+}
+
 // BreakTiesByID makes searches choose among sections of exactly equal
 // score by their numbers. Bleve numbers a batch's documents in no fixed
 // order, so which of many equal sections (copies of one guide, generated
 // guides) make the first n differs from one build of the index to the
-// next. Ordering them costs about a fifth more a search; cmd/train pays
-// it, so the same data fits the same weights.
+// next. Ordering them means naming every section a search scores, not
+// only the best few; cmd/train pays for it, so the same data fits the same
+// weights.
 func (ix *Index) BreakTiesByID() { ix.stableTies = true }
 
 type doc struct {
@@ -226,8 +232,9 @@ func (ix *Index) QueryTerms(question string) []string {
 	return slices.Compact(terms)
 }
 
-// SearchTerms returns up to n sections matching any of terms (index terms,
-// as from QueryTerms), scored with BM25 over section text and headings.
+// searchBleve is SearchTerms through Bleve's own search: a disjunction of
+// one term query per term and field. SearchTerms falls back on it where it
+// cannot score as Bleve does, and its test holds the two equal.
 func (ix *Index) searchBleve(terms []string, n int) ([]Hit, error) {
 	var qs []query.Query
 	for _, f := range []struct {
@@ -342,7 +349,10 @@ func (ix *Index) SearchTerms(terms []string, n int) ([]Hit, error) {
 	if uint64(len(sc.sum)) < docs { // one slot a section, Bleve's numbers running from 0
 		sc.sum, sc.matched = make([]float64, docs), make([]int32, docs)
 	}
-	defer ix.scratch.Put(sc)
+	defer func() {
+		sc.clear()
+		ix.scratch.Put(sc)
+	}()
 	var td index.TermFieldDoc
 	for _, q := range qs {
 		weight := q.boost * q.idf * norm
