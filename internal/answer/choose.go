@@ -112,7 +112,7 @@ func (e *Engine) options(a *analysis) []option {
 	}
 	switch a.intent {
 	case intentPrice:
-		pick(preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] }), 3)
+		pick(preferring(cands, func(c candidate) bool { return e.priceAt[lineKey{c.gi, c.p.line}] }), 3)
 	case intentDuration:
 		pick(preferring(cands, statesDuration), 3)
 	}
@@ -733,7 +733,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		set("role_fit", rf)
 		set("level_fit", sign(levelFit(a.level, primary.level)))
-		if ls := e.payLevels[priceKey{refs[0].gi, refs[0].line}]; a.intent == intentSalary && a.level != "" && o.pass != nil && len(ls) > 0 && !slices.Contains(ls, a.level) {
+		if ls := e.payLevels[lineKey{refs[0].gi, refs[0].line}]; a.intent == intentSalary && a.level != "" && o.pass != nil && len(ls) > 0 && !slices.Contains(ls, a.level) {
 			// The figures the passage quotes are another level's ("$120,000
 			// to $200,000 for mid-level positions" for a senior's pay).
 			set("level_fit", -1)
@@ -784,7 +784,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	if a.intent == intentPrice {
 		for _, ref := range refs {
-			if e.priceAt[priceKey{ref.gi, ref.line}] {
+			if e.priceAt[lineKey{ref.gi, ref.line}] {
 				set("states_price", 1)
 			}
 		}

@@ -73,8 +73,8 @@ type Engine struct {
 	titlePost map[string][]int
 	// priceAt marks the lines of each guide that state a price; payLevels
 	// holds the levels the pay figures of a line are for.
-	priceAt   map[priceKey]bool
-	payLevels map[priceKey][]facts.Level
+	priceAt   map[lineKey]bool
+	payLevels map[lineKey][]facts.Level
 	// rungTerms holds the terms of each ladder rung's name, then of each
 	// role it groups: [guide][ladder][rung][name].
 	rungTerms [][][][]terms
@@ -104,7 +104,8 @@ func WithStableTies() Option {
 	return func(e *Engine) { e.index.BreakTiesByID() }
 }
 
-type priceKey struct{ guide, line int }
+// lineKey is a line of a guide: what priceAt and payLevels know of it.
+type lineKey struct{ guide, line int }
 
 // salaryRef is a salary figure by its guide and its place in the guide's facts.
 type salaryRef struct{ gi, i int32 }
@@ -222,7 +223,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{guides: guides, index: ix, df: map[string]int{}, vocab: map[string]termID{}, termSlab: slab.New[termID](16384), passSlab: slab.New[passage](1024), filler: map[string]bool{},
-		stagePost: map[string][]stagePosting{}, stageHeadPost: map[string][]stagePosting{}, priceAt: map[priceKey]bool{}, payLevels: map[priceKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
+		stagePost: map[string][]stagePosting{}, stageHeadPost: map[string][]stagePosting{}, priceAt: map[lineKey]bool{}, payLevels: map[lineKey][]facts.Level{}, qualTerms: map[string]terms{}, payByRole: map[string][]salaryRef{}, titlePost: map[string][]int{}}
 	for _, t := range ix.Terms(fillerWords + " " + particleWords) {
 		e.filler[t] = true
 	}
@@ -371,7 +372,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		e.rungTerms = append(e.rungTerms, rt)
 		for i, s := range fx.Salaries {
 			e.payByRole[s.Role] = append(e.payByRole[s.Role], salaryRef{int32(gi), int32(i)})
-			if k := (priceKey{gi, s.Line}); s.Level != "" && !slices.Contains(e.payLevels[k], s.Level) {
+			if k := (lineKey{gi, s.Line}); s.Level != "" && !slices.Contains(e.payLevels[k], s.Level) {
 				e.payLevels[k] = append(e.payLevels[k], s.Level)
 			}
 			if _, ok := e.qualTerms[s.Qualifier]; s.Qualifier != "" && !ok {
@@ -379,7 +380,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			}
 		}
 		for _, p := range fx.Prices {
-			e.priceAt[priceKey{gi, p.Line}] = true
+			e.priceAt[lineKey{gi, p.Line}] = true
 		}
 		e.nSec += len(g.Sections)
 		// Sections go to the index a batch at a time as they are read,

@@ -108,6 +108,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				}
 			}
 		}
+		// "From junior to mid": the "Junior → Mid" section, whichever passage.
+		arrow := a.transition && arrowHeading.MatchString(e.guides[h.Guide].Sections[h.Section].Heading())
 		for pi := range info.passages {
 			p := &info.passages[pi]
 			got, head, near, label, topic, headTopic := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
@@ -189,8 +191,8 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 				}
 			}
 			score += labelBonus * label / a.total // "Cloud Platforms: …" is about cloud platforms
-			if a.transition && arrowHeading.MatchString(e.guides[h.Guide].Sections[h.Section].Heading()) {
-				score += transitionBonus // "from junior to mid": the "Junior → Mid" section
+			if arrow {
+				score += transitionBonus
 			}
 			if a.needs && p.required {
 				score += requiredBonus // "what do I need": the list of what is required
@@ -310,7 +312,7 @@ func (e *Engine) general(a *analysis) *reply {
 	// passages that state a price or a duration, when one answers.
 	switch a.intent {
 	case intentPrice:
-		cands = preferring(cands, func(c candidate) bool { return e.priceAt[priceKey{c.gi, c.p.line}] })
+		cands = preferring(cands, func(c candidate) bool { return e.priceAt[lineKey{c.gi, c.p.line}] })
 	case intentDuration:
 		cands = preferring(cands, statesDuration)
 	}
@@ -499,10 +501,9 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 	}
 	if !fits(keep) && a.many && labelled(items) {
 		// A list of labelled things still too long, asked for as several
-		// things, is said by its labels
-		// ("Perception; Planning; Tools; Memory"): all it lists, named,
-		// rather than the first few in full. An item the question names
-		// by its label keeps what it says.
+		// things, is said by its labels ("Perception; Planning; Tools;
+		// Memory"): all it lists, named, rather than the first few in
+		// full. An item the question names by its label keeps what it says.
 		full := items
 		items = slices.Clone(items)
 		for i, it := range items {
@@ -521,7 +522,6 @@ func (e *Engine) listText(a *analysis, p *passage) string {
 		weight := make([]float64, len(items))
 		for i, it := range items {
 			ts := e.termSet(it)
-			slices.Sort(ts)
 			for _, c := range a.concepts {
 				if covers(ts, c.concept) {
 					weight[i] += c.weight

@@ -42,8 +42,21 @@ func (s Stage) Title() string {
 
 var (
 	stageHead = regexp.MustCompile(`(?i)^(level|stage|step|phase|month|week|part|milestone|tier|year)s?\s*#?(\d+(?:\s*[-–]\s*\d+)?)\b[\s:.)\-–—]*(.*)$`)
-	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s+` + spanWord + `)?(?:\s*|-)(months?|weeks?|years?|days?|hours?|minutes?|mins?)\b`)
+	duration  = regexp.MustCompile(`(?i)\b(\d+(?:\.\d+)?\s*(?:[-–]|to)\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\+?|` + countWord + `(?:\s*(?:[-–]|to|or)\s*` + countWord + `)?)\s*\+?(?:\s+` + spanWord + `)?(?:\s*|-)(` + unitPattern() + `)\b`)
 )
+
+// durationUnits are the words every duration ends on, singular; "min"
+// stands for itself ("45 mins") and, in namesUnit, for "minute" too.
+var durationUnits = [...]string{"month", "week", "year", "day", "hour", "minute", "min"}
+
+// unitPattern is durationUnits as a pattern, each singular or plural.
+func unitPattern() string {
+	var alts []string
+	for _, u := range durationUnits {
+		alts = append(alts, u+"s?")
+	}
+	return strings.Join(alts, "|")
+}
 
 // countWord is a number spelt out ("twelve weeks", "two to three years").
 var countWord = `(?:` + lexicon.Get().Pattern("count") + `)`
@@ -258,12 +271,11 @@ func findDuration(s string) string {
 // long it takes: "eighteen months later", "two years ago".
 var pointInTime = regexp.MustCompile(`(?i)^\s+(?:later|ago|earlier)\b`)
 
-// unitLong is a duration said as one unit's length: "an hour-long
-// screen", "a week-long take-home".
-// namesUnit reports whether s holds a word every duration ends on.
+// namesUnit reports whether s holds a word a duration ends on: the
+// durations findDuration reads, "an hour-long" ones too, all name one.
 func namesUnit(s string) bool {
 	l := strings.ToLower(s)
-	for _, u := range [...]string{"month", "week", "year", "day", "hour", "min"} {
+	for _, u := range durationUnits {
 		if strings.Contains(l, u) {
 			return true
 		}
@@ -271,6 +283,8 @@ func namesUnit(s string) bool {
 	return false
 }
 
+// unitLong is a duration said as one unit's length: "an hour-long
+// screen", "a week-long take-home".
 var unitLong = regexp.MustCompile(`(?i)\ban?\s+(hour|day|week|month|year)[- ]long\b`)
 
 // experienceSpan reports whether a span of years right after a role's

@@ -57,6 +57,10 @@ func (p *parser) warn(line int, format string, args ...any) {
 }
 
 // line returns the 1-based line holding byte offset off.
+func (p *parser) line(off int) int {
+	return sort.Search(len(p.lineStart), func(i int) bool { return p.lineStart[i] > off })
+}
+
 // RunsOn reports whether text ends mid-sentence, on a word no sentence
 // ends on: a paragraph that does runs on into the list after it, its lead.
 func RunsOn(text string) bool {
@@ -67,10 +71,6 @@ func RunsOn(text string) bool {
 // dangling holds the words no sentence ends on. A set, not a pattern:
 // every paragraph of every guide is looked up.
 var dangling = lexicon.Get().Set("dangling")
-
-func (p *parser) line(off int) int {
-	return sort.Search(len(p.lineStart), func(i int) bool { return p.lineStart[i] > off })
-}
 
 // raw is a heading, a content block, or the bounds of a sub-section, in
 // document order, before sectioning.
