@@ -2,7 +2,9 @@ package answer_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/careerbot/careerbot/internal/answer"
@@ -192,4 +194,23 @@ func TestShapesOfPosts(t *testing.T) {
 			run(t, e, tt.q, tt.want...)
 		})
 	}
+}
+
+// TestClippedWords checks that a clipped word of the trade reaches its
+// full form: a guide's "Prep Time: ~5 weeks" answers "how long to prepare",
+// among more stage rows stating durations than are weighed, which name no
+// preparing.
+func TestClippedWords(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Robotics Engineer Interview Prep Plan\n\n" +
+		"> **Goal:** Pass robotics engineer interviews\n> **Prep Time:** ~5 weeks in total\n\n")
+	for phase := 1; phase <= 4; phase++ {
+		fmt.Fprintf(&b, "## Phase %d (Week %d)\n\n| Topic | Time | What Interviewers Ask |\n|---|---|---|\n", phase, phase)
+		for row := 1; row <= 5; row++ {
+			fmt.Fprintf(&b, "| Topic %c%d | %d days | Robotics engineer interview drill %d |\n", 'A'+phase, row, row, row)
+		}
+		b.WriteString("\n")
+	}
+	e := newEngine(t, parseAll(t, map[string]string{"robotics-prep.md": b.String()}))
+	run(t, e, "How long does it take to prepare for robotics engineer interviews?", says("5 weeks"))
 }
