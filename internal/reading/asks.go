@@ -27,7 +27,7 @@ var (
 func Asks(msg string) (question, background string) {
 	sents := splitSentences(msg)
 	if len(sents) < 2 {
-		return msg, ""
+		return purpose(msg)
 	}
 	var ask, rest []string
 	for _, s := range sents {
@@ -41,6 +41,23 @@ func Asks(msg string) (question, background string) {
 		return msg, ""
 	}
 	return strings.Join(ask, " "), strings.Join(rest, " ")
+}
+
+// purposeClause closes a question with what the asker wants it for: "How
+// long does a PhD take if I want an ML research career?" The clause is
+// why they ask, not what: the duration asked is the PhD's.
+var purposeClause = regexp.MustCompile(`(?i),?\s+if\s+(?:i|i'm|im|i am|you|you're)\s+(?:want|wanna|plan|planning|hope|hoping|aim|aiming|intend|intending|would like|'d like)\b[^?]*\?*$`)
+
+// purpose splits a one-sentence question from a closing purpose clause,
+// kept as background: "I want an ML research career".
+func purpose(q string) (question, background string) {
+	loc := purposeClause.FindStringIndex(q)
+	if loc == nil || len(strings.Fields(q[:loc[0]])) < 3 {
+		return q, ""
+	}
+	clause := strings.Trim(q[loc[0]:], " ,?")
+	_, clause, _ = strings.Cut(clause, " ") // "I want …", without its "if"
+	return strings.TrimSpace(q[:loc[0]]) + "?", clause
 }
 
 // Sentences cuts a chat message into its sentences, as splitSentences.

@@ -389,3 +389,27 @@ func TestParts(t *testing.T) {
 		})
 	}
 }
+
+// TestAsks checks a message is split into what it asks and the background
+// it gives: the sentences that do not ask, and a closing clause saying
+// what the asker wants it for.
+func TestAsks(t *testing.T) {
+	tests := []struct {
+		msg, ask, background string
+	}{
+		{"I've taught chemistry for eight years. Is a bootcamp enough to get hired?", "Is a bootcamp enough to get hired?", "I've taught chemistry for eight years."},
+		{"How long does a PhD take if I want an ML research career?", "How long does a PhD take?", "I want an ML research career"},
+		{"which certs matter, if im aiming for a cloud robotics role", "which certs matter?", "im aiming for a cloud robotics role"},
+		{"what do seniors earn if they negotiate?", "what do seniors earn if they negotiate?", ""},
+		{"what if I want to?", "what if I want to?", ""},
+		{"Should I learn Rust?", "Should I learn Rust?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.msg, func(t *testing.T) {
+			ask, bg := reading.Asks(tt.msg)
+			if ask != tt.ask || bg != tt.background {
+				t.Errorf("Asks(%q) = %q, %q; want %q, %q", tt.msg, ask, bg, tt.ask, tt.background)
+			}
+		})
+	}
+}
