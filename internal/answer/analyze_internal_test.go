@@ -413,3 +413,30 @@ func TestLabelled(t *testing.T) {
 		})
 	}
 }
+
+// TestStatesFigure checks what counts as stating an amount of money: a
+// currency by symbol or code, before or after, a code of a currency the
+// lexicon lacks before a grouped amount; not a standard's number.
+func TestStatesFigure(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Seniors earn $90K.", true},
+		{"NOK 550,000 a year", true},
+		{"60 000 SEK", true},
+		{"₹15–25 LPA", true},
+		{"a median of OSM 46,500", true},
+		{"a 5-10% raise", true},
+		{"Safety: ISO 10218, functional safety reviews", false},
+		{"Learn GPT 4 prompting", false},
+		{"Spend 3 months on SQL", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := statesFigure(tt.text); got != tt.want {
+				t.Errorf("statesFigure(%q) = %v; want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -548,8 +548,18 @@ var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|t
 // ratioText is a figure given against another: "1.3x", "20% more".
 var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
 
-// figureText is an amount of money, the currency before it or after.
-var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\b[A-Z]{3}\s?\d|\d\s?(?:[kK]|LPA|lakhs?|[A-Z]{3})\b`) // "$90K", "NOK 550,000", "60 000 SEK"
+// figureText is an amount of money, the currency before it or after:
+// "$90K", "NOK 550,000", "60 000 SEK". A code the lexicon does not know
+// counts before a grouped amount ("OSM 46,500"), not before any number:
+// "ISO 10218" is a standard.
+var figureText = func() *regexp.Regexp {
+	var codes []string
+	for _, c := range lexicon.Get().Currencies {
+		codes = append(codes, c.Code)
+	}
+	code := `(?:` + strings.Join(codes, "|") + `)`
+	return regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\b` + code + `\s?\d|\b[A-Z]{3}\s?\d{1,3}[,.\x{202f}\x{a0} ]\d{3}\b|\d\s?(?:[kK]|LPA|lakhs?|` + code + `)\b`)
+}()
 
 // statesFigure reports whether text gives a figure: an amount, or a share
 // of one ("a 5-10% raise", "1.3x"), which answers how much more.
