@@ -93,6 +93,20 @@ var particleWords = lexicon.Get().Joined("particle")
 // survey", "the platform pay survey".
 var docRef = regexp.MustCompile(`(?i)\b(?:the|this|that|these|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(` + lexicon.Get().Pattern("document") + `)\b`)
 
+// possessed returns a word without its possessive ending: "author's" →
+// "author".
+func possessed(w string) string {
+	for _, end := range []string{"'s", "’s", "s'", "s’"} {
+		if t, ok := strings.CutSuffix(w, end); ok {
+			if end[0] == 's' {
+				t += "s"
+			}
+			return t
+		}
+	}
+	return w
+}
+
 // leadsTo is "lead" the verb: "positions that lead into ML engineering".
 var leadsTo = regexp.MustCompile(`(?i)\b(lead|leads|leading)\s+(?:on\s+)?(?:to|into|towards?)\b`)
 
@@ -261,8 +275,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		docs = append(docs, strings.ToLower(m[1])) // "roles that lead into ML": no lead role
 	}
 	for _, c := range e.index.Concepts(q) {
-		if slices.Contains(docs, strings.ToLower(c.Text)) {
-			continue // the guide itself, not what it is about
+		if slices.Contains(docs, possessed(strings.ToLower(c.Text))) {
+			continue // the guide itself, or its author ("the author's offers"), not what it is about
 		}
 		if len(c.Alts) == 1 && len(c.Alts[0]) == 1 && (e.filler[c.Alts[0][0]] || pathQuestion && e.stageWords[c.Alts[0][0]]) {
 			continue // "the pipelines stage": any stage is a stage
