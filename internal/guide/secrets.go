@@ -316,10 +316,27 @@ func highEntropy(run string) bool {
 	switch {
 	case sep == 0 && digit*100 >= n*15 && letters*100 >= n*15:
 		return entropy(run) >= 3
-	case n >= 32 && lower > 0 && upper > 0 && digit > 0 && sep*10 <= n:
+	case n >= 32 && lower > 0 && upper > 0 && digit > 0 && sep*10 <= n && !pathOfNames(run):
 		return entropy(run) >= 4
 	}
 	return false
+}
+
+// pathOfNames reports whether run is made of three or more short names
+// joined by slashes, dashes or underscores, as a repository's path is
+// ("scutan90/DeepLearning-500-questions"): random text of that length
+// holds a long run between its separators.
+func pathOfNames(run string) bool {
+	parts := strings.FieldsFunc(run, func(r rune) bool { return r == '/' || r == '-' || r == '_' })
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) > 12 {
+			return false
+		}
+	}
+	return true
 }
 
 // entropy is s's Shannon entropy in bits per character.

@@ -59,6 +59,8 @@ func TestRedactSecrets(t *testing.T) {
 		{"short value", "password: hunter2", ""},
 		{"slug", "https://example.com/How-To-Become-A-Data-Scientist-In-2025-Complete-Guide", ""},
 		{"slug alone", "How-To-Become-A-Data-Scientist-In-2025-Complete-Guide", ""},
+		{"repository link", "  - [scutan90/DeepLearning-500-questions](https://github.com/scutan90/DeepLearning-500-questions)", ""},
+		{"repository path", "see spidey1202/NLP-interview-questions-and-answers for more", ""},
 		{"Google doc link", "https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit", ""},
 		{"scikit-learn", "sk-learn-tutorial-for-beginners-2025 and scikit-learn", ""},
 		{"UUID", "id 123e4567-e89b-12d3-a456-426614174000", ""},
