@@ -442,3 +442,37 @@ func TestStatesFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentNamed checks that the words naming the document asked about
+// ("in the Acme alumni salary survey") are soft context, not what the
+// answer must say, unless they are all the question asks.
+func TestDocumentNamed(t *testing.T) {
+	e := engineOver(t, os.DirFS("testdata/shapes"))
+	tests := []struct {
+		q          string
+		soft, hard []string
+	}{
+		{"what is the median pay for robotics engineers in the Acme alumni salary survey?", []string{"acme", "alumni"}, []string{"robotics"}},
+		{"What mix of interview rounds does the robotics interview preparation guide recommend?", []string{"preparation"}, []string{"rounds", "mix"}},
+		{"what does the robotics guide say?", nil, []string{"robotics"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			soft := map[string]bool{}
+			for _, c := range a.concepts {
+				soft[strings.ToLower(c.Text)] = c.soft
+			}
+			for _, w := range tt.soft {
+				if s, ok := soft[w]; !ok || !s {
+					t.Errorf("%q: want a soft concept (concepts: %v)", w, soft)
+				}
+			}
+			for _, w := range tt.hard {
+				if s, ok := soft[w]; !ok || s {
+					t.Errorf("%q: want a concept asked about (concepts: %v)", w, soft)
+				}
+			}
+		})
+	}
+}

@@ -91,7 +91,7 @@ var particleWords = lexicon.Get().Joined("particle")
 
 // docRef is the guide itself, named by the question: "the report", "this
 // survey", "the platform pay survey".
-var docRef = regexp.MustCompile(`(?i)\b(?:the|this|that|these|your|his|her|their)\s+(?:[\w-]+\s+){0,2}?(` + lexicon.Get().Pattern("document") + `)\b`)
+var docRef = regexp.MustCompile(`(?i)\b(?:the|this|that|these|your|his|her|their)\s+((?:[\w/-]+\s+){0,3}?)(` + lexicon.Get().Pattern("document") + `)\b`)
 
 // possessed returns a word without its possessive ending: "author's" →
 // "author".
@@ -268,8 +268,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string // words naming the guide itself, or a verb no topic
+	var named []string // the words naming a document: "Insight alumni" in "the Insight alumni salary survey"
 	for _, m := range docRef.FindAllStringSubmatch(q, -1) {
-		docs = append(docs, strings.ToLower(m[1]))
+		docs = append(docs, strings.ToLower(m[2]))
+		named = append(named, strings.Fields(strings.ToLower(m[1]))...)
 	}
 	for _, m := range leadsTo.FindAllStringSubmatch(q, -1) {
 		docs = append(docs, strings.ToLower(m[1])) // "roles that lead into ML": no lead role
@@ -332,6 +334,22 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 			if c.subject && !coversWords(a.roleTerms, c.Concept) && slices.ContainsFunc(c.Alts, func(alt []string) bool { return slices.Contains(from, alt[0]) }) {
 				a.concepts[i].subject, a.concepts[i].soft = false, true
 				a.concepts[i].weight *= softShare
+			}
+		}
+	}
+	// "…for an ML engineer in the Insight alumni salary survey": the words
+	// naming the document say where the answer is, not what it says; they
+	// are soft context, unless they are all the question asks.
+	if len(named) > 0 {
+		isNamed := func(c weighted) bool {
+			return !c.subject && !c.shape && !c.soft && slices.ContainsFunc(strings.Fields(strings.ToLower(c.Text)), func(w string) bool { return slices.Contains(named, w) })
+		}
+		if slices.ContainsFunc(a.concepts, func(c weighted) bool { return !c.shape && !c.soft && !isNamed(c) && !e.isGeneric(c.Concept) }) {
+			for i, c := range a.concepts {
+				if isNamed(c) {
+					a.concepts[i].soft = true
+					a.concepts[i].weight *= softShare
+				}
 			}
 		}
 	}
