@@ -267,7 +267,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	hasKind := false
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
-	var docs []string // words naming the guide itself, or a verb no topic
+	var docs []string  // words naming the guide itself, or a verb no topic
 	var named []string // the words naming a document: "Insight alumni" in "the Insight alumni salary survey"
 	for _, m := range docRef.FindAllStringSubmatch(q, -1) {
 		docs = append(docs, strings.ToLower(m[2]))
