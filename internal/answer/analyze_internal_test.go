@@ -476,3 +476,30 @@ func TestDocumentNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestKindAsked checks which word names the kind of thing a question
+// wants listed: a kind word asked for with "which" or "what", none when
+// the question asks who, why or when.
+func TestKindAsked(t *testing.T) {
+	e := engineOver(t, os.DirFS("testdata/shapes"))
+	tests := []struct{ q, kind string }{
+		{"which tools do robotics engineers use?", "tools"},
+		{"what topics should a QA engineer study?", "topics"},
+		{"Who usually decides a PhD student's thesis topic?", ""},
+		{"why do robotics teams pick these tools?", ""},
+		{"when should I learn the tools of MLOps?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			got := ""
+			for _, c := range e.analyze(tt.q, intentOf(tt.q)).concepts {
+				if c.kind {
+					got = strings.ToLower(c.Text)
+				}
+			}
+			if got != tt.kind {
+				t.Errorf("kind = %q; want %q", got, tt.kind)
+			}
+		})
+	}
+}

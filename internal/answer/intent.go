@@ -266,6 +266,10 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.regions = facts.FindRegions(q)
 	hasKind := false
 	askedKind := kindAsked(q) // "which companies hire…": companies
+	// "Who decides a thesis topic?" asks for a person, "why" for a reason,
+	// "when" for a time: no list of topics.
+	wh := whWord(q)
+	asksNoKind := wh == "who" || wh == "why" || wh == "when"
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
 	var named []string // the words naming a document: "Insight alumni" in "the Insight alumni salary survey"
@@ -317,7 +321,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// what it is about.
 		// Pay is what a pay question asks, not a kind of thing to list
 		// ("what starting salary can a junior expect").
-		kind := !hasKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind) && intentOf(c.Text) != intentSalary)
+		kind := !hasKind && !asksNoKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind) && intentOf(c.Text) != intentSalary)
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{concept: e.concept(c), weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
