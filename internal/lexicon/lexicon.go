@@ -34,6 +34,7 @@ type Lexicon struct {
 	CityNames  map[string][]string // city → its other names
 	Synonyms   [][]string
 	Shorthand  map[string]string
+	Spellings  map[string]string // a British spelling (lower case) → the American one
 	Currencies []Currency
 	words      map[string][]string
 	patterns   map[string]string
@@ -62,7 +63,7 @@ func Get() *Lexicon { return the }
 // Parse reads a lexicon; an error names the line.
 func Parse(text string) (*Lexicon, error) {
 	l := &Lexicon{Countries: map[string][]string{}, Cities: map[string]string{}, CityNames: map[string][]string{},
-		Shorthand: map[string]string{}, words: map[string][]string{}, patterns: map[string]string{}}
+		Shorthand: map[string]string{}, Spellings: map[string]string{}, words: map[string][]string{}, patterns: map[string]string{}}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -99,6 +100,12 @@ func Parse(text string) (*Lexicon, error) {
 				return nil, bad("want short FORM = MEANING")
 			}
 			l.Shorthand[strings.TrimSpace(from)] = strings.TrimSpace(to)
+		case "spelling":
+			from, to, ok := strings.Cut(rest, "=")
+			if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+				return nil, bad("want spelling BRITISH = AMERICAN")
+			}
+			l.Spellings[strings.ToLower(strings.TrimSpace(from))] = strings.ToLower(strings.TrimSpace(to))
 		case "currency":
 			head, words, _ := strings.Cut(rest, ":")
 			f := strings.Fields(head)

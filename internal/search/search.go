@@ -18,7 +18,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -166,11 +165,14 @@ type doc struct {
 func New() (*Index, error) {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = index.BM25Scoring
-	m.DefaultAnalyzer = en.AnalyzerName
+	if err := addAnalyzer(m); err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	m.DefaultAnalyzer = analyzerName
 	dm := bleve.NewDocumentStaticMapping()
 	for _, f := range []string{"title", "path", "text"} {
 		fm := mapping.NewTextFieldMapping()
-		fm.Analyzer = en.AnalyzerName
+		fm.Analyzer = analyzerName
 		fm.Store = false
 		fm.IncludeInAll = false
 		fm.IncludeTermVectors = false
@@ -184,9 +186,9 @@ func New() (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	a := m.AnalyzerNamed(en.AnalyzerName)
+	a := m.AnalyzerNamed(analyzerName)
 	if a == nil {
-		return nil, fmt.Errorf("create index: no %q analyzer", en.AnalyzerName)
+		return nil, fmt.Errorf("create index: no %q analyzer", analyzerName)
 	}
 	ix := &Index{idx: idx, analyzer: a, synTerms: make([][][]string, len(synGroups))}
 	for i, g := range synGroups {

@@ -56,6 +56,11 @@ func TestSynonyms(t *testing.T) {
 		{"stats", "Statistics matters."},
 		{"certifications", "A certificate from a cloud provider."},
 		{"positions", "Many jobs are remote."},
+		// British and American spellings find each other.
+		{"behavioral interview", "Behavioural rounds test teamwork."},
+		{"modelling skills", "Data modeling comes first."},
+		{"does it optimise inference", "Teams optimize latency."},
+		{"how soon after the thesis defense", "The startup closed a week after my defence."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
