@@ -321,6 +321,8 @@ func TestIntentOf(t *testing.T) {
 		{"What can I negotiate other than salary?", intentGeneral},
 		{"apart from the money, why should I join a startup?", intentGeneral},
 		{"should I tell them my current salary?", intentGeneral},
+		{"How soon after the defence did the startup close?", intentDuration},
+		{"how soon can a bootcamp grad get hired", intentDuration},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
