@@ -490,6 +490,7 @@ func TestKindAsked(t *testing.T) {
 		{"Who usually decides a PhD student's thesis topic?", ""},
 		{"why do robotics teams pick these tools?", ""},
 		{"when should I learn the tools of MLOps?", ""},
+		{"how many projects should I bring to a robotics interview?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
