@@ -262,6 +262,14 @@ func TestWatch(t *testing.T) {
 		writeGuide(t, dir, fmt.Sprintf("b%d.md", i), "NLP Engineer")
 	}
 	waitGuides(4, "three files added")
+	// The new engine is served before its reload is logged: wait for the
+	// line, then a debounce more for any second reload of the burst.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), `"guides reloaded"`); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the reload was not logged:\n%s", logs)
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
 	if n := strings.Count(logs.String(), `"guides reloaded"`); n != 1 {
 		t.Errorf("%d reloads for one burst of writes; want 1", n)
 	}
