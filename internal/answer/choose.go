@@ -548,25 +548,45 @@ var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|t
 // ratioText is a figure given against another: "1.3x", "20% more".
 var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
 
-// figureText is an amount of money, the currency before it or after:
-// "$90K", "NOK 550,000", "60 000 SEK". A code the lexicon does not know
-// counts before a grouped amount ("OSM 46,500"), not before any number:
-// "ISO 10218" is a standard.
-var figureText = func() *regexp.Regexp {
-	var codes []string
+// figureText is an amount of money by its symbol or unit: "$90K", "₹15
+// LPA". Amounts by a currency's code ("NOK 550,000", "60 000 SEK") are
+// codeFigure's.
+var figureText = regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\d\s?(?:[kK]|LPA|lakhs?)\b`)
+
+// codeFigure is three capitals before or after a number: an amount when
+// they are a currency's code. A code the lexicon does not know counts
+// before a grouped amount ("OSM 46,500"), not before any number: "ISO
+// 10218" is a standard.
+var codeFigure = regexp.MustCompile(`\b([A-Z]{3})\s?(?:(\d{1,3}[,.\x{202f}\x{a0} ]\d{3})\b|\d)|\d\s?([A-Z]{3})\b`)
+
+// currencyCodes are the lexicon's currency codes.
+var currencyCodes = func() map[string]bool {
+	m := map[string]bool{}
 	for _, c := range lexicon.Get().Currencies {
-		codes = append(codes, c.Code)
+		m[c.Code] = true
 	}
-	code := `(?:` + strings.Join(codes, "|") + `)`
-	return regexp.MustCompile(`[$€£₹¥₩₽₺₪₦]\s?\d|\b` + code + `\s?\d|\b[A-Z]{3}\s?\d{1,3}[,.\x{202f}\x{a0} ]\d{3}\b|\d\s?(?:[kK]|LPA|lakhs?|` + code + `)\b`)
+	return m
 }()
+
+// statesCodeFigure reports whether text gives an amount by a currency code.
+func statesCodeFigure(text string) bool {
+	for _, m := range codeFigure.FindAllStringSubmatchIndex(text, -1) {
+		switch {
+		case m[2] >= 0 && (currencyCodes[text[m[2]:m[3]]] || m[4] >= 0):
+			return true
+		case m[6] >= 0 && currencyCodes[text[m[6]:m[7]]]:
+			return true
+		}
+	}
+	return false
+}
 
 // statesFigure reports whether text gives a figure: an amount, or a share
 // of one ("a 5-10% raise", "1.3x"), which answers how much more.
 func statesFigure(text string) bool {
 	// Both patterns need a digit: most texts have none, and looking for
 	// one is far cheaper than running the patterns over them.
-	return strings.ContainsAny(text, "0123456789") && (figureText.MatchString(text) || ratioText.MatchString(text))
+	return strings.ContainsAny(text, "0123456789") && (figureText.MatchString(text) || ratioText.MatchString(text) || statesCodeFigure(text))
 }
 
 // Where an option's evidence first accounts for a concept.
