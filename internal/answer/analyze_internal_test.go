@@ -323,6 +323,8 @@ func TestIntentOf(t *testing.T) {
 		{"should I tell them my current salary?", intentGeneral},
 		{"How soon after the defence did the startup close?", intentDuration},
 		{"how soon can a bootcamp grad get hired", intentDuration},
+		{"Does the salary post say anything about staying at your first job?", intentGeneral},
+		{"what does the salary survey say seniors earn?", intentSalary},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

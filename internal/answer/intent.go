@@ -205,6 +205,9 @@ type analysis struct {
 
 // intentOf returns the kind of question q is.
 func intentOf(q string) intent {
+	// "Does the salary post say anything about staying?": the words
+	// naming a document say which, not what is asked.
+	q = docRef.ReplaceAllString(q, "the $2")
 	for _, k := range kinds {
 		if k.matches(q) {
 			if (k.intent == intentStart || k.intent == intentNext) && asksForThings(q) {
