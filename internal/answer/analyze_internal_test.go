@@ -29,6 +29,8 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", []string{"postings", "platform"}, []string{"survey", "read"}, [2]string{}},
 		{"nor is its author", "what does the author recommend for juniors?",
 			intentGeneral, "junior", nil, []string{"author"}, [2]string{}},
+		{"asking whether it is ok is no topic", "is it ok to use ROS 1 in robotics interviews?",
+			intentGeneral, "", []string{"ROS", "interviews"}, []string{"ok"}, [2]string{}},
 		{"nor what is the author's", "how much did negotiating raise the author's offers?",
 			intentGeneral, "", []string{"negotiating", "offers"}, []string{"author's"}, [2]string{}},
 		{"lead the verb is no level", "which positions lead into platform engineering?",
