@@ -129,7 +129,7 @@ func TestQuality(t *testing.T) {
 // loadGuides parses every guide under dir, as `careerbot ask --guides` does.
 func loadGuides(t testing.TB, dir string) []*guide.Guide {
 	t.Helper()
-	gs, warns, err := guide.Load(os.DirFS(dir), dir)
+	gs, warns, err := guide.Load(os.DirFS(dir), strings.TrimSuffix(dir, "/")+"/") // the prefix names files: "dir/a.md"
 	if err != nil {
 		t.Fatalf("Load(%s): %v", dir, err)
 	}
