@@ -786,7 +786,7 @@ func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, 
 		e.soften(a, background)
 	}
 	a.queryTerms = e.index.QueryTerms(q)
-	a.wantsFigure, a.wantsNumber, a.wh = howMuch.MatchString(q), howMany.MatchString(q), whWord(q)
+	a.wantsFigure = howMuch.MatchString(q) // wantsNumber and wh are analyze's
 	a.many = manyAsked(q) && !a.wantsNumber
 	if m := whichStage.FindStringSubmatch(q); m != nil {
 		a.stageAsked = strings.ToLower(m[1])

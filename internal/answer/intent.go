@@ -271,8 +271,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	// "Who decides a thesis topic?" asks for a person, "why" for a reason,
 	// "when" for a time, "how many projects" for a number: no list of them.
-	wh := whWord(q)
-	asksNoKind := wh == "who" || wh == "why" || wh == "when" || howMany.MatchString(q)
+	a.wh, a.wantsNumber = whWord(q), howMany.MatchString(q)
+	asksNoKind := a.wh == "who" || a.wh == "why" || a.wh == "when" || a.wantsNumber
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
 	var named []string // the words naming a document: "Insight alumni" in "the Insight alumni salary survey"

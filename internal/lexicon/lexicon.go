@@ -95,17 +95,17 @@ func Parse(text string) (*Lexicon, error) {
 			}
 			l.Synonyms = append(l.Synonyms, g)
 		case "short":
-			from, to, ok := strings.Cut(rest, "=")
-			if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+			from, to, ok := pair(rest)
+			if !ok {
 				return nil, bad("want short FORM = MEANING")
 			}
-			l.Shorthand[strings.TrimSpace(from)] = strings.TrimSpace(to)
+			l.Shorthand[from] = to
 		case "spelling":
-			from, to, ok := strings.Cut(rest, "=")
-			if !ok || strings.TrimSpace(from) == "" || strings.TrimSpace(to) == "" {
+			from, to, ok := pair(rest)
+			if !ok {
 				return nil, bad("want spelling BRITISH = AMERICAN")
 			}
-			l.Spellings[strings.ToLower(strings.TrimSpace(from))] = strings.ToLower(strings.TrimSpace(to))
+			l.Spellings[strings.ToLower(from)] = strings.ToLower(to)
 		case "currency":
 			head, words, _ := strings.Cut(rest, ":")
 			f := strings.Fields(head)
@@ -132,6 +132,13 @@ func Parse(text string) (*Lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// pair reads "FROM = TO", both sides trimmed and neither empty.
+func pair(s string) (from, to string, ok bool) {
+	from, to, ok = strings.Cut(s, "=")
+	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+	return from, to, ok && from != "" && to != ""
 }
 
 func split(s, sep string) []string {
