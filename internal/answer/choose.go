@@ -434,6 +434,7 @@ var featureNames = []string{
 	"echo",            // 1: the answer says nothing the question does not ("MLOps Tools - Machine Learning Operations" for "which MLOps tools")
 	"why_list",        // 1: a why-question answered with a list or a short item of one, which names things and explains none
 	"why_reason",      // 1: a why-question answered by text that gives a reason ("because", "lets", "means")
+	"writer_voice",    // 1: a question about the writer ("what did he learn first?") answered in the first person
 	// The same four, for a question asking for several things (manyFeatures).
 	"length_many", "naive_many", "list_many", "item_many",
 	// The question's intent, on every option: how readily each kind of
@@ -470,7 +471,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1, "why_reason": 1,
-	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -497,6 +498,36 @@ func firstWords(s string, n int) string {
 
 // reasonText gives a reason: what answers a why-question.
 var reasonText = lexicon.Get().Match("reason")
+
+// writerRef speaks of a guide's writer in the third person, advising
+// after it makes the writer the guide's voice; firstPerson is how the
+// writer speaks.
+var (
+	writerRef   = lexicon.Get().Match("writer")
+	advising    = regexp.MustCompile(`(?i)^\s+(?:` + lexicon.Get().Pattern("advising") + `)\b`)
+	firstPerson = lexicon.Get().Match("first-person")
+)
+
+// aboutWriter reports whether q asks about the guide's writer ("How long
+// did the author teach himself?"), not what the guide advises ("What does
+// the author recommend?").
+func aboutWriter(q string) bool {
+	for _, m := range writerRef.FindAllStringIndex(q, -1) {
+		if !advising.MatchString(q[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldFirstPerson reports whether a section's writer speaks in the first
+// person more than once: a story, not a guide quoting one line of it.
+func toldFirstPerson(text string) bool {
+	if !strings.Contains(text, " I ") && !strings.Contains(text, " my ") && !strings.Contains(text, "My ") {
+		return false // most sections, seen without a regular expression
+	}
+	return len(firstPerson.FindAllStringIndex(text, 2)) == 2
+}
 
 // howMany asks for a count, a share or a difference; numberText is one.
 var (
@@ -674,9 +705,10 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		if at < atSection && ci < 64 && !c.kind && !c.shape && !c.soft && !e.isGeneric(c.Concept) {
 			o.said |= 1 << ci
 		}
-		if e.unknown(c.Concept) && !c.common && !c.soft {
+		if e.unknown(c.Concept) && !c.soft && !(a.role != "" && e.byShort[a.role] && mentions(a.role, c.Text)) {
 			// A background no guide speaks of ("I teach chemistry") is
-			// no sign the question is off topic.
+			// no sign the question is off topic, nor are the words of a
+			// role the guides write by its short form ("SDE").
 			unknown += c.weight
 		}
 		if c.stemOnly && at < atNone {
@@ -706,7 +738,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		default:
 			topic[at] += c.weight
 			topicW += c.weight
-			specific = specific || at <= atHead && !e.isGeneric(c.Concept) && !c.common
+			specific = specific || at <= atHead && !e.isGeneric(c.Concept)
 		}
 	}
 	share := func(v, of float64) float64 {
@@ -809,8 +841,12 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 	}
 	set("length", math.Log1p(float64(len(text)))/6)
-	if a.intent == intentDuration && facts.FindDuration(text) != "" {
-		set("states_duration", 1)
+	if a.intent == intentDuration {
+		if d := facts.FindDuration(text); facts.RoughDuration(d) {
+			set("states_duration", 0.5) // "a few months": said, but not counted
+		} else if d != "" {
+			set("states_duration", 1)
+		}
 	}
 	if a.intent == intentPrice {
 		for _, ref := range refs {
@@ -845,6 +881,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if a.wh == "why" {
 		set("why_list", boolf(o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)))
 		set("why_reason", boolf(reasonText.MatchString(text)))
+	}
+	if a.aboutWriter && len(refs) > 0 {
+		set("writer_voice", boolf(e.sections[refs[0].gi][refs[0].si].firstPerson || firstPerson.MatchString(text)))
 	}
 	if a.wantsNumber {
 		if countedNumber(a.q, markers.ReplaceAllString(text, "")) {

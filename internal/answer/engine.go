@@ -123,6 +123,9 @@ type sectionInfo struct {
 	// else by the guide's title.
 	places   []facts.Region
 	passages []passage
+	// firstPerson marks a section its writer tells in the first person
+	// ("I took CS50…"): a question about the writer is about it.
+	firstPerson bool
 }
 
 // cutPassage is a passage as cut from its section, with the texts its
@@ -268,14 +271,15 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 		guidePlaces := facts.FindRegions(g.Title)
 		infos := make([]sectionInfo, len(g.Sections))
 		for si, s := range g.Sections {
-			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: s.Text()})
+			text := s.Text()
+			docs = append(docs, search.Doc{Guide: gi, Section: si, Title: g.Title, Path: strings.Join(s.Path, " "), Text: text})
 			head := s.Heading()
 			if s.Kind != guide.Heading && len(s.Path) > 1 {
 				// A bold label, a tab or an aside refines the heading it sits
 				// under: "Skills" then "**Must-have:**" heads a list of skills.
 				head += " " + s.Path[len(s.Path)-2]
 			}
-			info := sectionInfo{head: e.termSet(head), role: guideRole}
+			info := sectionInfo{head: e.termSet(head), role: guideRole, firstPerson: toldFirstPerson(text)}
 			for _, h := range slices.Backward(s.Path) {
 				if r := facts.FindRole(h); r != "" {
 					info.role = r

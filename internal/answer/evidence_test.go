@@ -214,3 +214,34 @@ func TestClippedWords(t *testing.T) {
 	e := newEngine(t, parseAll(t, map[string]string{"robotics-prep.md": b.String()}))
 	run(t, e, "How long does it take to prepare for robotics engineer interviews?", says("5 weeks"))
 }
+
+// TestWriterAndBackground checks two readings of a story post beside a
+// plan: a question about the writer ("did he", "the author") is answered
+// in the writer's own first person, with a duration said in words ("a
+// year and a few months") over the plan's counted one; and a question
+// pointing back at its background ("in that stretch") asks about what the
+// background named.
+func TestWriterAndBackground(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"welding-to-robotics.md": "# From Welding to Robotics\n\n## My story\n\n" +
+			"I welded pipelines for six years before I wanted something new. " +
+			"It took about a year and a few months of teaching myself before I landed my first robotics job. " +
+			"Keeping a schedule was crucial while I was learning. I woke up at 5 am every weekday and put in three hours of practice before my shift.\n",
+		"robotics-plan.md": "# Robotics Study Plan - 2 Hours Daily\n\n## Goal\n\n" +
+			"- Timeline: 6 months of study to land a robotics job\n- Daily schedule: 2 hours of study, 1 hour of projects\n\n" +
+			"## Weeks 1-4: Kinematics\n\nTopics covered:\n\n- Forward kinematics\n- Inverse kinematics\n- Jacobians\n\n" +
+			"## Weeks 5-8: Control\n\nTopics covered:\n\n- PID tuning\n- Model predictive control\n- State estimation\n\n" +
+			"## Weeks 9-12: Perception\n\nTopics covered:\n\n- Camera calibration\n- Lidar point clouds\n- SLAM\n\n" +
+			"## Optional topics\n\nIf you have a spare stretch, cover these optional topics too:\n\n- ROS 2 launch files\n- Gazebo worlds\n- URDF models\n",
+	}))
+	tests := []struct{ q, want string }{
+		{"How long did the author teach himself before landing his robotics job?", "a year and a few months"},
+		{"What daily schedule did he keep while he was learning?", "5 am"},
+		{"I work nights in a warehouse and study two hours a day. I've reached the control weeks of the plan. Which topics should I be covering in that stretch?", "PID tuning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			run(t, e, tt.q, says(tt.want))
+		})
+	}
+}

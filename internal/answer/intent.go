@@ -8,6 +8,7 @@ import (
 
 	"github.com/careerbot/careerbot/internal/facts"
 	"github.com/careerbot/careerbot/internal/lexicon"
+	"github.com/careerbot/careerbot/internal/reading"
 	"github.com/careerbot/careerbot/internal/search"
 )
 
@@ -132,8 +133,6 @@ type weighted struct {
 	stemOnly bool
 	// soft marks a word only the background of a long message names.
 	soft bool
-	// common marks an English word no guide uses: weighed as generic.
-	common bool
 }
 
 // concept is a concept of a question with each alternative's terms as ids
@@ -195,6 +194,9 @@ type analysis struct {
 	rolesRead                bool
 	wantsFigure, wantsNumber bool
 	wh                       string
+	// aboutWriter marks a question about the guide's writer ("What did he
+	// learn first?"): a first-person post answers it.
+	aboutWriter bool
 	// many marks a question asking for several things of a kind ("which
 	// books", "what are the stages").
 	many bool
@@ -271,7 +273,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	// "Who decides a thesis topic?" asks for a person, "why" for a reason,
 	// "when" for a time, "how many projects" for a number: no list of them.
-	a.wh, a.wantsNumber = whWord(q), howMany.MatchString(q)
+	a.wh, a.wantsNumber, a.aboutWriter = whWord(q), howMany.MatchString(q), aboutWriter(q)
 	asksNoKind := a.wh == "who" || a.wh == "why" || a.wh == "when" || a.wantsNumber
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
@@ -448,7 +450,7 @@ func kindAsked(q string) string {
 }
 
 // backRef points back to what the background said.
-var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|that (?:path|one|route|role|plan)|this (?:path|one|route|role|plan)|the (?:rest|other|latter|former)|either|both|it worth)\b` +
+var backRef = regexp.MustCompile(`(?i)\b(?:which (?:one|should)|(?:that|this|those|these) (?:path|one|ones|route|role|plan|stretch|period|` + lexicon.Get().Pattern("stage") + `)|the (?:rest|other|latter|former)|either|both|it worth)\b` +
 	// "one" closing the question stands for a thing the background named:
 	// "…a bootcamp or a master's. What should I check before signing up
 	// for one?"
@@ -485,6 +487,9 @@ func (e *Engine) soften(a *analysis, background string) {
 	// do?") or what follows a rung it names ("what comes after senior data
 	// engineer?") needs no topic.
 	back := backRef.MatchString(a.q)
+	if back {
+		a.drop(strings.Fields(strings.ToLower(backRef.FindString(a.q)))) // "that stretch" names no topic: what it points at does
+	}
 	fill := a.topic == 0 || back
 	named := slices.ContainsFunc(a.concepts, func(c weighted) bool { return c.subject })
 	complete := subjectOnly[a.intent] || a.intent == intentGeneral && named || a.intent == intentNext && a.level != "" ||
@@ -519,11 +524,23 @@ func (e *Engine) soften(a *analysis, background string) {
 			}
 		}
 	}
+	// A question with a topic of its own that points back ("which topics
+	// should I cover in that stretch?") points at the sentence just before
+	// it: that one is asked about, the rest of the background stays context.
+	var pointed map[string]bool
+	if back && a.topic > 0 {
+		if sents := reading.Sentences(background); len(sents) > 1 {
+			pointed = map[string]bool{}
+			for _, c := range e.analyze(sents[len(sents)-1], a.intent).concepts {
+				pointed[strings.ToLower(c.Text)] = true
+			}
+		}
+	}
 	for _, c := range b.concepts {
 		if slices.ContainsFunc(a.concepts, func(x weighted) bool { return strings.EqualFold(x.Text, c.Text) }) {
 			continue
 		}
-		if !whole {
+		if !whole || pointed != nil && !pointed[strings.ToLower(c.Text)] {
 			c.weight *= softShare
 			c.soft, c.subject, c.kind = true, !placed && c.subject && len(facts.FindRegions(c.Text)) > 0, false
 		}
@@ -536,6 +553,23 @@ func (e *Engine) soften(a *analysis, background string) {
 			}
 		}
 	}
+}
+
+// drop removes from a the concepts said by one of words, and their weight.
+func (a *analysis) drop(words []string) {
+	a.concepts = slices.DeleteFunc(a.concepts, func(c weighted) bool {
+		if !slices.Contains(words, strings.ToLower(c.Text)) {
+			return false
+		}
+		a.total -= c.weight
+		if !c.subject && !c.shape && !c.soft {
+			a.topic -= c.weight
+			if !c.kind {
+				a.asked -= c.weight
+			}
+		}
+		return true
+	})
 }
 
 // subjectOnly are the kinds of question their subject completes: the

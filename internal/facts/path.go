@@ -249,9 +249,21 @@ func spanOf(kind, num string) string {
 	return strconv.Itoa(n) + " " + unit + "s"
 }
 
-// FindDuration returns the first duration s states ("3-6 months"), or "".
-func FindDuration(s string) string { return findDuration(s) }
+// FindDuration returns the first duration s states ("3-6 months"), or,
+// when it counts none, one it says with no number ("a few months"); or "".
+func FindDuration(s string) string {
+	if d := findDuration(s); d != "" {
+		return d
+	}
+	return roughDuration(s)
+}
 
+// RoughDuration reports whether a duration FindDuration returned says no
+// number ("a year and a few months"): it answers "how long" less exactly.
+func RoughDuration(d string) bool { return d != "" && fewUnits.FindString(d) == d }
+
+// findDuration returns the first duration s counts ("3-6 months", "twelve
+// weeks", "an hour-long"), or "".
 func findDuration(s string) string {
 	if !namesUnit(s) {
 		return "" // most texts name no unit of time: far cheaper to see than to match
@@ -266,6 +278,32 @@ func findDuration(s string) string {
 	}
 	return ""
 }
+
+// roughDuration returns the first duration s says with no number, or "".
+func roughDuration(s string) string {
+	if !namesUnit(s) {
+		return ""
+	}
+	for _, loc := range fewUnits.FindAllStringIndex(s, -1) {
+		if !rateBefore.MatchString(s[:loc[0]]) && !notSpan.MatchString(s[loc[1]:]) {
+			return strings.Join(strings.Fields(s[loc[0]:loc[1]]), " ")
+		}
+	}
+	return ""
+}
+
+// fewUnits is a duration said with no number: "a year and a few months",
+// "a couple of weeks", "several months".
+var fewUnits = regexp.MustCompile(`(?i)\b(?:(?:an?|one)\s+(?:hour|day|week|month|year)|(?:a few|a couple(?:\s+of)?|several)\s+(?:hours|days|weeks|months|years))` +
+	`(?:\s+and\s+(?:a half|an?\s+(?:hour|day|week|month)|a few\s+(?:hours|days|weeks|months)))?\b`)
+
+// rateBefore makes the unit after it a rate, not a span: "twice a week",
+// "$90k a year", "5 days a week".
+var rateBefore = regexp.MustCompile(`(?i)(?:\d[\d,.]*\s*[km%]?|\b(?:once|twice|times|hours?|hrs?|days?|minutes?|mins?|sessions?|lpa|earns?|earning|paid|makes?)|[$€£₹])\s*$`)
+
+// notSpan follows a unit that dates something, is owned or is an idiom,
+// not a span: "a year later", "a month's salary", "a day in the life".
+var notSpan = regexp.MustCompile(`(?i)^(?:\s+(?:later|ago|earlier)\b|['’]s\b|\s+in\s+the\s+life\b)`)
 
 // pointInTime follows a span that dates something rather than says how
 // long it takes: "eighteen months later", "two years ago".

@@ -112,11 +112,39 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"Two years ago I started.", ""},
 		{"After 10 intense days of interviews I had offers.", "10 days"}, // what the span was like, between count and unit
 		{"It took six long months to land a role.", "six months"},
+		{"About a year and a few months passed before I earned my role.", "a year and a few months"}, // no number
+		{"It took a couple of weeks to hear back.", "a couple of weeks"},
+		{"Seniors earn $150,000 a year.", ""}, // a rate
+		{"Practise twice a week.", ""},
+		{"Read the day in the life articles, a day in the life of an analyst.", ""},
+		{"A month's salary, a year later.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := facts.FindDuration(tt.text); got != tt.want {
 				t.Errorf("FindDuration(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRoughDuration checks that only a duration said with no number is
+// rough: it answers "how long" less exactly than a counted one.
+func TestRoughDuration(t *testing.T) {
+	for _, tt := range []struct {
+		d    string
+		want bool
+	}{
+		{"a year and a few months", true},
+		{"several weeks", true},
+		{"twelve weeks", false},
+		{"3-6 months", false},
+		{"1 hour", false},
+		{"", false},
+	} {
+		t.Run(tt.d, func(t *testing.T) {
+			if got := facts.RoughDuration(tt.d); got != tt.want {
+				t.Errorf("RoughDuration(%q) = %v, want %v", tt.d, got, tt.want)
 			}
 		})
 	}

@@ -388,7 +388,7 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 			if len(ms) > 1 {
 				around = "" // a period beside another figure is that figure's
 			}
-			s.Period = firstPeriod(post, around, ctx.lead, ctx.headings)
+			s.Period = firstPeriod(post, around, ctx.lead, payHeadings(ctx.headings))
 		}
 		s.Level = firstLevel(pre, post, ctx)
 		if s.Level == Lead {
@@ -572,6 +572,19 @@ type context struct {
 	block    string // the whole block
 	lead     string // the text introducing a list item or the table header
 	headings string // the section's heading path, innermost first
+}
+
+// payHeadings returns the headings of a path that speak of pay: a period
+// in one of them is the figures' ("Monthly Salaries in Pune"), one in any
+// other is something else's ("Learning Plan - 2 Hours Daily").
+func payHeadings(path string) string {
+	var pay []string
+	for _, h := range strings.Split(path, " | ") {
+		if payWords.MatchString(h) {
+			pay = append(pay, h)
+		}
+	}
+	return strings.Join(pay, " | ")
 }
 
 func firstPeriod(texts ...string) string {

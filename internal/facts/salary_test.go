@@ -82,6 +82,10 @@ func TestSalaryFigures(t *testing.T) {
 			[]string{"senior USD year 200000-200000"}},
 		{"repeated figure kept once", "# G\n\n## Pay\n\nJuniors earn $70,000-$95,000.\n\n## Conclusion\n\nStarting salaries of $70,000-$95,000 await.\n",
 			[]string{"junior USD 70000-95000"}},
+		{"a period in a heading not about pay", "# Learning Plan - 2 Hours Daily\n\n## Salary Expectations\n\n- **Data Scientist:** $90k-130k\n",
+			[]string{"data scientist USD 90000-130000"}},
+		{"a period in a pay heading", "# G\n\n## Monthly salaries\n\n- **Data Scientist:** €4,000-€6,000\n",
+			[]string{"data scientist EUR month 4000-6000"}},
 		{"european thousands", "# G\n\n## Salary in Poland\n\nSeniors earn 25.000 PLN a month.\n",
 			[]string{"senior Poland PLN month 25000-25000"}},
 	}

@@ -34,7 +34,7 @@ type Lexicon struct {
 	CityNames  map[string][]string // city → its other names
 	Synonyms   [][]string
 	Shorthand  map[string]string
-	Spellings  map[string]string // a British spelling (lower case) → the American one
+	Spellings  map[string]string // a spelling (lower case: British, an ordinal) → the one the index writes
 	Currencies []Currency
 	words      map[string][]string
 	patterns   map[string]string
@@ -103,7 +103,7 @@ func Parse(text string) (*Lexicon, error) {
 		case "spelling":
 			from, to, ok := pair(rest)
 			if !ok {
-				return nil, bad("want spelling BRITISH = AMERICAN")
+				return nil, bad("want spelling FORM = INDEXED FORM")
 			}
 			l.Spellings[strings.ToLower(from)] = strings.ToLower(to)
 		case "currency":

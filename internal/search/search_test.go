@@ -79,6 +79,33 @@ func TestSynonyms(t *testing.T) {
 	}
 }
 
+// TestOrdinalsFindNumbers checks that an ordinal finds the stage numbered
+// by it: every stage says "Month", only the number tells them apart.
+func TestOrdinalsFindNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		question string
+		want     int
+	}{
+		{"what should my portfolio look like by the sixth month", 1},
+		{"what do I learn in the 3rd month", 2},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			ix := newIndex(t,
+				search.Doc{Guide: 0, Section: 0, Title: "G", Path: "Month 1", Text: "Month 1: Python basics and a first portfolio project."},
+				search.Doc{Guide: 0, Section: 1, Title: "G", Path: "Month 6", Text: "Month 6: a job-ready portfolio of four projects."},
+				search.Doc{Guide: 0, Section: 2, Title: "G", Path: "Month 3", Text: "Month 3: learn SQL and what a portfolio needs."},
+			)
+			hits, err := ix.Search(tt.question, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 || hits[0].Section != tt.want {
+				t.Errorf("Search(%q) = %+v; want section %d first", tt.question, hits, tt.want)
+			}
+		})
+	}
+}
+
 func TestExpandLeavesPronounUs(t *testing.T) {
 	if got := search.Expand("tell us about pay"); strings.Contains(got, "United States") || strings.Contains(strings.ToLower(got), "united states") {
 		t.Errorf("Expand(%q) = %q; the pronoun is not a country", "tell us about pay", got)
@@ -112,6 +139,30 @@ func TestConcepts(t *testing.T) {
 	}
 	if len(cs[0].Alts) != 2 || !slices.Equal(cs[0].Alts[0], []string{"machin", "learn"}) {
 		t.Errorf("ML alternatives = %q; want [machin learn] and [ml]", cs[0].Alts)
+	}
+}
+
+// TestNumberedStageConcept checks that a stage named by its number is one
+// concept whose number and unit must both be said: the sixth month is
+// not any 6 beside any month.
+func TestNumberedStageConcept(t *testing.T) {
+	ix := newIndex(t)
+	for _, tt := range []struct{ q, text, alt string }{
+		{"By the sixth month, what should my portfolio hold?", "sixth month", "6 month"},
+		{"what do I study in week 3", "week 3", "week 3"},
+		{"what comes in the 2nd phase", "2nd phase", "2 phase"},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			for _, c := range ix.Concepts(tt.q) {
+				if c.Text == tt.text {
+					if len(c.Alts) != 1 || strings.Join(c.Alts[0], " ") != tt.alt {
+						t.Errorf("%q alternatives = %q; want [%s]", c.Text, c.Alts, tt.alt)
+					}
+					return
+				}
+			}
+			t.Errorf("Concepts(%q) = %+v; want one concept %q", tt.q, ix.Concepts(tt.q), tt.text)
+		})
 	}
 }
 

@@ -116,6 +116,21 @@ func (ix *Index) Concepts(question string) []Concept {
 			out = append(out, c)
 		}
 	}
+	// A numbered stage is one concept, its number and unit said together:
+	// "the sixth month" is "Month 6", not any 6 beside any month.
+	for _, l := range numberedStage.FindAllIndex(rest, -1) {
+		text := string(rest[l[0]:l[1]])
+		var terms []string
+		for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+			terms = append(terms, string(tok.Term))
+		}
+		if len(terms) == 2 {
+			out = append(out, Concept{Text: text, Alts: [][]string{terms}})
+			for i := l[0]; i < l[1]; i++ {
+				rest[i] = ' '
+			}
+		}
+	}
 	seen := map[string]bool{}
 	// The analyzer lower-cases in place: give it a copy, and cut the
 	// concept's text from the original.
@@ -128,6 +143,20 @@ func (ix *Index) Concepts(question string) []Concept {
 	}
 	return out
 }
+
+// numberedStage is a stage named by its number: "sixth month", "3rd
+// week", "week 3", "Phase 2".
+var numberedStage = func() *regexp.Regexp {
+	var ordinals []string
+	for from, to := range lexicon.Get().Spellings {
+		if to != "" && to[0] >= '0' && to[0] <= '9' {
+			ordinals = append(ordinals, regexp.QuoteMeta(from))
+		}
+	}
+	slices.Sort(ordinals)
+	unit := `(?:` + lexicon.Get().Pattern("numbered") + `)`
+	return regexp.MustCompile(`(?i)\b(?:(?:` + strings.Join(ordinals, "|") + `)\s+` + unit + `|` + unit + `\s+\d{1,2})\b`)
+}()
 
 func isWordRune(r rune) bool {
 	return r == '-' || r == '.' || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r > 127
