@@ -245,3 +245,49 @@ func TestWriterAndBackground(t *testing.T) {
 		})
 	}
 }
+
+// TestWriterVoice checks what marks evidence told by the writer: a
+// question about the writer in the third person ("did he", "the author")
+// finds it in every passage of a section told in the first person, also
+// one without an "I" of its own, and in none of a guide's advice; a
+// question about what the author advises asks for the guide's voice.
+func TestWriterVoice(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"welding-to-robotics.md": "# From Welding to Robotics\n\n## Tools\n\n" +
+			"I expected to throw my toolkit away. The daily tools became ROS 2 for robots and Gazebo for simulation. My old CAD skills still helped.\n",
+		"robotics-tools.md": "# Robotics Tools Guide\n\n## Daily tools\n\n" +
+			"Most robotics engineers use ROS 2 and Gazebo as their daily tools.\n",
+	}))
+	voice := slices.Index(answer.FeatureNames(), "writer_voice")
+	tests := []struct {
+		q     string
+		about bool // the question is about the writer
+	}{
+		{"Which daily tools did he use after welding?", true},
+		{"Which daily tools did the author use?", true},
+		{"Which daily tools does the author recommend?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			cands, err := e.Candidates(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			story, advice := false, false
+			for _, c := range cands {
+				if len(c.Answer.Citations) == 0 || c.Features[voice] == 0 {
+					continue
+				}
+				switch c.Answer.Citations[0].Title {
+				case "From Welding to Robotics":
+					story = story || strings.Contains(c.Answer.Text, "The daily tools became")
+				case "Robotics Tools Guide":
+					advice = true
+				}
+			}
+			if story != tt.about || advice {
+				t.Errorf("writer_voice on the story's own sentence = %v, want %v; on the guide's advice = %v, want false", story, tt.about, advice)
+			}
+		})
+	}
+}
