@@ -42,6 +42,11 @@ func TestDialects(t *testing.T) {
 		{"title from a level-3 first heading", "g.md",
 			"### ML Engineer | Pay Guide\n\n**Pay**\n\nSeniors earn more.\n",
 			"ML Engineer | Pay Guide\nPay [label]\n  paragraph: Seniors earn more."},
+		{"sentences opening with bold terms are a list written as prose", "g.md",
+			"# Robotics Roles\n\n## Soft skills\n\nThree matter most. **Communication** bridges teams. **Patience** survives hardware bugs. **Curiosity** keeps you learning.\n\n" +
+				"## Tools\n\n**ROS 2** is the base. Gazebo simulates, and **Foxglove** shows the logs.\n",
+			"Robotics Roles\nSoft skills [heading]\n  paragraph: Three matter most.\n  item: Communication bridges teams.\n  item: Patience survives hardware bugs.\n  item: Curiosity keeps you learning.\n" +
+				"Tools [heading]\n  paragraph: ROS 2 is the base. Gazebo simulates, and Foxglove shows the logs."},
 		{"title from front matter term", "g.md",
 			"---\nterm: \"NLP Interview Questions\"\n---\n\n## Overview\n\nText.\n",
 			"NLP Interview Questions\nOverview [heading]\n  paragraph: Text."},

@@ -510,6 +510,50 @@ func (p *parser) labelledLines(c ast.Node, text string) []linePart {
 	return parts
 }
 
+// minBoldLed is how many sentences opening with a bold term make a
+// paragraph a list: two may be emphasis, three are a pattern.
+const minBoldLed = 3
+
+// boldLed splits a paragraph whose sentences open with bold terms
+// ("**Communication** bridges…. **Problem solving** enables….") into the
+// sentences before the first of them (intro) and one item per bold-led
+// sentence; items is nil when fewer than minBoldLed sentences do.
+func (p *parser) boldLed(n ast.Node, text string) (intro string, items []string) {
+	var starts []int
+	from := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e, ok := c.(*ast.Emphasis)
+		if !ok || e.Level != 2 {
+			continue
+		}
+		b := p.inline(e)
+		if b == "" {
+			continue
+		}
+		i := strings.Index(text[from:], b)
+		if i < 0 {
+			return "", nil
+		}
+		i += from
+		if i == 0 || strings.HasSuffix(strings.TrimRight(text[:i], " "), ".") {
+			starts = append(starts, i)
+		}
+		from = i + len(b)
+	}
+	if len(starts) < minBoldLed {
+		return "", nil
+	}
+	intro = strings.TrimSpace(text[:starts[0]])
+	for k, st := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		items = append(items, strings.TrimSpace(text[st:end]))
+	}
+	return intro, items
+}
+
 // walk appends the headings and content blocks under n in document order.
 func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 	var prevPara string // a paragraph ending in ':' introduces the next list
@@ -546,6 +590,22 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 					*out = append(*out, raw{kind: kind, number: num, block: Block{Kind: Paragraph, Text: h, Line: line, Parent: -1}})
 					continue
 				}
+			}
+			if intro, items := p.boldLed(c, t); items != nil {
+				// "**Communication** bridges teams. **Problem solving**
+				// enables debugging. **Systems thinking** …": a list
+				// written as prose, each sentence an item named by its
+				// bold opening.
+				lead := prevPara
+				if intro != "" {
+					*out = append(*out, raw{block: Block{Kind: Paragraph, Text: intro, Line: line, Parent: -1}})
+					lead = intro
+				}
+				for _, it := range items {
+					*out = append(*out, raw{block: Block{Kind: Item, Text: it, Line: line, Lead: lead, Parent: -1}})
+				}
+				prevPara = ""
+				continue
 			}
 			for _, part := range p.labelledLines(c, t) {
 				r := raw{block: Block{Kind: Paragraph, Text: part.text, Line: part.line, Parent: -1}}
