@@ -291,3 +291,15 @@ func TestWriterVoice(t *testing.T) {
 		})
 	}
 }
+
+// TestResourceKinds checks that podcasts, blogs, websites and the like are
+// kinds of thing a question asks to have listed: the list of them answers,
+// not a sentence that only mentions one.
+func TestResourceKinds(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-listening.md": "# Robotics Career Notes\n\n## Staying current\n\n" +
+			"Practitioners say a podcast on a commute beats a textbook at night, so listen while you travel.\n\n" +
+			"- Robot Talk\n- The Robot Report\n- Sense Think Act\n",
+	}))
+	run(t, e, "which podcasts should I listen to?", says("Robot Talk", "Sense Think Act"))
+}

@@ -554,9 +554,32 @@ func (p *parser) boldLed(n ast.Node, text string) (intro string, items []string)
 	return intro, items
 }
 
+// maxNameWords is the most words a list item may have to be a bare name
+// ("Towards Data Science Blog").
+const maxNameWords = 6
+
+// namesOnly reports whether every item of l is a bare name: a few words,
+// no sentence, no nested list.
+func (p *parser) namesOnly(l *ast.List) bool {
+	n := 0
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		if first == nil || first.NextSibling() != nil {
+			return false
+		}
+		t := p.inline(first)
+		if t == "" || len(strings.Fields(t)) > maxNameWords || strings.ContainsAny(t, ".:;!?") {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // walk appends the headings and content blocks under n in document order.
 func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 	var prevPara string // a paragraph ending in ':' introduces the next list
+	var lastPara string // the paragraph just before, whatever its end
 	details := 0        // <details> opened by one HTML block and closed by a later one
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		line := p.nodeLine(c)
@@ -572,7 +595,7 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 			if t == "" {
 				continue
 			}
-			prevPara = ""
+			prevPara, lastPara = "", ""
 			if rows := p.pipeParagraph(c); rows != nil {
 				*out = append(*out, rows...)
 				continue
@@ -623,8 +646,19 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 			if strings.HasSuffix(t, ":") || RunsOn(t) {
 				prevPara = t // "Must-have skills:" introduces the list after it
 			}
+			lastPara = t
+			continue
 		case *ast.List:
-			p.list(c, prevPara, 0, -1, out, headings)
+			lead := prevPara
+			if lead == "" && lastPara != "" && p.namesOnly(c) {
+				// "…check out a podcast or two." then "- Talking Machines",
+				// "- FiveThirtyEight": a list of bare names is what the
+				// sentence before it spoke of.
+				if ss := Sentences(lastPara); len(ss) > 0 {
+					lead = ss[len(ss)-1]
+				}
+			}
+			p.list(c, lead, 0, -1, out, headings)
 			prevPara = ""
 		case *east.Table:
 			p.table(c, out)
@@ -646,6 +680,7 @@ func (p *parser) walk(n ast.Node, out *[]raw, headings *int) {
 			p.htmlBlock(c, &details, out)
 			prevPara = ""
 		}
+		lastPara = ""
 	}
 	for ; details > 0; details-- {
 		*out = append(*out, raw{close: true})

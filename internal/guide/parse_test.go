@@ -101,6 +101,30 @@ func TestParseLead(t *testing.T) {
 	}
 }
 
+// TestParseNamesLead checks that a list of bare names is led by the
+// sentence before it, even one ending in a full stop, and that a list of
+// sentences, or one after something else, is not.
+func TestParseNamesLead(t *testing.T) {
+	tests := []struct{ name, md, want string }{
+		{"names after a sentence", "# T\n\n## Listening\n\nStart early. Check out a podcast or two.\n\n- Robot Talk\n- Sense Think Act\n", "Check out a podcast or two."},
+		{"sentences after a sentence", "# T\n\n## Steps\n\nDo this.\n\n- Learn ROS 2 first. It is the base.\n- Then build a robot.\n", ""},
+		{"names after a table", "# T\n\n## Tools\n\nSome text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- Gazebo\n- RViz\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, _, err := guide.Parse("g.md", []byte(tt.md))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bs := g.Sections[0].Blocks
+			last := bs[len(bs)-1]
+			if last.Kind != guide.Item || last.Lead != tt.want {
+				t.Errorf("last block = %+v; want an item led by %q", last, tt.want)
+			}
+		})
+	}
+}
+
 // TestParseListShapes checks the other ways guides introduce and write
 // lists: a bold label on its own line, a checklist inside a code fence.
 func TestParseListShapes(t *testing.T) {
