@@ -173,6 +173,8 @@ func TestBackReference(t *testing.T) {
 		{"one closing the question points back", "what should I check before signing up for one?", "I'm choosing between a robotics bootcamp and a degree.", false},
 		{"one of them does", "is one of them cheaper?", "I'm choosing between a robotics bootcamp and a degree.", false},
 		{"one inside the question does not", "what should one check before a bootcamp?", "I like robotics.", true},
+		{"that stretch points at the sentence before", "which topics should I cover in that stretch?", "I work nights. I've reached the robotics weeks of the plan.", false},
+		{"and at no earlier one", "which topics should I cover in that stretch?", "I love robotics. I've reached the control weeks of the plan.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -495,15 +497,20 @@ func TestKindAsked(t *testing.T) {
 		{"why do robotics teams pick these tools?", ""},
 		{"when should I learn the tools of MLOps?", ""},
 		{"how many projects should I bring to a robotics interview?", ""},
+		// Kinds joined by "and"/"or" are both asked; another kind word is
+		// what the question is about.
+		{"which algorithms and techniques should I cover?", "algorithms techniques"},
+		{"any podcasts or blogs about robotics?", "podcasts blogs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			got := ""
+			var kinds []string
 			for _, c := range e.analyze(tt.q, intentOf(tt.q)).concepts {
 				if c.kind {
-					got = strings.ToLower(c.Text)
+					kinds = append(kinds, strings.ToLower(c.Text))
 				}
 			}
+			got := strings.Join(kinds, " ")
 			if got != tt.kind {
 				t.Errorf("kind = %q; want %q", got, tt.kind)
 			}

@@ -269,7 +269,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		slices.Sort(a.roleTerms)
 	}
 	a.regions = facts.FindRegions(q)
-	hasKind := false
+	hasKind, lastKind := false, ""
 	askedKind := kindAsked(q) // "which companies hire…": companies
 	// "Who decides a thesis topic?" asks for a person, "why" for a reason,
 	// "when" for a time, "how many projects" for a number: no list of them.
@@ -327,6 +327,13 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 		// Pay is what a pay question asks, not a kind of thing to list
 		// ("what starting salary can a junior expect").
 		kind := !hasKind && !asksNoKind && (e.isKind(c) || askedKind != "" && strings.EqualFold(c.Text, askedKind) && intentOf(c.Text) != intentSalary)
+		// A kind joined to the first by "and"/"or" is asked too ("which
+		// algorithms and techniques", "podcasts or blogs"): the answer
+		// lists both, neither is what it is about.
+		kind = kind || hasKind && lastKind != "" && e.isKind(c) && joinedKinds(q, lastKind, c.Text)
+		if kind {
+			lastKind = c.Text
+		}
 		hasKind = hasKind || kind
 		a.concepts = append(a.concepts, weighted{concept: e.concept(c), weight: w, kind: kind, subject: a.isSubject(e, c),
 			// "must-have" asks what is required, as "need" does: a ranking
@@ -447,6 +454,18 @@ func kindAsked(q string) string {
 		return "" // "what grade is a senior engineer": the value of one, not a list of them
 	}
 	return head
+}
+
+// joinedKinds reports whether q joins kind words a and b by "and", "or"
+// or a comma: "algorithms and techniques".
+func joinedKinds(q, a, b string) bool {
+	lq, a, b := strings.ToLower(q), strings.ToLower(a), strings.ToLower(b)
+	for _, j := range []string{" and ", " or ", ", ", " & ", "/"} {
+		if strings.Contains(lq, a+j+b) {
+			return true
+		}
+	}
+	return false
 }
 
 // backRef points back to what the background said.
