@@ -408,7 +408,7 @@ func salariesIn(sentence string, ctx context) ([]Salary, []Price) {
 		// What the figure is comes before it or right after it ("a $30K
 		// sign-on bonus"), not from the rest of its clause ("$200,000, plus
 		// equity" is pay).
-		s.Kind = kindOf(pre, firstWords(post, 3), ctx.lead)
+		s.Kind = kindOf(firstWords(post, 3), pre, ctx.lead) // "a grant for $400k RSUs": the noun after the figure names it first
 		// A figure a few words after a price is another price of the same
 		// thing: "$11,500 up front, or $13,200 if you pay monthly".
 		alternative := lastPrice && i > 0 && len(strings.Fields(sentence[ms[i-1].end:lo.start])) <= 4

@@ -195,6 +195,8 @@ func TestFigureKinds(t *testing.T) {
 			[]string{"engineer senior USD year 200000-350000"}},
 		{"a stipend", "# G\n\n## Fellowships\n\nThe fellowship pays a monthly stipend of €1,500.\n",
 			[]string{"EUR month 1500-1500 stipend"}},
+		{"a grant of stock is equity", "# G\n\n## Offers\n\nThe offer was a base of $150k and a four-year grant for $400k RSUs.\n",
+			[]string{"USD 150000-150000", "USD 400000-400000 equity"}},
 		{"a worked example is no pay", "# G\n\n## Business terms\n\n| Term | Meaning | One-line Example |\n|---|---|---|\n| LTV | Lifetime value | A customer brings ₹50L over 5 years |\n", nil},
 	}
 	for _, tt := range tests {
