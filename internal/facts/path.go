@@ -301,9 +301,10 @@ var fewUnits = regexp.MustCompile(`(?i)\b(?:(?:an?|one)\s+(?:hour|day|week|month
 // "$90k a year", "5 days a week".
 var rateBefore = regexp.MustCompile(`(?i)(?:\d[\d,.]*\s*[km%]?|\b(?:once|twice|times|hours?|hrs?|days?|minutes?|mins?|sessions?|lpa|earns?|earning|paid|makes?)|[$€£₹])\s*$`)
 
-// notSpan follows a unit that dates something, is owned or is an idiom,
-// not a span: "a year later", "a month's salary", "a day in the life".
-var notSpan = regexp.MustCompile(`(?i)^(?:\s+(?:later|ago|earlier)\b|['’]s\b|\s+in\s+the\s+life\b)`)
+// notSpan follows a unit that dates something in the past, is owned or
+// is an idiom, not a span: "a year ago", "a month's salary", "a day in
+// the life". "About a month later" says how long something took.
+var notSpan = regexp.MustCompile(`(?i)^(?:\s+(?:ago|earlier)\b|['’]s\b|\s+in\s+the\s+life\b)`)
 
 // pointInTime follows a span that dates something rather than says how
 // long it takes: "eighteen months later", "two years ago".

@@ -117,7 +117,8 @@ func TestFindDurationSkipsExperience(t *testing.T) {
 		{"Seniors earn $150,000 a year.", ""}, // a rate
 		{"Practise twice a week.", ""},
 		{"Read the day in the life articles, a day in the life of an analyst.", ""},
-		{"A month's salary, a year later.", ""},
+		{"A month's salary, a year ago.", ""},
+		{"I found a position about a month later.", "a month"}, // how long it took, roughly
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
