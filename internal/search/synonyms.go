@@ -118,7 +118,7 @@ func (ix *Index) Concepts(question string) []Concept {
 	}
 	// A numbered stage is one concept, its number and unit said together:
 	// "the sixth month" is "Month 6", not any 6 beside any month.
-	for _, l := range numberedStage.FindAllIndex(rest, -1) {
+	for _, l := range numberedStages(lq, rest) {
 		text := string(rest[l[0]:l[1]])
 		var terms []string
 		for _, tok := range ix.analyzer.Analyze([]byte(text)) {
@@ -143,6 +143,29 @@ func (ix *Index) Concepts(question string) []Concept {
 	}
 	return out
 }
+
+// numberedStages returns where question (lq, lower case) names stages
+// by their numbers: none, without a regular expression, when it names no
+// unit a plan numbers, as most questions do not.
+func numberedStages(lq string, question []byte) [][]int {
+	for _, u := range stageUnits {
+		if strings.Contains(lq, u) {
+			return numberedStage.FindAllIndex(question, -1)
+		}
+	}
+	return nil
+}
+
+// stageUnits are the units a plan numbers, singular: each plural holds one.
+var stageUnits = func() []string {
+	var us []string
+	for _, w := range lexicon.Get().Words("numbered") {
+		if w = strings.ToLower(w); !strings.HasSuffix(w, "s") || !slices.Contains(us, strings.TrimSuffix(w, "s")) {
+			us = append(us, w)
+		}
+	}
+	return us
+}()
 
 // numberedStage is a stage named by its number: "sixth month", "3rd
 // week", "week 3", "Phase 2".
