@@ -441,11 +441,18 @@ func TestStatesFigure(t *testing.T) {
 		{"Safety: ISO 10218, functional safety reviews", false},
 		{"Learn GPT 4 prompting", false},
 		{"Spend 3 months on SQL", false},
+		// A share or a multiple is pay only beside what it is a share of
+		// (any share answers "how much of the work": TestShapesOfPosts).
+		{"Specialists earn 15-25% more", true},
+		{"London pays 1.3x the national average salary", true},
+		{"Bonus: 10–15%", true},
+		{"Team leadership and mentoring (20% of time)", false},
+		{"Reading papers (2x a week)", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := statesFigure(tt.text); got != tt.want {
-				t.Errorf("statesFigure(%q) = %v; want %v", tt.text, got, tt.want)
+			if got := statesFigure(tt.text, true); got != tt.want {
+				t.Errorf("statesFigure(%q) for pay = %v; want %v", tt.text, got, tt.want)
 			}
 		})
 	}

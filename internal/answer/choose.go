@@ -576,8 +576,12 @@ var countedAfter = regexp.MustCompile(`(?i)(?:\d[\d,.]*\+?|\b(?:` + lexicon.Get(
 // durationUnit counts time, which any number in a duration gives.
 var durationUnit = regexp.MustCompile(`(?i)^(?:hour|day|week|month|year|minute|time)s?$`)
 
-// ratioText is a figure given against another: "1.3x", "20% more".
-var ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
+// ratioText is a figure given against another: "1.3x", "20% more"; a
+// pay figure when ratioPay says of what ("30% of time" is not).
+var (
+	ratioText = regexp.MustCompile(`\d\s?(?:x|×|%)`)
+	ratioPay  = lexicon.Get().Match("pay", "bonus", "equity", "pay-ratio")
+)
 
 // figureText is an amount of money by its symbol or unit: "$90K", "₹15
 // LPA". Amounts by a currency's code ("NOK 550,000", "60 000 SEK") are
@@ -613,11 +617,13 @@ func statesCodeFigure(text string) bool {
 }
 
 // statesFigure reports whether text gives a figure: an amount, or a share
-// of one ("a 5-10% raise", "1.3x"), which answers how much more.
-func statesFigure(text string) bool {
+// of one ("a 5-10% raise", "1.3x"), which answers how much more. For pay
+// (pay) a share must be of pay: "20% of time" answers "how much of the
+// work", not "what does a senior make".
+func statesFigure(text string, pay bool) bool {
 	// Both patterns need a digit: most texts have none, and looking for
 	// one is far cheaper than running the patterns over them.
-	return strings.ContainsAny(text, "0123456789") && (figureText.MatchString(text) || ratioText.MatchString(text) || statesCodeFigure(text))
+	return strings.ContainsAny(text, "0123456789") && (figureText.MatchString(text) || ratioText.MatchString(text) && (!pay || ratioPay.MatchString(text)) || statesCodeFigure(text))
 }
 
 // Where an option's evidence first accounts for a concept.
@@ -674,7 +680,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		}
 		return false
 	}
-	hasFigure := statesFigure(text)
+	hasFigure := statesFigure(text, a.intent == intentSalary)
 	noFigure := a.intent == intentSalary && !hasFigure
 	where := func(c weighted) int {
 		if c.subject && o.kind == optSalary && o.r.fit == 1 {

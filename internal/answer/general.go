@@ -604,7 +604,7 @@ func statesAsked(a *analysis, text string) bool {
 	case a.wantsNumber:
 		return countedNumber(a.q, text)
 	case a.wantsFigure:
-		return statesFigure(text)
+		return statesFigure(text, a.intent == intentSalary)
 	case a.intent == intentDuration:
 		return facts.FindDuration(text) != ""
 	}
