@@ -189,7 +189,7 @@ type unit struct {
 // has reports whether any part of u holds term t.
 func (u *unit) has(t termID) bool {
 	for i := range u.parts {
-		if u.parts[i].terms.has(t) {
+		if u.parts[i].own().has(t) {
 			return true
 		}
 	}
@@ -201,9 +201,9 @@ func (u *unit) size() int {
 	n := 0
 	for i := range u.parts {
 	terms:
-		for _, t := range u.parts[i].terms {
+		for _, t := range u.parts[i].own() {
 			for j := range i {
-				if u.parts[j].terms.has(t) {
+				if u.parts[j].own().has(t) {
 					continue terms
 				}
 			}
@@ -667,8 +667,8 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 				// open on one line: neither is the other's evidence.
 				continue
 			}
-			own = append(own, p.terms)
-			leads = append(leads, p.leadTerms)
+			own = append(own, p.own())
+			leads = append(leads, p.lead())
 		}
 		heads, outers, titles, sections = append(heads, info.head), append(outers, info.outer), append(titles, e.titles[ref.gi]), append(sections, info.all)
 	}
@@ -735,7 +735,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			// names it in its own word ("Companies:" over a list of them),
 			// not where a sentence mentions it.
 			lit := weighted{concept: e.concept(search.Concept{Text: c.Text, Alts: [][]string{e.wordSet(c.Text)}})}
-			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.label, lit.concept) || covers(o.pass.p.introTerms, lit.concept) || e.labelsName(o.pass.p, lit.concept))
+			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.labelled(), lit.concept) || covers(o.pass.p.intro(), lit.concept) || e.labelsName(o.pass.p, lit.concept))
 			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
 			kindHead = kindHead || introduced
 		case c.shape:
@@ -837,7 +837,7 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("required", boolf(a.needs && p.required))
 		l := 0.0
 		for _, c := range a.concepts {
-			if covers(p.label, c.concept) {
+			if covers(p.labelled(), c.concept) {
 				l += c.weight
 			}
 		}

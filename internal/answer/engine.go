@@ -44,6 +44,7 @@ type Engine struct {
 	vocab    map[string]termID
 	spelling []string
 	scratch  terms               // termSet's buffer, while building
+	joined   terms               // setTerms's buffer, while building
 	termSlab *slab.Slab[termID]  // the term sets, while building
 	passSlab *slab.Slab[passage] // the passages, while building
 	filler   map[string]bool     // terms of fillerWords
@@ -140,23 +141,16 @@ type cutPassage struct {
 // passage is a unit an answer can quote: a sentence, a list with its lead,
 // one item of a list, or a table row.
 type passage struct {
-	text  string
-	line  int
-	terms terms
+	text string
+	line int
 	// items are a list's items, so an answer can name the relevant ones
 	// rather than cut the list at a byte count.
 	items []string
-	// leadTerms are the terms of what leads to it: an item's list lead, a
-	// row's table header.
-	leadTerms terms
-	// label holds the terms of an item's label ("Cloud Platforms" in
-	// "Cloud Platforms: SageMaker, Vertex AI") or of a table row's first
-	// cell ("Testing | unique, not null"): what the item is about.
-	label terms
-	// introTerms are the terms of what introduces the things the passage
-	// itself lists: a list's lead, a table column's header, the words of
-	// an item before the list nested in it ("…the following tools: Tableau; Excel").
-	introTerms terms
+	// sets holds the passage's four term sets one after another, cut at
+	// cuts (see own, lead, labelled, intro): one allocation and one slice
+	// header where four cost 96 bytes, for every unit of every guide.
+	sets terms
+	cuts [3]uint32
 	// The flags sit together: an engine keeps a passage for every unit.
 	list bool // a list of items, quoted with its heading when it has no lead
 	// item marks one item of a list of several: it answers a question
@@ -171,6 +165,23 @@ type passage struct {
 	// to plain search (worked out once, at build).
 	sentences bool
 }
+
+// own returns the terms of the passage's text.
+func (p *passage) own() terms { return p.sets[:p.cuts[0]:p.cuts[0]] }
+
+// lead returns the terms of what leads to it: an item's list lead, a
+// row's table header.
+func (p *passage) lead() terms { return p.sets[p.cuts[0]:p.cuts[1]:p.cuts[1]] }
+
+// labelled returns the terms of an item's label ("Cloud Platforms" in
+// "Cloud Platforms: SageMaker, Vertex AI") or of a table row's first cell
+// ("Testing | unique, not null"): what the item is about.
+func (p *passage) labelled() terms { return p.sets[p.cuts[1]:p.cuts[2]:p.cuts[2]] }
+
+// intro returns the terms of what introduces the things the passage
+// itself lists: a list's lead, a table column's header, the words of an
+// item before the list nested in it ("…the following tools: Tableau; Excel").
+func (p *passage) intro() terms { return p.sets[p.cuts[2]:len(p.sets):len(p.sets)] }
 
 // termID is an index term by its number in the engine's vocabulary. A set
 // of ids is a quarter the size of a set of strings and holds no pointers
@@ -307,12 +318,12 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			info.passages = e.passSlab.Copy(ps)
 			for i := range info.passages {
 				p := &info.passages[i]
-				for _, t := range p.terms {
+				for _, t := range p.own() {
 					seen[t] = true
 				}
 				if !p.item {
 					units++
-					unitTerms += len(p.terms)
+					unitTerms += len(p.own())
 				}
 			}
 			for _, ts := range []terms{info.head, info.outer, title} {
@@ -333,8 +344,8 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 			// A section whose parts are sections of their own lists them:
 			// "Behavioral Questions: Question 3: …; Question 4: …".
 			if p, ok := e.childList(g, si); ok {
-				p.terms = e.termSet(p.text)
-				for _, t := range p.terms {
+				e.setTerms(&p, "", "", "")
+				for _, t := range p.own() {
 					if !infos[si].all.has(t) {
 						infos[si].all = append(infos[si].all, t)
 					}
@@ -410,7 +421,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 	slices.Sort(e.rungWords)
 	e.rungWords = slices.Compact(e.rungWords)
 	e.avgUnit = max(1, float64(unitTerms)/float64(max(1, units)))
-	e.scratch, e.termSlab, e.passSlab = nil, nil, nil // only needed while building
+	e.scratch, e.joined, e.termSlab, e.passSlab = nil, nil, nil, nil // only needed while building
 	e.noContent = map[termID]bool{}
 	for _, m := range []map[string]bool{e.filler, e.generic} {
 		for t := range m {
@@ -430,25 +441,46 @@ func (e *Engine) Close() error { return e.index.Close() }
 // withTerms returns c's passage with its term sets read from its texts.
 func (e *Engine) withTerms(c cutPassage) passage {
 	p := c.passage
-	p.terms = e.termSet(p.text)
-	if c.leadText != "" {
-		p.leadTerms = e.termSet(c.leadText)
-	}
-	if c.intro != "" {
-		p.introTerms = e.termSet(c.intro)
+	label := c.labelText
+	if l := itemLabel(p.text); p.item && l != "" {
+		label = l
 	}
 	p.sentences = p.item && len(guide.Sentences(p.text)) >= 2
-	if l := itemLabel(p.text); p.item && l != "" {
-		p.label = e.termSet(l)
-	} else if c.labelText != "" {
-		p.label = e.termSet(c.labelText)
-	}
+	e.setTerms(&p, c.leadText, label, c.intro)
 	return p
+}
+
+// setTerms gives p the term sets of its text and of the lead, label and
+// intro texts, kept as one set after another in the slab.
+func (e *Engine) setTerms(p *passage, lead, label, intro string) {
+	all := e.joined[:0]
+	for i, text := range []string{p.text, lead, label, intro} {
+		if text != "" {
+			all = append(all, e.scratchTerms(text)...)
+		}
+		if i < len(p.cuts) {
+			p.cuts[i] = uint32(len(all))
+		}
+	}
+	e.joined = all
+	p.sets = e.termSlab.Copy(all)
 }
 
 // termSet returns the set of index terms of text. While building it
 // numbers each new term; after, a word no guide uses gets its unseen id.
 func (e *Engine) termSet(text string) terms {
+	ts := e.scratchTerms(text)
+	if e.termSlab == nil {
+		return ts
+	}
+	// While building, each set is kept at its exact size in the slab:
+	// the sets of every passage are most of what an engine keeps.
+	return e.termSlab.Copy(ts)
+}
+
+// scratchTerms returns the set of index terms of text; while building, in
+// the engine's scratch buffer, valid until the next call.
+func (e *Engine) scratchTerms(text string) terms {
 	building := e.termSlab != nil
 	var ts terms
 	if building {
@@ -470,13 +502,10 @@ func (e *Engine) termSet(text string) terms {
 	})
 	slices.Sort(ts)
 	ts = slices.Compact(ts)
-	if !building {
-		return ts
+	if building {
+		e.scratch = ts
 	}
-	// While building, each set is kept at its exact size in the slab:
-	// the sets of every passage are most of what an engine keeps.
-	e.scratch = ts
-	return e.termSlab.Copy(ts)
+	return ts
 }
 
 // idf is the BM25 inverse document frequency of term over sections. A term

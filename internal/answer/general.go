@@ -118,17 +118,17 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 			for ci, c := range a.concepts {
 				before := got
 				inHeadC, inOuterC, inTitleC := at[ci]&inHead != 0, at[ci]&inOuter != 0, at[ci]&inTitle != 0
-				inText := covers(p.terms, c.concept)
+				inText := covers(p.own(), c.concept)
 				if inHeadC {
 					head += c.weight
 					if !c.subject {
 						headTopic += c.weight
 					}
 				}
-				if covers(p.label, c.concept) {
+				if covers(p.labelled(), c.concept) {
 					label += c.weight
 				}
-				inContext := p.item && (covers(p.leadTerms, c.concept) || inHeadC || inOuterC || inTitleC)
+				inContext := p.item && (covers(p.lead(), c.concept) || inHeadC || inOuterC || inTitleC)
 				switch {
 				case c.kind && !e.question[c.Alts[0][0]] && inText && !p.enumerates():
 					// "MLOps Tools - Machine Learning Operations" names the
@@ -141,7 +141,7 @@ func (e *Engine) rankPassages(a *analysis) []candidate {
 					if p.questions {
 						got += c.weight // "which interview questions": a list of them
 					}
-				case p.item && covers(p.leadTerms, c.concept):
+				case p.item && covers(p.lead(), c.concept):
 					got += c.weight // an item is what its lead introduces
 				case inHeadC && (p.list || p.item || c.kind && len(p.items) > 1):
 					got += c.weight // a bare list is all about its heading; "## Skills" names what its list holds
