@@ -369,6 +369,7 @@ func New(guides []*guide.Guide, opts ...Option) (*Engine, error) {
 				for _, t := range st[pi][si].head {
 					e.stageHeadPost[e.spelling[t]] = append(e.stageHeadPost[e.spelling[t]], ref)
 				}
+				p.Stages[si].Text = "" // read into its terms: the engine quotes the stage's blocks, not this
 			}
 		}
 		e.stageTerms = append(e.stageTerms, st)
