@@ -38,6 +38,12 @@ var (
 	listMarker = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
 	// mermaidDiv opens a mermaid graph written in HTML: <div class="mermaid">.
 	mermaidDiv = regexp.MustCompile(`^\s*<(div|pre)\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>\s*$`)
+	// templateDef is a link reference definition whose destination holds
+	// template syntax ("[plot]: {{ file_dir }}/plot.svg"): the spaces
+	// inside the braces make it no definition, and it and every
+	// "[![…][plot]][plot]" that uses it would be read as text.
+	templateDef = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S*\{\{`)
+	templateVar = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 )
 
 // dialects rewrites src in place of its dialect markup and returns the
@@ -86,6 +92,12 @@ func dialects(src []byte) ([]byte, []bound) {
 		}
 		if templateLine.MatchString(l) {
 			lines[i] = nil
+			continue
+		}
+		if templateDef.MatchString(l) {
+			lines[i] = templateVar.ReplaceAllFunc(lines[i], func(v []byte) []byte {
+				return bytes.Join(bytes.Fields(v), nil) // "{{ file_dir }}" → "{{file_dir}}"
+			})
 			continue
 		}
 		if ruleUnder(lines, i) {

@@ -42,6 +42,10 @@ func TestDialects(t *testing.T) {
 		{"title from a level-3 first heading", "g.md",
 			"### ML Engineer | Pay Guide\n\n**Pay**\n\nSeniors earn more.\n",
 			"ML Engineer | Pay Guide\nPay [label]\n  paragraph: Seniors earn more."},
+		{"reference definitions with template syntax are definitions", "g.md",
+			"# Pay by Region\n\n## Location\n\nPay varies by region.\n\n[![Box plot of pay by region.][region_plot]][region_plot]\n\n" +
+				"[region_plot]: {{ file_dir }}/pay_by_region.svg\n\nCalifornia pays the most.\n",
+			"Pay by Region\nLocation [heading]\n  paragraph: Pay varies by region.\n  paragraph: California pays the most."},
 		{"sentences opening with bold terms are a list written as prose", "g.md",
 			"# Robotics Roles\n\n## Soft skills\n\nThree matter most. **Communication** bridges teams. **Patience** survives hardware bugs. **Curiosity** keeps you learning.\n\n" +
 				"## Tools\n\n**ROS 2** is the base. Gazebo simulates, and **Foxglove** shows the logs.\n",
