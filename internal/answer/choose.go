@@ -435,6 +435,7 @@ var featureNames = []string{
 	"why_list",        // 1: a why-question answered with a list or a short item of one, which names things and explains none
 	"why_reason",      // 1: a why-question answered by text that gives a reason ("because", "lets", "means")
 	"writer_voice",    // 1: a question about the writer ("what did he learn first?") answered in the first person
+	"states_top",      // 1: a question asking for the top ("which region pays the most") answered by text naming one ("…is the highest")
 	// The same four, for a question asking for several things (manyFeatures).
 	"length_many", "naive_many", "list_many", "item_many",
 	// The question's intent, on every option: how readily each kind of
@@ -471,7 +472,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1, "why_reason": 1,
-	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1, "states_top": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -519,6 +520,9 @@ func aboutWriter(q string) bool {
 	}
 	return false
 }
+
+// topText names the top of what is compared: "California is the highest".
+var topText = lexicon.Get().Match("superlative")
 
 // toldFirstPerson reports whether a section's writer speaks in the first
 // person more than once: a story, not a guide quoting one line of it.
@@ -887,6 +891,9 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	if a.wh == "why" {
 		set("why_list", boolf(o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)))
 		set("why_reason", boolf(reasonText.MatchString(text)))
+	}
+	if a.asksTop {
+		set("states_top", boolf(topText.MatchString(text)))
 	}
 	if a.aboutWriter && len(refs) > 0 {
 		set("writer_voice", boolf(e.sections[refs[0].gi][refs[0].si].firstPerson || firstPerson.MatchString(text)))

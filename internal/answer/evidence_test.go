@@ -303,3 +303,30 @@ func TestResourceKinds(t *testing.T) {
 	}))
 	run(t, e, "which podcasts should I listen to?", says("Robot Talk", "Sense Think Act"))
 }
+
+// TestStatesTop checks that a question asking for the top of a comparison
+// marks the evidence that names one ("…is the highest, by far") and not a
+// sentence that only says the figures vary.
+func TestStatesTop(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-pay.md": "# Robotics Pay Survey\n\n## Location\n\n" +
+			"Pay for robotics engineers varies a lot by region. Pay in Bavaria is the highest, by far.\n",
+	}))
+	top := slices.Index(answer.FeatureNames(), "states_top")
+	cands, err := e.Candidates(context.Background(), "which region pays robotics engineers the most?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, c := range cands {
+		got[c.Answer.Text] = c.Features[top]
+	}
+	for text, want := range map[string]float64{
+		"Pay in Bavaria is the highest, by far [1].":             1,
+		"Pay for robotics engineers varies a lot by region [1].": 0,
+	} {
+		if v, ok := got[text]; !ok || v != want {
+			t.Errorf("states_top of %q = %v (option found: %v); want %v", text, v, ok, want)
+		}
+	}
+}

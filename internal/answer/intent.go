@@ -197,6 +197,9 @@ type analysis struct {
 	// aboutWriter marks a question about the guide's writer ("What did he
 	// learn first?"): a first-person post answers it.
 	aboutWriter bool
+	// asksTop marks a question asking which is the top of a comparison
+	// ("which region pays the most?").
+	asksTop bool
 	// many marks a question asking for several things of a kind ("which
 	// books", "what are the stages").
 	many bool
@@ -274,6 +277,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	// "Who decides a thesis topic?" asks for a person, "why" for a reason,
 	// "when" for a time, "how many projects" for a number: no list of them.
 	a.wh, a.wantsNumber, a.aboutWriter = whWord(q), howMany.MatchString(q), aboutWriter(q)
+	a.asksTop = superlative.MatchString(q) // which region pays the most?
 	asksNoKind := a.wh == "who" || a.wh == "why" || a.wh == "when" || a.wantsNumber
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
