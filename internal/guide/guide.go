@@ -91,7 +91,7 @@ func (s Section) Text() string {
 }
 
 // BlockKind says what a Block was in the source.
-type BlockKind int
+type BlockKind uint8
 
 // Block kinds.
 const (
@@ -108,13 +108,14 @@ func (k BlockKind) String() string {
 // Block is one paragraph, list item or table row, as plain text.
 type Block struct {
 	Kind BlockKind
-	Text string
-	Line int
+	// Ordered marks an item of a numbered list. (It sits beside Kind: the
+	// two share one word of the tens of thousands of blocks an engine keeps.)
+	Ordered bool
+	Text    string
+	Line    int
 	// Lead is the text that introduces a list item: the paragraph ending in a
 	// colon before the list, or the parent item of a nested list.
 	Lead string
-	// Ordered marks an item of a numbered list.
-	Ordered bool
 	// Depth is how deeply an item is nested (0 for a top-level item) and
 	// Parent the index, in its section's Blocks, of the item it is nested
 	// in (-1 for none).
