@@ -554,8 +554,8 @@ func (e *Engine) soften(a *analysis, background string) {
 	if back && a.topic > 0 {
 		if sents := reading.Sentences(background); len(sents) > 1 {
 			pointed = map[string]bool{}
-			for _, c := range e.analyze(sents[len(sents)-1], a.intent).concepts {
-				pointed[strings.ToLower(c.Text)] = true
+			for _, c := range e.index.Concepts(sents[len(sents)-1]) {
+				pointed[strings.ToLower(c.Text)] = true // the words only: b already weighed them
 			}
 		}
 	}
@@ -568,12 +568,19 @@ func (e *Engine) soften(a *analysis, background string) {
 			c.soft, c.subject, c.kind = true, !placed && c.subject && len(facts.FindRegions(c.Text)) > 0, false
 		}
 		a.concepts = append(a.concepts, c)
-		a.total += c.weight
-		if !c.subject && !c.shape && !c.soft {
-			a.topic += c.weight
-			if !c.kind {
-				a.asked += c.weight
-			}
+		a.count(c, 1)
+	}
+}
+
+// count adds c's weight, times sign, to the sums it counts in: the total;
+// the topic unless c is the subject, the shape or soft context; what is
+// asked unless c is also the kind.
+func (a *analysis) count(c weighted, sign float64) {
+	a.total += sign * c.weight
+	if !c.subject && !c.shape && !c.soft {
+		a.topic += sign * c.weight
+		if !c.kind {
+			a.asked += sign * c.weight
 		}
 	}
 }
@@ -584,13 +591,7 @@ func (a *analysis) drop(words []string) {
 		if !slices.Contains(words, strings.ToLower(c.Text)) {
 			return false
 		}
-		a.total -= c.weight
-		if !c.subject && !c.shape && !c.soft {
-			a.topic -= c.weight
-			if !c.kind {
-				a.asked -= c.weight
-			}
-		}
+		a.count(c, -1)
 		return true
 	})
 }

@@ -38,7 +38,7 @@ func (e *Engine) salary(a *analysis) *reply {
 	if r := e.compare(a); r != nil {
 		return r
 	}
-	if superlative.MatchString(a.q) {
+	if a.asksTop {
 		// "Which industry pays the most?" and no figures by industry: a
 		// passage that says which answers, not a list of figures.
 		return nil
