@@ -126,11 +126,7 @@ func TestGenericHeading(t *testing.T) {
 			"If pressed, give a broad range from market data and say you would rather discuss pay once the role is clear.\n",
 	}))
 	q := "should I tell the recruiter my current salary?"
-	cands, err := e.Candidates(context.Background(), q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	heading := slices.Index(answer.FeatureNames(), "topic_heading")
+	cands, heading := optionsWith(t, e, q, "topic_heading")
 	seen := false
 	for _, c := range cands {
 		if len(c.Answer.Citations) == 0 || c.Answer.Citations[0].Section != "Current Market Landscape" {
@@ -258,7 +254,6 @@ func TestWriterVoice(t *testing.T) {
 		"robotics-tools.md": "# Robotics Tools Guide\n\n## Daily tools\n\n" +
 			"Most robotics engineers use ROS 2 and Gazebo as their daily tools.\n",
 	}))
-	voice := slices.Index(answer.FeatureNames(), "writer_voice")
 	tests := []struct {
 		q     string
 		about bool // the question is about the writer
@@ -269,10 +264,7 @@ func TestWriterVoice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			cands, err := e.Candidates(context.Background(), tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			cands, voice := optionsWith(t, e, tt.q, "writer_voice")
 			story, advice := false, false
 			for _, c := range cands {
 				if len(c.Answer.Citations) == 0 || c.Features[voice] == 0 {
@@ -312,11 +304,7 @@ func TestStatesTop(t *testing.T) {
 		"robotics-pay.md": "# Robotics Pay Survey\n\n## Location\n\n" +
 			"Pay for robotics engineers varies a lot by region. Pay in Bavaria is the highest, by far.\n",
 	}))
-	top := slices.Index(answer.FeatureNames(), "states_top")
-	cands, err := e.Candidates(context.Background(), "which region pays robotics engineers the most?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cands, top := optionsWith(t, e, "which region pays robotics engineers the most?", "states_top")
 	got := map[string]float64{}
 	for _, c := range cands {
 		got[c.Answer.Text] = c.Features[top]
@@ -329,4 +317,19 @@ func TestStatesTop(t *testing.T) {
 			t.Errorf("states_top of %q = %v (option found: %v); want %v", text, v, ok, want)
 		}
 	}
+}
+
+// optionsWith returns every option the engine weighs for q, and where the
+// named feature sits in their Features.
+func optionsWith(t *testing.T, e *answer.Engine, q, feature string) ([]answer.Candidate, int) {
+	t.Helper()
+	i := slices.Index(answer.FeatureNames(), feature)
+	if i < 0 {
+		t.Fatalf("no feature %q", feature)
+	}
+	cands, err := e.Candidates(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cands, i
 }
