@@ -91,6 +91,26 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
+		{"a board asked beside pay asks for the board", "which job board was scraped for the platform salary numbers?",
+			intentGeneral, "", []string{"board"}, nil, [2]string{}},
+		{"which cities pay still asks pay", "which cities pay platform engineers the most?",
+			intentSalary, "", nil, nil, [2]string{}},
+		{"which engineers earn more still asks pay", "which platform engineers earn more?",
+			intentSalary, "", nil, nil, [2]string{}},
+		{"a resume's length is no duration", "how long should my resume be?",
+			intentGeneral, "", []string{"resume"}, nil, [2]string{"resume", "cv"}},
+		{"a bootcamp's length still is one", "how long is the platform bootcamp?",
+			intentDuration, "", nil, nil, [2]string{}},
+		{"which skill areas a ladder assesses asks no rung", "which skill areas does the platform ladder assess?",
+			intentGeneral, "", nil, nil, [2]string{}},
+		{"what a level involves asks about the level", "what does the principal platform level involve?",
+			intentGeneral, "lead", []string{"principal"}, []string{"involve"}, [2]string{}},
+		{"which one is no topic", "terraform vs pulumi, which one works better in terms of speed?",
+			intentGeneral, "", []string{"terraform", "pulumi", "speed"}, []string{"one", "terms"}, [2]string{}},
+		{"which weeks start a topic asks which stage", "which weeks do we start kubernetes in?",
+			intentGeneral, "", []string{"kubernetes"}, nil, [2]string{}},
+		{"what to start with still asks the start", "which step should I start with for platform engineering?",
+			intentStart, "", nil, nil, [2]string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,7 +433,8 @@ func TestLabelled(t *testing.T) {
 		{"labelled things", []string{"Memory: short and long term", "Tools: how they are called", "Planning: how it decides"}, true},
 		{"numbered weeks", []string{"Week 1: kinematics", "Week 2: ROS", "Week 3: SLAM"}, false},
 		{"mostly plain", []string{"Memory: short and long term", "tools and their calls", "planning and deciding"}, false},
-		{"too short to cut", []string{"Memory: short and long term", "Tools: how they are called"}, false},
+		{"two labelled things", []string{"Feature store: where features live", "Model registry: where models live"}, true},
+		{"one is too short to cut", []string{"Memory: short and long term"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -508,6 +529,9 @@ func TestKindAsked(t *testing.T) {
 		// what the question is about.
 		{"which algorithms and techniques should I cover?", "algorithms techniques"},
 		{"any podcasts or blogs about robotics?", "podcasts blogs"},
+		// A kind word right after another names the same kind: "skill
+		// areas" asks for skills, not about areas.
+		{"which skill areas does the robotics ladder assess?", "skill areas"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -520,6 +544,64 @@ func TestKindAsked(t *testing.T) {
 			got := strings.Join(kinds, " ")
 			if got != tt.kind {
 				t.Errorf("kind = %q; want %q", got, tt.kind)
+			}
+		})
+	}
+}
+
+// TestStageWords checks what names a stage of a path: a "which" or
+// "when" question asking for one, and a heading numbering one.
+func TestStageWords(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"which block covers Kubernetes?", true},
+		{"when does the plan finally get to deployment?", true},
+		{"at what point in the roadmap do we learn Docker?", true},
+		{"when should I apply for jobs?", false},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := whichStage.MatchString(tt.q) || whenInPath.MatchString(tt.q); got != tt.want {
+				t.Errorf("asks a stage = %v; want %v", got, tt.want)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		heading string
+		want    bool
+	}{
+		{"Weeks 37-40: Model Deployment", true},
+		{"Block 2: SQL", true},
+		{"Month 6", true},
+		{"Deployment", false},
+		{"Top 10 tools", false},
+	} {
+		t.Run(tt.heading, func(t *testing.T) {
+			if got := numberedStage.MatchString(tt.heading); got != tt.want {
+				t.Errorf("numberedStage(%q) = %v; want %v", tt.heading, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestClipKeeping checks that a long paragraph quoted for a count or a
+// duration keeps the sentence that states it when the cut would drop it.
+func TestClipKeeping(t *testing.T) {
+	e := engineOver(t, os.DirFS("testdata/shapes"))
+	long := "In 2021 I joined a robotics start-up in Lyon after a long search. " + strings.Repeat("The work was mostly perception and a little planning, with a lot of testing on real robots. ", 4) +
+		"Within a few months I led the mapping work. I stayed twenty-two months in total."
+	tests := []struct {
+		name, q, want string
+	}{
+		{"the counted duration is kept", "how long did the author stay at the start-up?", "In 2021 I joined a robotics start-up in Lyon after a long search. … I stayed twenty-two months in total."},
+		{"a question asking no count is cut as clip cuts", "what did the author work on at the start-up?", clip(long, maxQuote)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			if got := clipKeeping(a, long, maxQuote); got != tt.want {
+				t.Errorf("clipKeeping = %q; want %q", got, tt.want)
 			}
 		})
 	}

@@ -116,6 +116,17 @@ func (e *Engine) options(a *analysis) []option {
 	case intentDuration:
 		pick(preferring(cands, statesDuration), 3)
 	}
+	if a.asksLength {
+		pick(preferring(cands, func(c candidate) bool { return lengthText.MatchString(c.p.text) }), 2)
+	}
+	if a.wh == "when" {
+		pick(preferring(cands, func(c candidate) bool { return timeText.MatchString(c.p.text) }), 2)
+	}
+	if a.asksChoice {
+		// The verdict that closes a comparison shares few of its words
+		// with the question ("Ultimately, … a hybrid approach works best").
+		pick(preferring(cands, func(c candidate) bool { return verdictText.MatchString(c.p.text) }), 2)
+	}
 	if u, ok := e.naive(a); ok {
 		r := &reply{e: e}
 		if len(a.nocover) > 0 {
@@ -128,7 +139,7 @@ func (e *Engine) options(a *analysis) []option {
 		case e.namesStage(a, h, text):
 			text = h + " — " + text // "which week…": "Week 6: … — Mon — …"
 		}
-		r.say(sentence(clip(text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
+		r.say(sentence(clipKeeping(a, text, maxQuote), r.cite(u.gi, u.si, u.line, u.text)))
 		add(optNaive, r, nil)
 		opts[len(opts)-1].naive = 1
 		opts[len(opts)-1].listed = u.items > 1
@@ -436,6 +447,9 @@ var featureNames = []string{
 	"why_reason",      // 1: a why-question answered by text that gives a reason ("because", "lets", "means")
 	"writer_voice",    // 1: a question about the writer ("what did he learn first?") answered in the first person
 	"states_top",      // 1: a question asking for the top ("which region pays the most") answered by text naming one ("…is the highest")
+	"states_length",   // 1: a question asking how long a text should be ("how long should my resume be?") answered by text stating a length ("one page")
+	"states_time",     // 1: a when-question answered by text that states a time ("…collected on February 12, 2024", "once you have two projects")
+	"states_verdict",  // 1: a question weighing two things ("X vs Y, which works better?") answered by text giving a verdict ("…a hybrid approach often works best")
 	// The same four, for a question asking for several things (manyFeatures).
 	"length_many", "naive_many", "list_many", "item_many",
 	// The question's intent, on every option: how readily each kind of
@@ -472,7 +486,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1, "why_reason": 1,
-	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1, "states_top": 1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1, "states_top": 1, "states_verdict": 1, "states_time": 1, "states_length": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -523,6 +537,28 @@ func aboutWriter(q string) bool {
 
 // topText names the top of what is compared: "California is the highest".
 var topText = lexicon.Get().Match("superlative")
+
+// choiceAsk and verdictText are a question weighing two things and text
+// that weighs them.
+var (
+	choiceAsk   = lexicon.Get().Match("choice-ask")
+	verdictText = lexicon.Get().Match("verdict")
+	// timeText is text that says when.
+	timeText = lexicon.Get().Match("time-stated")
+	// lengthAsk and lengthText are a question asking how long a text
+	// should be and text that says so.
+	lengthAsk  = lexicon.Get().Match("length-ask")
+	lengthText = lexicon.Get().Match("length-stated")
+)
+
+// titledWork is a work named by its title and author, quoted ('"Deep
+// Learning" by Ian Goodfellow') or in title case ("Hands-On Machine
+// Learning with Scikit-Learn by Aurélien Géron"), or by a title that
+// calls it a book ("the Machine Learning Interviews Book").
+var titledWork = regexp.MustCompile(`["“][^"”]{3,120}["”]\s*(?:\(\d{4}\)\s*)?,?\s+(?:by|from)\s+\p{Lu}|\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’:-]*|of|for|with|and|in|the|to|a|\d+))+\s+by\s+\p{Lu}\p{Ll}+\.?\s+\p{Lu}|(?:\p{Lu}[\p{L}'’-]*\s+){1,8}(?:Book|Handbook|Textbook)\b`)
+
+// titledKind are the kinds a titled work names.
+var titledKind = lexicon.Get().Set("titled-kind")
 
 // toldFirstPerson reports whether a section's writer speaks in the first
 // person more than once: a story, not a guide quoting one line of it.
@@ -740,8 +776,11 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			// not where a sentence mentions it.
 			lit := weighted{concept: e.concept(search.Concept{Text: c.Text, Alts: [][]string{e.wordSet(c.Text)}})}
 			introduced := in(leads, lit) || in(heads, lit) || in(outers, lit) || o.pass != nil && (covers(o.pass.p.labelled(), lit.concept) || covers(o.pass.p.intro(), lit.concept) || e.labelsName(o.pass.p, lit.concept))
-			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead)
-			kindHead = kindHead || introduced
+			// A titled work by its author ('"Python for Data Analysis" by
+			// Wes McKinney') is a book or a paper whatever its line calls it.
+			titled := titledKind[strings.ToLower(c.Text)] && titledWork.MatchString(text)
+			kindNamed = kindNamed || introduced && (at == atText || at == atHead || at == atLead) || titled
+			kindHead = kindHead || introduced || titled
 		case c.shape:
 			shape[at] += c.weight
 			shapeW += c.weight
@@ -894,6 +933,15 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	if a.asksTop {
 		set("states_top", boolf(topText.MatchString(text)))
+	}
+	if a.asksChoice {
+		set("states_verdict", boolf(verdictText.MatchString(text)))
+	}
+	if a.wh == "when" {
+		set("states_time", boolf(timeText.MatchString(text)))
+	}
+	if a.asksLength {
+		set("states_length", boolf(lengthText.MatchString(text)))
 	}
 	if a.aboutWriter && len(refs) > 0 {
 		set("writer_voice", boolf(e.sections[refs[0].gi][refs[0].si].firstPerson || firstPerson.MatchString(text)))

@@ -824,6 +824,8 @@ func (e *Engine) prepare(ctx context.Context, q, background string) (*analysis, 
 	a.many = manyAsked(q) && !a.wantsNumber
 	if m := whichStage.FindStringSubmatch(q); m != nil {
 		a.stageAsked = strings.ToLower(m[1])
+	} else if whenInPath.MatchString(q) {
+		a.stageAsked = anyStage
 	}
 	text := q
 	if background != "" {

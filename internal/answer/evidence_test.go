@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -296,26 +297,64 @@ func TestResourceKinds(t *testing.T) {
 	run(t, e, "which podcasts should I listen to?", says("Robot Talk", "Sense Think Act"))
 }
 
-// TestStatesTop checks that a question asking for the top of a comparison
-// marks the evidence that names one ("…is the highest, by far") and not a
-// sentence that only says the figures vary.
-func TestStatesTop(t *testing.T) {
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robotics-pay.md": "# Robotics Pay Survey\n\n## Location\n\n" +
+// TestAskedAndStated checks that a kind of question marks the evidence
+// that answers it in its own way, and that such evidence is among the
+// options even when it shares few words with the question: the top of a
+// comparison ("…is the highest"), a verdict between two things, a time,
+// a text's length, a book named by its title and author.
+func TestAskedAndStated(t *testing.T) {
+	tests := []struct {
+		name, file, text, q, feature string
+		want                         map[string]float64 // option text → the feature's value
+	}{
+		{"the top", "robotics-pay.md", "# Robotics Pay Survey\n\n## Location\n\n" +
 			"Pay for robotics engineers varies a lot by region. Pay in Bavaria is the highest, by far.\n",
-	}))
-	cands, top := optionsWith(t, e, "which region pays robotics engineers the most?", "states_top")
-	got := map[string]float64{}
-	for _, c := range cands {
-		got[c.Answer.Text] = c.Features[top]
+			"which region pays robotics engineers the most?", "states_top", map[string]float64{
+				"Pay in Bavaria is the highest, by far [1].":             1,
+				"Pay for robotics engineers varies a lot by region [1].": 0,
+			}},
+		{"a verdict", "robotics-teams.md", "# Robotics Team Notes\n\n## Simulation or hardware first?\n\n" +
+			"Simulation-first teams iterate quickly and break nothing.\n\n" +
+			"Hardware-first teams find the real failure modes early.\n\n" +
+			"In my experience a mix of the two works best for a small team.\n",
+			"simulation vs hardware first, which is better for robotics teams?", "states_verdict", map[string]float64{
+				"In my experience a mix of the two works best for a small team [1].": 1,
+				"Simulation-first teams iterate quickly and break nothing [1].":      0,
+			}},
+		{"a time", "robotics-survey.md", "# Robotics Hiring Survey\n\n## Method\n\n" +
+			"We asked hiring managers at forty robotics companies about their teams. The answers were collected in March 2025.\n",
+			"when was the robotics hiring survey collected?", "states_time", map[string]float64{
+				"The answers were collected in March 2025 [1].":                               1,
+				"We asked hiring managers at forty robotics companies about their teams [1].": 0,
+			}},
+		{"a length", "robotics-cv.md", "# Robotics Applications\n\n## Your CV\n\n" +
+			"Recruiters at robotics firms skim a CV in under a minute. Keep it to one page, two if you have a decade behind you.\n",
+			"how long should my resume be for robotics jobs?", "states_length", map[string]float64{
+				"Keep it to one page, two if you have a decade behind you [1].": 1,
+				"Recruiters at robotics firms skim a CV in under a minute [1].": 0,
+			}},
+		{"a book by its title and author", "robotics-reading.md", "# Robotics Reading\n\n## Week 3: Motion planning\n\n" +
+			"Study sampling-based planners and their failure modes.\n\n" +
+			"Read relevant chapters from \"Planning Algorithms\" by Steven LaValle.\n",
+			"which book does the robotics reading plan use for motion planning?", "kind_named", map[string]float64{
+				"Read relevant chapters from \"Planning Algorithms\" by Steven LaValle [1].": 1,
+				"Study sampling-based planners and their failure modes [1].":                 0,
+			}},
 	}
-	for text, want := range map[string]float64{
-		"Pay in Bavaria is the highest, by far [1].":             1,
-		"Pay for robotics engineers varies a lot by region [1].": 0,
-	} {
-		if v, ok := got[text]; !ok || v != want {
-			t.Errorf("states_top of %q = %v (option found: %v); want %v", text, v, ok, want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEngine(t, parseAll(t, map[string]string{tt.file: tt.text}))
+			cands, at := optionsWith(t, e, tt.q, tt.feature)
+			got := map[string]float64{}
+			for _, c := range cands {
+				got[c.Answer.Text] = c.Features[at]
+			}
+			for text, want := range tt.want {
+				if v, ok := got[text]; !ok || v != want {
+					t.Errorf("%s of %q = %v (option found: %v); want %v\noptions: %q", tt.feature, text, v, ok, want, slices.Collect(maps.Keys(got)))
+				}
+			}
+		})
 	}
 }
 
@@ -332,4 +371,15 @@ func optionsWith(t *testing.T, e *answer.Engine, q, feature string) ([]answer.Ca
 		t.Fatal(err)
 	}
 	return cands, i
+}
+
+// TestWhenInPath checks that asking when a plan gets to something is
+// answered with the stage that does, named by its heading.
+func TestWhenInPath(t *testing.T) {
+	e := newEngine(t, parseAll(t, map[string]string{
+		"robotics-plan.md": "# Robotics Study Plan\n\n" +
+			"## Weeks 1-4: Kinematics\n\nForward and inverse kinematics, with one arm simulated end to end.\n\n" +
+			"## Weeks 5-8: Shipping a controller\n\nPackage the controller as a ROS node and run it on the real arm.\n",
+	}))
+	run(t, e, "when does the robotics plan get to running things on the real arm?", says("Weeks 5-8"))
 }

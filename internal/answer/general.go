@@ -442,7 +442,29 @@ func (e *Engine) quote(a *analysis, c candidate, r *reply) string {
 	case c.p.item && heading != "" || e.namesStage(a, heading, text) || headingStates(a, heading, text):
 		text = heading + " — " + text
 	}
-	return sentence(clip(text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+	return sentence(clipKeeping(a, text, maxQuote), r.cite(c.gi, c.si, c.p.line, c.p.text))
+}
+
+// clipKeeping clips a quote to n bytes as clip does, unless the cut would
+// drop the sentence that states what the question asks (a count, a figure,
+// a duration): then the quote is its first sentence and that one ("In
+// October 2020 I joined Pagalia… … I stayed twenty-two months in total").
+func clipKeeping(a *analysis, s string, n int) string {
+	c := clip(s, n)
+	if c == s || statesCounted(a, c) || !statesCounted(a, s) {
+		return c
+	}
+	ss := guide.Sentences(s)
+	for i := 1; i < len(ss); i++ {
+		if statesCounted(a, ss[i]) {
+			sep := " … "
+			if i == 1 {
+				sep = " "
+			}
+			return clip(ss[0]+sep+ss[i], n)
+		}
+	}
+	return c
 }
 
 // headingStates reports whether the heading of a passage states the
@@ -463,6 +485,9 @@ func (e *Engine) namesStage(a *analysis, heading, text string) bool {
 	}
 	w := strings.TrimSuffix(a.stageAsked, "s")
 	says := func(s string) bool { return mentions(s, w) || mentions(s, w+"s") }
+	if a.stageAsked == anyStage {
+		says = numberedStage.MatchString
+	}
 	return says(heading) && !says(text)
 }
 
@@ -611,6 +636,20 @@ func statesAsked(a *analysis, text string) bool {
 	return false
 }
 
+// statesCounted is statesAsked, a rough duration ("within a few months")
+// left out: a quote keeps the sentence that counts one.
+func statesCounted(a *analysis, text string) bool {
+	if a.intent != intentDuration || a.wantsNumber || a.wantsFigure {
+		return statesAsked(a, text)
+	}
+	for _, s := range guide.Sentences(text) {
+		if d := facts.FindDuration(s); d != "" && !facts.RoughDuration(d) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesLabel reports whether the question names an item by its label's
 // terms lt: a word of its topic, not its subject or a generic word.
 func (e *Engine) namesLabel(a *analysis, lt terms) bool {
@@ -636,7 +675,7 @@ func labelled(items []string) bool {
 			n++
 		}
 	}
-	return len(items) >= 3 && 3*n >= 2*len(items)
+	return len(items) >= 2 && 3*n >= 2*len(items)
 }
 
 // maxNearest bounds the topics a refusal names.

@@ -44,7 +44,7 @@ func (i intent) String() string {
 
 // pathShape are words naming the path a question asks for: a path's
 // stages answer them, whatever its title says.
-var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|whole|entire|full|complete|total|overall)$`)
+var pathShape = regexp.MustCompile(`(?i)^(?:roadmaps?|paths?|plans?|curriculum|journey|steps?|stages?|phases?|blocks?|whole|entire|full|complete|total|overall)$`)
 
 // targetRole finds the role a question moves to: "from X to Y", "into Y",
 // "become a Y", "switching to Y".
@@ -197,6 +197,11 @@ type analysis struct {
 	// aboutWriter marks a question about the guide's writer ("What did he
 	// learn first?"): a first-person post answers it.
 	aboutWriter bool
+	// asksChoice marks a question weighing two things ("X vs Y, which
+	// works better?"): a verdict answers it.
+	asksChoice bool
+	// asksLength marks a question asking how long a text should be.
+	asksLength bool
 	// asksTop marks a question asking which is the top of a comparison
 	// ("which region pays the most?").
 	asksTop bool
@@ -215,9 +220,16 @@ func intentOf(q string) intent {
 	q = docRef.ReplaceAllString(q, "the $2")
 	for _, k := range kinds {
 		if k.matches(q) {
-			if (k.intent == intentStart || k.intent == intentNext) && asksForThings(q) {
-				// "Which books does the roadmap recommend?": a list, whatever
-				// the roadmap's stages are.
+			if (k.intent == intentStart || k.intent == intentNext || k.intent == intentLadder) && asksForThings(q) {
+				// "Which books does the roadmap recommend?", "which skill
+				// areas does the ladder assess?": a list, whatever the
+				// roadmap's stages or the ladder's rungs are.
+				return intentGeneral
+			}
+			if k.intent == intentStart && startsTopic(q) {
+				return intentGeneral
+			}
+			if k.intent == intentSalary && asksOtherThanPay(q) {
 				return intentGeneral
 			}
 			return k.intent
@@ -225,6 +237,37 @@ func intentOf(q string) intent {
 	}
 	return intentGeneral
 }
+
+// startsTopic reports whether a question asks which stage of a path
+// starts a topic ("which weeks do we start neural nets in?"), not the
+// path's first stage ("what step should I start with?").
+func startsTopic(q string) bool {
+	m := stageStart.FindStringSubmatch(q)
+	return m != nil && !startWith[strings.ToLower(m[1])]
+}
+
+var (
+	stageStart = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:` + lexicon.Get().Pattern("numbered") + `)\b.*\bstart(?:s|ing)?\s+([a-z]+)`)
+	startWith  = map[string]bool{"with": true, "from": true, "off": true, "out": true, "at": true, "by": true, "on": true}
+)
+
+// asksOtherThanPay reports whether a question naming pay asks which
+// thing of a kind that is neither pay nor what pay varies by: "which job
+// board was scraped for the salary numbers?" asks for a board.
+func asksOtherThanPay(q string) bool {
+	m := whichNoun.FindStringSubmatch(q)
+	if m == nil {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(m[1]))
+	head := words[len(words)-1]
+	return !notKind[words[0]] && !notKind[head] && !payDimension[head] && !payWord.MatchString(m[1])
+}
+
+var (
+	payDimension = lexicon.Get().Set("pay-dimension")
+	payWord      = lexicon.Get().Match("pay")
+)
 
 // asksForThings reports whether a question asks which things of a kind
 // ("which books", "what companies") that are not a path's stages.
@@ -236,6 +279,22 @@ func asksForThings(q string) bool {
 // whichStage asks which part of a path something is in: "which week
 // covers Docker", "what phase is RAG in".
 var whichStage = regexp.MustCompile(`(?i)\b(?:which|what)\s+(` + lexicon.Get().Pattern("stage") + `)\b`)
+
+// whenInPath asks when a path gets to something: "when does the plan
+// finally get to deployment?" asks which of its stages, as "which week"
+// does (anyStage).
+var whenInPath = regexp.MustCompile(`(?i)\b(?:when|at what point)\b.*\b(?:` + pathNouns + `)\b`)
+
+// pathNouns name a learning path as a whole.
+const pathNouns = `plan|roadmap|schedule|curriculum|syllabus|path|programme|program|bootcamp|course`
+
+// anyStage is the stage asked by a "when" question: whichever part the
+// path numbers.
+const anyStage = "*"
+
+// numberedStage is a heading naming a numbered part of a path ("Weeks
+// 37-40: Deployment", "Month 3").
+var numberedStage = regexp.MustCompile(`(?i)\b(?:` + lexicon.Get().Pattern("numbered") + `)\s*\d`)
 
 // stageWord is a word naming a part of a learning path.
 var stageWord = regexp.MustCompile(`(?i)^(?:stage|level|step|phase|month|week|part|milestone|tier|module)s?$`)
@@ -278,6 +337,8 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	// "when" for a time, "how many projects" for a number: no list of them.
 	a.wh, a.wantsNumber, a.aboutWriter = whWord(q), howMany.MatchString(q), aboutWriter(q)
 	a.asksTop = superlative.MatchString(q) // which region pays the most?
+	a.asksChoice = choiceAsk.MatchString(q)
+	a.asksLength = lengthAsk.MatchString(q)
 	asksNoKind := a.wh == "who" || a.wh == "why" || a.wh == "when" || a.wantsNumber
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
@@ -460,11 +521,12 @@ func kindAsked(q string) string {
 	return head
 }
 
-// joinedKinds reports whether q joins kind words a and b by "and", "or"
-// or a comma: "algorithms and techniques".
+// joinedKinds reports whether q joins kind words a and b by "and", "or",
+// a comma or a space: "algorithms and techniques", "skill areas".
 func joinedKinds(q, a, b string) bool {
 	lq, a, b := strings.ToLower(q), strings.ToLower(a), strings.ToLower(b)
-	for _, j := range []string{" and ", " or ", ", ", " & ", "/"} {
+	// A space joins them too: "which skill areas" asks for skills.
+	for _, j := range []string{" and ", " or ", ", ", " & ", "/", " "} {
 		if strings.Contains(lq, a+j+b) {
 			return true
 		}

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/careerbot/careerbot/internal/facts"
+	"github.com/careerbot/careerbot/internal/lexicon"
 )
 
 // Reader reads questions against one set of guides. It is safe for
@@ -37,6 +38,13 @@ func New(texts iter.Seq[string]) *Reader {
 	}
 	for _, p := range facts.PlaceNames() {
 		r.v.addPlace(p)
+	}
+	// The lexicon's phrasings are words, whether or not a guide uses them:
+	// "prep" is preparing, not a typo of the guides' "pre".
+	for _, group := range lexicon.Get().Synonyms {
+		for _, phrase := range group {
+			r.v.addText(phrase)
+		}
 	}
 	r.v.build()
 	return r

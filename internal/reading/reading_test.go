@@ -22,6 +22,7 @@ var guideText = []string{
 	"Lesson lesson lesson lesson lesson. One person, a second person, a third person.",
 	"Every engineer here was an engineer first; ask an engineer. A clinical trial.",
 	"Élan and élan and élan in Zürich.",
+	"Pre-processing, pre-training and pre-screening come first.",
 }
 
 func newReader(texts ...string) *reading.Reader {
@@ -65,6 +66,9 @@ func TestTypos(t *testing.T) {
 		{"file names stay", "error in traning.py", "error in traning.py"},
 		{"links stay", "see https://exmaple.com/salery", "see https://exmaple.com/salery"},
 		{"nothing near: left as typed", "xqzvbn salary", "xqzvbn salary"},
+		// "prep" is one edit from the guides' "pre", but the lexicon
+		// knows it as a way of saying preparation.
+		{"the lexicon's words stay", "which book to prep for interviews", "which book to prep for interviews"},
 		// An English word as near as a word the guides use once: "trian"
 		// may be train as well as trial.
 		{"a tie with English and a rare guide word", "how to trian my dog", "how to trian my dog"},

@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// vocab is the words a typo may be corrected to: those the guides use and
-// the names of places. Built once; read-only afterwards. Bleve's term
+// vocab is the words a typo may be corrected to: those the guides use,
+// the lexicon's phrasings and the names of places. Built once; read-only afterwards. Bleve's term
 // dictionary (FieldDictFuzzy) would do the search, but it holds stems
 // ("salari"), not words a reply can show, and no place the guides do not
 // name — and "romaina" must still read as Romania for the reply to say
