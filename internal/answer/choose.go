@@ -449,6 +449,7 @@ var featureNames = []string{
 	"states_top",      // 1: a question asking for the top ("which region pays the most") answered by text naming one ("…is the highest")
 	"states_length",   // 1: a question asking how long a text should be ("how long should my resume be?") answered by text stating a length ("one page")
 	"states_time",     // 1: a when-question answered by text that states a time ("…collected on February 12, 2024", "once you have two projects")
+	"opening_asked",   // 1: a question asking what something is or involves ("what is expected of a principal?") answered by the opening paragraph of a section its heading names
 	"states_verdict",  // 1: a question weighing two things ("X vs Y, which works better?") answered by text giving a verdict ("…a hybrid approach often works best")
 	// The same four, for a question asking for several things (manyFeatures).
 	"length_many", "naive_many", "list_many", "item_many",
@@ -486,7 +487,7 @@ var featureSigns = map[string]int{
 	"role_fit": 1, "level_fit": 1, "place_fit": 1,
 	"unknown": -1, "behind": -1, "typed_behind": -1, "typed_unsaid": -1, "dominated": -1,
 	"figure_missing": -1, "dead_end": -1, "stem_only": -1, "number_missing": -1, "states_number": 1, "states_near": 1, "why_reason": 1,
-	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1, "states_top": 1, "states_verdict": 1, "states_time": 1, "states_length": 1,
+	"start_cue": 1, "subject_leads": 1, "echo": -1, "why_list": -1, "writer_voice": 1, "states_top": 1, "states_verdict": 1, "states_time": 1, "states_length": 1, "opening_asked": 1,
 }
 
 // FeatureSign returns +1 when the weight of the named feature may not be
@@ -543,6 +544,8 @@ var topText = lexicon.Get().Match("superlative")
 var (
 	choiceAsk   = lexicon.Get().Match("choice-ask")
 	verdictText = lexicon.Get().Match("verdict")
+	// describeAsk asks what something is, does or involves.
+	describeAsk = lexicon.Get().Match("describe-ask")
 	// timeText is text that says when.
 	timeText = lexicon.Get().Match("time-stated")
 	// lengthAsk and lengthText are a question asking how long a text
@@ -936,6 +939,14 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 	}
 	if a.asksChoice {
 		set("states_verdict", boolf(verdictText.MatchString(text)))
+	}
+	if a.describes && o.pass != nil && o.pass.p.opening {
+		head := e.sections[o.pass.gi][o.pass.si].head
+		named := false
+		for _, c := range a.concepts {
+			named = named || !c.soft && !c.kind && !e.isGeneric(c.Concept) && covers(head, c.concept)
+		}
+		set("opening_asked", boolf(named))
 	}
 	if a.wh == "when" {
 		set("states_time", boolf(timeText.MatchString(text)))

@@ -164,6 +164,10 @@ type passage struct {
 	// sentences marks an item of several sentences: a paragraph of its own
 	// to plain search (worked out once, at build).
 	sentences bool
+	// opening marks the section's opening paragraph, before any list or
+	// table: where a guide says what its heading's subject is ("A DP2 owns
+	// a pipeline end to end…" under "DP2: Engineer").
+	opening bool
 }
 
 // own returns the terms of the passage's text.
@@ -540,8 +544,11 @@ var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]h
 func passages(s guide.Section) []cutPassage {
 	var out []cutPassage
 	bs := s.Blocks
+	opening := true // no list, table or paragraph yet
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
+		first := opening
+		opening = false
 		switch b.Kind {
 		case guide.Item:
 			// A list: the run of items at one depth under one lead, with
@@ -601,7 +608,13 @@ func passages(s guide.Section) []cutPassage {
 				continue
 			}
 			for _, sent := range sents {
-				out = append(out, cutPassage{passage: passage{text: sent, line: b.Line}})
+				out = append(out, cutPassage{passage: passage{text: sent, line: b.Line, opening: first}})
+			}
+			if first && len(sents) > 1 && len(b.Text) <= maxQuote {
+				// The whole opening paragraph too: what a level or a role
+				// is, said in two or three sentences, answers "what does
+				// it involve" better than any one of them.
+				out = append(out, cutPassage{passage: passage{text: b.Text, line: b.Line, opening: true}})
 			}
 		}
 	}

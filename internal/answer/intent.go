@@ -202,6 +202,9 @@ type analysis struct {
 	asksChoice bool
 	// asksLength marks a question asking how long a text should be.
 	asksLength bool
+	// describes marks a question asking what something is, does or
+	// involves: a section's opening says so.
+	describes bool
 	// asksTop marks a question asking which is the top of a comparison
 	// ("which region pays the most?").
 	asksTop bool
@@ -339,6 +342,7 @@ func (e *Engine) analyze(q string, in intent) *analysis {
 	a.asksTop = superlative.MatchString(q) // which region pays the most?
 	a.asksChoice = choiceAsk.MatchString(q)
 	a.asksLength = lengthAsk.MatchString(q)
+	a.describes = describeAsk.MatchString(q)
 	asksNoKind := a.wh == "who" || a.wh == "why" || a.wh == "when" || a.wantsNumber
 	pathQuestion := a.intent == intentNext || a.intent == intentStart || a.intent == intentDuration
 	var docs []string  // words naming the guide itself, or a verb no topic
