@@ -220,7 +220,6 @@ func TestChatter(t *testing.T) {
 		{"salary for juniors pleas", "salary for juniors pleas"},
 		{"what should I learn next, thanks in advance!", "what should I learn next"},
 		{"senior pay 🙏🏽 lol", "senior pay"},
-		{"was the bootcamp worth it or nah", "was the bootcamp worth it or"},
 		{"senior pay :) :D", "senior pay"},
 		{"senior pay xD ;-P (: <3 ^_^", "senior pay"},
 		{"options: 8) and x3 stay", "options: 8) and x3 stay"},

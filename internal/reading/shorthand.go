@@ -433,7 +433,7 @@ var (
 	asides = map[string]bool{"pls": true, "plz": true, "plss": true, "please": true, "lol": true, "lmao": true,
 		"lmfao": true, "rofl": true, "haha": true, "hahaha": true, "hehe": true, "btw": true, "tbh": true,
 		"ngl": true, "imo": true, "imho": true, "thx": true, "thnx": true, "tnx": true, "thanx": true, "thnks": true,
-		"thks": true, "tysm": true, "ty": true, "tia": true, "kthx": true, "nah": true}
+		"thks": true, "tysm": true, "ty": true, "tia": true, "kthx": true}
 	// thanks close a message ("thanks in advance", "thank you so much").
 	thanks     = map[string]bool{"thanks": true, "thank": true, "cheers": true, "appreciated": true, "appreciate": true}
 	thanksTail = map[string]bool{"you": true, "in": true, "advance": true, "so": true, "much": true, "a": true,
