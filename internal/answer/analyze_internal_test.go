@@ -91,6 +91,8 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
+		{"an opener's tone is no topic", "honestly, what was the main reason for leaving platform engineering?",
+			intentGeneral, "", []string{"reason"}, []string{"honestly"}, [2]string{}},
 		{"a board asked beside pay asks for the board", "which job board was scraped for the platform salary numbers?",
 			intentGeneral, "", []string{"board"}, nil, [2]string{}},
 		{"which cities pay still asks pay", "which cities pay platform engineers the most?",

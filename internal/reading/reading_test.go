@@ -176,6 +176,8 @@ func TestDE(t *testing.T) {
 		{"DE salary", "data engineer salary"},
 		{"how do I switch from DE to MLE", "how do I switch from data engineer to ML engineer"},
 		{"what does a DE do", "what does a data engineer do"},
+		{"in his de -> mle plan what happens in month 3", "in his data engineer -> ML engineer plan what happens in month 3"},
+		{"ds or de, which pays more", "data scientist or data engineer, which pays more"},
 		{"what do junior DEs make", "what do junior data engineers earn"},
 		{"DEs in DE", "data engineers in Germany"},
 		{"DEs salary DE", "data engineers salary Germany"},

@@ -204,6 +204,8 @@ func readDE(c *context, i int) (reading, bool) {
 	switch {
 	case placePrep[prev] || next == "based":
 		return germany, true
+	case c.joinedRoles(i-1, i) || c.joinedRoles(i, i+1) || joiner[prev] && c.joinedRoles(i-2, i) || joiner[next] && c.joinedRoles(i, i+2):
+		return engineer, true // "de -> mle", "ds or de": one role beside another
 	case facts.FindLevel(prev) != "" || levelShort[prev] || levelNumber.MatchString(prev) || prev == "a" || prev == "an" || prev == "as" ||
 		prev == "from" || prev == "into" || prev == "to":
 		return engineer, true
@@ -212,6 +214,25 @@ func readDE(c *context, i int) (reading, bool) {
 	}
 	return engineer, true
 }
+
+// joinedRoles reports whether tokens i and j (i < j) are a role's
+// shorthand and another joined as a move or a choice: "de -> mle",
+// "swe to de", "ds/de", "ds or de".
+func (c *context) joinedRoles(i, j int) bool {
+	if i < 0 || j >= len(c.toks) || !roleShorthand[c.toks[i].lower] && !roleShorthand[c.toks[j].lower] {
+		return false
+	}
+	between := strings.ToLower(strings.TrimSpace(c.src[c.toks[i].end:c.toks[j].start]))
+	for _, w := range strings.Fields(between) {
+		if !joiner[strings.Trim(w, ".")] {
+			return false
+		}
+	}
+	return true
+}
+
+// joiner joins two roles as a move or a choice.
+var joiner = map[string]bool{"->": true, "→": true, "=>": true, "-->": true, ">": true, "/": true, "to": true, "or": true, "vs": true, "and": true, "&": true}
 
 // readDEs reads "DEs" as data engineers: a country has no plural.
 func readDEs(c *context, i int) (reading, bool) {
