@@ -91,17 +91,6 @@ func TestExplanations(t *testing.T) {
 	}
 }
 
-// TestDurationBeforeMovingOn checks that "how long should A take before I
-// move on to B" asks how long A takes: B is where the span ends.
-func TestDurationBeforeMovingOn(t *testing.T) {
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robotics-path.md": "# Robotics Learning Path\n\n## Phase 1: Foundations (2-3 months)\n\nLinear algebra, Python and basic physics.\n\n" +
-			"## Phase 2: Core Robotics Concepts (3-4 months)\n\nKinematics, control and core robotics concepts such as state estimation.\n\n" +
-			"## Phase 3: Perception (2 months)\n\nCameras, lidar and SLAM.\n",
-	}))
-	run(t, e, "How long should the foundations phase take before I move on to core robotics concepts?", says("2-3 months"))
-}
-
 // TestKindsInLabels checks that "what kinds of X" is answered by the list
 // whose items are each labelled an X, not by one of its items.
 func TestKindsInLabels(t *testing.T) {
@@ -381,13 +370,25 @@ func optionsWith(t *testing.T, e *answer.Engine, q, feature string) ([]answer.Ca
 	return cands, i
 }
 
-// TestWhenInPath checks that asking when a plan gets to something is
-// answered with the stage that does, named by its heading.
-func TestWhenInPath(t *testing.T) {
-	e := newEngine(t, parseAll(t, map[string]string{
-		"robotics-plan.md": "# Robotics Study Plan\n\n" +
+// TestPathQuestions checks questions about a plan's stages: "how long
+// should A take before I move on to B" asks how long A takes (B is where
+// the span ends), and asking when a plan gets to something is answered
+// with the stage that does, named by its heading.
+func TestPathQuestions(t *testing.T) {
+	tests := []struct{ name, guide, q, want string }{
+		{"a duration before moving on", "# Robotics Learning Path\n\n## Phase 1: Foundations (2-3 months)\n\nLinear algebra, Python and basic physics.\n\n" +
+			"## Phase 2: Core Robotics Concepts (3-4 months)\n\nKinematics, control and core robotics concepts such as state estimation.\n\n" +
+			"## Phase 3: Perception (2 months)\n\nCameras, lidar and SLAM.\n",
+			"How long should the foundations phase take before I move on to core robotics concepts?", "2-3 months"},
+		{"when a plan gets to something", "# Robotics Study Plan\n\n" +
 			"## Weeks 1-4: Kinematics\n\nForward and inverse kinematics, with one arm simulated end to end.\n\n" +
 			"## Weeks 5-8: Shipping a controller\n\nPackage the controller as a ROS node and run it on the real arm.\n",
-	}))
-	run(t, e, "when does the robotics plan get to running things on the real arm?", says("Weeks 5-8"))
+			"when does the robotics plan get to running things on the real arm?", "Weeks 5-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEngine(t, parseAll(t, map[string]string{"robotics-path.md": tt.guide}))
+			run(t, e, tt.q, says(tt.want))
+		})
+	}
 }
