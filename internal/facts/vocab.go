@@ -197,6 +197,10 @@ var (
 	roleHead = regexp.MustCompile(`(?i)\b(engineer|scientist|developer|specialist|architect|analyst|researcher|consultant|manager)s?\b`)
 	// roleStop ends the words taken in front of a role's head noun.
 	roleStop = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "for": true,
+		// Verbs a question puts before the role it asks about ("what
+		// does Meta give ML engineer candidates").
+		"give": true, "gives": true, "gave": true, "ask": true, "asks": true, "asked": true, "expect": true, "expects": true,
+		"want": true, "wants": true, "need": true, "needs": true, "get": true, "gets": true, "got": true, "offer": true, "offers": true,
 		"between": true, "than": true, "vs": true, "versus": true, "from": true, "into": true,
 		"pay": true, "pays": true, "paid": true, "earn": true, "earns": true, "make": true, "makes": true, "hire": true, "hires": true,
 		"as": true, "to": true, "about": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,

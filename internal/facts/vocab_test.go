@@ -49,6 +49,7 @@ func TestFindRole(t *testing.T) {
 		{"do I need a PhD?", ""},
 		{"which course to learn about data scientists", "data scientist"},
 		{"questions asked on ML engineers", "machine learning engineer"},
+		{"how many questions does Meta give ML engineer candidates", "machine learning engineer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

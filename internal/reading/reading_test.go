@@ -108,6 +108,7 @@ func TestShorthand(t *testing.T) {
 		{"sr. MLEs TC in the usa", "senior ML engineers total compensation in the USA"},
 		{"how many yoe for a senior SWE", "how many years of experience for a senior software engineer"},
 		{"senior mle sal 5+ yoe", "senior ML engineer salary 5+ years of experience"},
+		{"how many leetcode qs in the coding round", "how many leetcode questions in the coding round"},
 		{"FAANG vs startup comp", "FAANG vs startup compensation"},
 		{"jr ds salary in uk", "junior data scientist salary in UK"},
 		{"senior ML pay in RO", "senior ML pay in Romania"},
