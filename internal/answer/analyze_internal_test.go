@@ -91,6 +91,8 @@ func TestAnalyze(t *testing.T) {
 			intentGeneral, "", nil, nil, [2]string{}},
 		{"chat particles are tone", "do platform engineers even need kubernetes tho",
 			intentGeneral, "", []string{"kubernetes"}, []string{"even", "tho"}, [2]string{}},
+		{"hours are written hrs too", "how many hours a day should platform engineers study?",
+			intentDuration, "", []string{"hours"}, nil, [2]string{"hours", "hr"}},
 		{"an opener's tone is no topic", "honestly, what was the main reason for leaving platform engineering?",
 			intentGeneral, "", []string{"reason"}, []string{"honestly"}, [2]string{}},
 		{"a board asked beside pay asks for the board", "which job board was scraped for the platform salary numbers?",
@@ -604,6 +606,33 @@ func TestClipKeeping(t *testing.T) {
 			a := e.analyze(tt.q, intentOf(tt.q))
 			if got := clipKeeping(a, long, maxQuote); got != tt.want {
 				t.Errorf("clipKeeping = %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRateIsNoPathLength checks that hours a week ask a time budget: the
+// typed answer giving a path's length answers "how long does the plan
+// take", not "how many hours per week does it expect".
+func TestRateIsNoPathLength(t *testing.T) {
+	e, _ := engineOfOne(t, "# Robotics Study Plan\n\nThis plan is for people with a full-time job and about 6-8 hrs/week to spare.\n\n"+
+		"## Weeks 1-4: Kinematics\n\nForward and inverse kinematics, with one arm simulated end to end.\n\n"+
+		"## Weeks 5-8: Shipping a controller\n\nPackage the controller as a ROS node and run it on the real arm.\n")
+	for _, tt := range []struct {
+		q     string
+		typed bool
+	}{
+		{"how long does the whole robotics plan take?", true},
+		{"how many hours per week does the robotics plan expect?", false},
+		{"how many hours a day should I study for the robotics plan?", false},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.analyze(tt.q, intentOf(tt.q))
+			if a.intent != intentDuration {
+				t.Fatalf("intent = %v; want duration", a.intent)
+			}
+			if got := e.duration(a) != nil; got != tt.typed {
+				t.Errorf("a path's length given = %v; want %v", got, tt.typed)
 			}
 		})
 	}

@@ -354,7 +354,13 @@ var beforeStart = lexicon.Get().Match("before-start")
 
 // duration answers "how long does X take" for a stage named in the
 // question, or for a whole path.
+// rateAsk asks a time budget ("how many hours per week"), not a length.
+var rateAsk = lexicon.Get().Match("rate-ask")
+
 func (e *Engine) duration(a *analysis) *reply {
+	if rateAsk.MatchString(a.q) {
+		return nil // hours a week: what a passage states, not a path's length
+	}
 	// "How long does the roadmap take?": the whole path, not a stage its
 	// subject's words happen to name ("AI" in "Phase 4: AI Frameworks").
 	whole := a.asked == 0 && (wholePath.MatchString(a.q) || completePath.MatchString(a.q))
