@@ -116,16 +116,12 @@ func (e *Engine) options(a *analysis) []option {
 	case intentDuration:
 		pick(preferring(cands, statesDuration), 3)
 	}
-	if a.asksLength {
-		pick(preferring(cands, func(c candidate) bool { return lengthText.MatchString(c.p.text) }), 2)
-	}
-	if a.wh == "when" {
-		pick(preferring(cands, func(c candidate) bool { return timeText.MatchString(c.p.text) }), 2)
-	}
-	if a.asksChoice {
-		// The verdict that closes a comparison shares few of its words
-		// with the question ("Ultimately, … a hybrid approach works best").
-		pick(preferring(cands, func(c candidate) bool { return verdictText.MatchString(c.p.text) }), 2)
+	for _, st := range stated {
+		if st.picks > 0 && st.asked(a) {
+			// What answers such a question shares few of its words with it
+			// ("Ultimately, … a hybrid approach works best").
+			pick(preferring(cands, func(c candidate) bool { return st.text.MatchString(c.p.text) }), st.picks)
+		}
 	}
 	if u, ok := e.naive(a); ok {
 		r := &reply{e: e}
@@ -536,22 +532,29 @@ func aboutWriter(q string) bool {
 	return false
 }
 
-// topText names the top of what is compared: "California is the highest".
-var topText = lexicon.Get().Match("superlative")
+// stated are the kinds of question answered by text that says a thing of
+// its own kind, each with its feature: the top of a comparison ("California
+// is the highest"), a verdict between two things, a time, a text's length.
+// picks is how many passages that say it are options, whatever else they
+// cover; the order is the order they are picked in.
+var stated = []struct {
+	feature string
+	asked   func(*analysis) bool
+	text    *regexp.Regexp
+	picks   int
+}{
+	{"states_top", func(a *analysis) bool { return a.asksTop }, lexicon.Get().Match("superlative"), 0},
+	{"states_length", func(a *analysis) bool { return a.asksLength }, lexicon.Get().Match("length-stated"), 2},
+	{"states_time", func(a *analysis) bool { return a.wh == "when" }, lexicon.Get().Match("time-stated"), 2},
+	{"states_verdict", func(a *analysis) bool { return a.asksChoice }, lexicon.Get().Match("verdict"), 2},
+}
 
-// choiceAsk and verdictText are a question weighing two things and text
-// that weighs them.
+// Questions of the kinds stated answers: weighing two things, asking what
+// something is or involves, asking how long a text should be.
 var (
 	choiceAsk   = lexicon.Get().Match("choice-ask")
-	verdictText = lexicon.Get().Match("verdict")
-	// describeAsk asks what something is, does or involves.
 	describeAsk = lexicon.Get().Match("describe-ask")
-	// timeText is text that says when.
-	timeText = lexicon.Get().Match("time-stated")
-	// lengthAsk and lengthText are a question asking how long a text
-	// should be and text that says so.
-	lengthAsk  = lexicon.Get().Match("length-ask")
-	lengthText = lexicon.Get().Match("length-stated")
+	lengthAsk   = lexicon.Get().Match("length-ask")
 )
 
 // titledWork is a work named by its title and author, quoted ('"Deep
@@ -934,11 +937,10 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 		set("why_list", boolf(o.listed || o.pass != nil && (o.pass.p.whole() || o.pass.p.item && !o.pass.p.sentences)))
 		set("why_reason", boolf(reasonText.MatchString(text)))
 	}
-	if a.asksTop {
-		set("states_top", boolf(topText.MatchString(text)))
-	}
-	if a.asksChoice {
-		set("states_verdict", boolf(verdictText.MatchString(text)))
+	for _, st := range stated {
+		if st.asked(a) {
+			set(st.feature, boolf(st.text.MatchString(text)))
+		}
 	}
 	if a.describes && o.pass != nil && o.pass.p.opening {
 		head := e.sections[o.pass.gi][o.pass.si].head
@@ -947,12 +949,6 @@ func (e *Engine) features(a *analysis, o *option) []float64 {
 			named = named || !c.soft && !c.kind && !e.isGeneric(c.Concept) && covers(head, c.concept)
 		}
 		set("opening_asked", boolf(named))
-	}
-	if a.wh == "when" {
-		set("states_time", boolf(timeText.MatchString(text)))
-	}
-	if a.asksLength {
-		set("states_length", boolf(lengthText.MatchString(text)))
 	}
 	if a.aboutWriter && len(refs) > 0 {
 		set("writer_voice", boolf(e.sections[refs[0].gi][refs[0].si].firstPerson || firstPerson.MatchString(text)))

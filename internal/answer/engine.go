@@ -544,11 +544,9 @@ var requiredLead = regexp.MustCompile(`(?i)\b(?:required|requirements?|must[- ]h
 func passages(s guide.Section) []cutPassage {
 	var out []cutPassage
 	bs := s.Blocks
-	opening := true // no list, table or paragraph yet
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
-		first := opening
-		opening = false
+		first := i == 0 // the section's opening: no list, table or paragraph before it
 		switch b.Kind {
 		case guide.Item:
 			// A list: the run of items at one depth under one lead, with

@@ -352,11 +352,11 @@ func uncoveredRoles(a *analysis) []string {
 // beforeStart asks what comes before a path's start.
 var beforeStart = lexicon.Get().Match("before-start")
 
-// duration answers "how long does X take" for a stage named in the
-// question, or for a whole path.
 // rateAsk asks a time budget ("how many hours per week"), not a length.
 var rateAsk = lexicon.Get().Match("rate-ask")
 
+// duration answers "how long does X take" for a stage named in the
+// question, or for a whole path.
 func (e *Engine) duration(a *analysis) *reply {
 	if rateAsk.MatchString(a.q) {
 		return nil // hours a week: what a passage states, not a path's length

@@ -8,11 +8,11 @@ import (
 )
 
 // vocab is the words a typo may be corrected to: those the guides use,
-// the lexicon's phrasings and the names of places. Built once; read-only afterwards. Bleve's term
-// dictionary (FieldDictFuzzy) would do the search, but it holds stems
-// ("salari"), not words a reply can show, and no place the guides do not
-// name — and "romaina" must still read as Romania for the reply to say
-// the guides do not cover it.
+// the lexicon's phrasings and the names of places. Built once; read-only
+// afterwards. Bleve's term dictionary (FieldDictFuzzy) would do the
+// search, but it holds stems ("salari"), not words a reply can show, and
+// no place the guides do not name — and "romaina" must still read as
+// Romania for the reply to say the guides do not cover it.
 type vocab struct {
 	words []string       // sorted, for walking as a trie
 	lcp   []uint8        // the letters each word shares with the one before
