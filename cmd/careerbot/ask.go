@@ -83,8 +83,10 @@ func loadError(what string, err error) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
-// engine loads the guides and builds the engine, printing warnings to w.
-func (g *guideFlags) engine(w io.Writer) (*answer.Engine, error) {
+// engine loads the guides and builds the engine, printing warnings to w,
+// paced by gc.
+func (g *guideFlags) engine(w io.Writer, gc *gcPacing) (*answer.Engine, error) {
+	defer gc.building()()
 	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
@@ -109,7 +111,7 @@ func (m *Main) runAsk(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	question := strings.Join(fs.Args(), " ")
-	eng, err := gf.engine(m.Stderr)
+	eng, err := gf.engine(m.Stderr, m.gc)
 	if err != nil {
 		return err
 	}

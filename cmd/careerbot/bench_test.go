@@ -30,7 +30,7 @@ func BenchmarkReload1000(b *testing.B) {
 		}
 	}
 	no := false
-	live, err := reload.New(engineBuilder(config.Guides{Dirs: []string{dir}, Bundled: &no}, slog.New(slog.DiscardHandler)), nil, nil)
+	live, err := reload.New(engineBuilder(config.Guides{Dirs: []string{dir}, Bundled: &no}, slog.New(slog.DiscardHandler), nil), nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func BenchmarkEngineMemory(b *testing.B) {
 				}
 			}
 			no := false
-			build := engineBuilder(config.Guides{Dirs: []string{dir}, Bundled: &no}, slog.New(slog.DiscardHandler))
+			build := engineBuilder(config.Guides{Dirs: []string{dir}, Bundled: &no}, slog.New(slog.DiscardHandler), nil)
 			var kept uint64
 			for b.Loop() {
 				var before, after runtime.MemStats

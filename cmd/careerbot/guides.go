@@ -25,6 +25,7 @@ func (m *Main) runGuides(args []string) error {
 		return errUsage
 	}
 	var loader guide.Loader // no budget: the totals are printed against serve's
+	done := m.gc.building()
 	guides, warnings, err := loadGuides(!gf.noBundled, gf.dirs, &loader)
 	if !*asJSON {
 		// Warnings go to stdout here: they are what a guide author asked for.
@@ -36,6 +37,7 @@ func (m *Main) runGuides(args []string) error {
 		return err
 	}
 	eng, err := answer.New(guides)
+	done()
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,10 @@ type Main struct {
 	// end of Run's context stops serve like SIGINT.
 	Signals <-chan os.Signal
 
+	// gc paces the collector for building and answering (nil: the
+	// runtime's setting).
+	gc *gcPacing
+
 	// discordClient, if set, carries discord register's REST calls (tests
 	// point it at a fake Discord).
 	discordClient *http.Client
@@ -54,7 +58,7 @@ type Main struct {
 
 // NewMain returns a Main wired to the process's streams and environment.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, gc: newGCPacing(os.Getenv)}
 }
 
 const usage = `careerbot answers ML career questions from guides, with citations.

@@ -67,7 +67,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	live, err := reload.New(engineBuilder(cfg.Guides, log), log, reg)
+	live, err := reload.New(engineBuilder(cfg.Guides, log, m.gc), log, reg)
 	if err != nil {
 		return err
 	}
@@ -310,9 +310,10 @@ const dedupeFor = 10 * time.Minute
 // reload: the guides loaded as configured, each warning logged. When the
 // directories hold guide files and every one of them is skipped, the
 // build fails, so a reload keeps the guides being served rather than
-// falling back to the bundled ones alone.
-func engineBuilder(g config.Guides, log *slog.Logger) reload.Build {
+// falling back to the bundled ones alone. Each build is paced by gc.
+func engineBuilder(g config.Guides, log *slog.Logger, gc *gcPacing) reload.Build {
 	return func() (reload.Engine, error) {
+		defer gc.building()()
 		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs, &guide.Loader{MaxBytes: g.MaxBytes, MaxSections: g.MaxSections})
 		for _, w := range warnings {
 			log.Warn("guide skipped or repaired", "warning", w.String())
