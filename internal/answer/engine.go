@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/careerbot/careerbot/internal/advisor"
 	"github.com/careerbot/careerbot/internal/facts"
@@ -582,7 +583,17 @@ func passages(s guide.Section) []cutPassage {
 				}
 				j++
 			}
-			if len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)) && !timeSlots(items) {
+			switch {
+			case len(items) > 1 && len(b.Header) > 1 && timeSlots(items) && strings.ContainsFunc(items[0], unicode.IsLetter):
+				// A schedule ("Mon | DVC for data versioning | DVC Intro")
+				// is a list of its rows: "what does week 4 cover, which
+				// tools" asks for all of them.
+				rows := make([]string, 0, j-i)
+				for _, r := range bs[i:j] {
+					rows = append(rows, r.Text)
+				}
+				out = append(out, cutPassage{passage: passage{text: joinItems(rows), line: b.Line, items: rows, list: true, column: true}, intro: strings.Join(b.Header, " ")})
+			case len(items) > 1 && len(b.Header) > 1 && (!figures || !facts.AllLevels(items)):
 				lead := b.Header[0] + ":"
 				out = append(out, cutPassage{passage: passage{text: lead + " " + joinItems(items), line: b.Line, items: items, column: true}, intro: b.Header[0]})
 			}

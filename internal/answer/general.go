@@ -663,12 +663,13 @@ func (e *Engine) namesLabel(a *analysis, lt terms) bool {
 
 // labelled reports whether most items of a list, two in three, name a
 // thing before saying more of it ("Memory: short-term vs long-term"). A
-// label that numbers the item ("Week 3: SQL…") names nothing.
+// label that numbers the item ("Week 3: SQL…") or times it ("Mon — Task:
+// …", a schedule's row) names nothing.
 func labelled(items []string) bool {
 	n := 0
 	for _, it := range items {
 		l := itemLabel(it)
-		if strings.ContainsAny(l, "0123456789") {
+		if f := strings.Fields(l); strings.ContainsAny(l, "0123456789") || len(f) > 0 && timeSlot.MatchString(f[0]) {
 			return false
 		}
 		if l != "" {

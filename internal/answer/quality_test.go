@@ -95,7 +95,7 @@ var qualityFloors = map[string]map[string]float64{
 	"typed":          {"salary": 100.0, "next": 100.0, "offtopic": 100.0, "chat": 100.0},
 	"own":            {"salary": 96.4, "compare": 100.0, "price": 100.0, "next": 100.0, "ladder": 69.2, "start": 80.0, "howlong": 87.5, "list": 83.3, "general": 100.0, "offtopic": 100.0, "chat": 94.1},
 	"own+bundled":    {"salary": 96.4, "compare": 100.0, "price": 100.0, "next": 100.0, "ladder": 69.2, "start": 80.0, "howlong": 87.5, "list": 88.8, "general": 85.7, "offtopic": 90.9, "chat": 94.1},
-	"shapes":         {"salary": 100.0, "compare": 100.0, "price": 100.0, "ladder": 100.0, "howlong": 100.0, "list": 100.0, "general": 100.0, "chat": 100.0},
+	"shapes":         {"salary": 100.0, "compare": 100.0, "price": 100.0, "ladder": 100.0, "howlong": 100.0, "list": 85.7, "general": 100.0, "chat": 75.0},
 	"reading":        {"salary": 100.0, "next": 100.0, "list": 0.0, "chat": 83.3},
 	"prose":          {"general": 100.0, "chat": 100.0},
 	"prose-heldout":  {"salary": 60.0, "price": 33.3, "start": 0.0, "howlong": 33.3, "list": 66.6, "general": 64.8, "offtopic": 100.0, "chat": 61.9},

@@ -25,10 +25,9 @@ var cities = lexicon.Get().Cities
 // cityNames are the other names of cities: one place, however written.
 var cityNames = lexicon.Get().CityNames
 
-// upperOnly are aliases matched only as written, because in lower case they
-// are ordinary words ("us").
-var upperOnly = map[string]bool{"USA": true, "UK": true, "UAE": true, "PRC": true, "NYC": true, "U.S.": true, "U.S.A.": true, "U.K.": true,
-	"SF": true, "NCR": true}
+// asWritten are the aliases matched only as written, because in another
+// case they are ordinary words ("us", "polish").
+var asWritten = lexicon.Get().AsWritten
 
 // maxAliasWords is the most words any alias has ("United States of America").
 const maxAliasWords = 4
@@ -44,7 +43,6 @@ var aliases = func() map[string]Region {
 			m[strings.ToLower(a)] = r
 		}
 	}
-	m["us"] = Region{Name: "United States", Country: "United States"}
 	for city, country := range cities {
 		r := Region{Name: city, Country: country}
 		m[strings.ToLower(city)] = r
@@ -101,7 +99,7 @@ func FindRegions(s string) []Region {
 				text = raw
 			}
 			r, ok := aliases[strings.ToLower(text)]
-			if !ok || upperOnly[strings.ToUpper(text)] && text != strings.ToUpper(text) || strings.EqualFold(text, "us") && text != "US" {
+			if w, exact := asWritten[strings.ToLower(text)]; !ok || exact && text != w {
 				continue
 			}
 			if !slices.Contains(out, r) {

@@ -27,6 +27,11 @@ func TestFindRegions(t *testing.T) {
 		{"Cluj-Napoca and Bucharest", []string{"Cluj-Napoca", "Bucharest"}},
 		{"romania", []string{"Romania"}},
 		{"moving from California to Denver", []string{"California", "Denver"}}, // a state is a place within its country
+		{"how do I polish my resume", nil},
+		{"Polish ML engineer salaries", []string{"Poland"}},
+		{"what do german recruiters look for", []string{"Germany"}},
+		{"jobs in nyc", nil},
+		{"jobs in NYC", []string{"New York"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -206,7 +206,10 @@ var (
 		"as": true, "to": true, "about": true, "in": true, "at": true, "with": true, "career": true, "careers": true, "experienced": true,
 		"successful": true, "skilled": true, "top": true, "typical": true, "average": true, "aspiring": true, "good": true,
 		"my": true, "your": true, "our": true, "is": true, "are": true, "be": true, "become": true, "becoming": true, "many": true,
-		"what": true, "which": true, "who": true, "how": true, "do": true, "does": true, "much": true, "can": true, "by": true,
+		"what": true, "which": true, "who": true, "how": true, "much": true, "by": true,
+		// Auxiliaries: "what salary did data scientist roles come out at".
+		"do": true, "does": true, "did": true, "can": true, "could": true, "will": true, "would": true, "should": true,
+		"shall": true, "may": true, "might": true, "must": true, "was": true, "were": true, "has": true, "have": true, "had": true,
 		"most": true, "some": true, "these": true, "those": true, "this": true, "that": true, "other": true, "every": true,
 		"whole": true, "complete": true, "entire": true, "full": true, "overall": true, "total": true,
 		"on": true, "over": true, "under": true, "without": true, "after": true, "before": true, "like": true,

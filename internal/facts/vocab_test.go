@@ -50,6 +50,9 @@ func TestFindRole(t *testing.T) {
 		{"which course to learn about data scientists", "data scientist"},
 		{"questions asked on ML engineers", "machine learning engineer"},
 		{"how many questions does Meta give ML engineer candidates", "machine learning engineer"},
+		{"what salary did Data Scientist roles come out at", "data scientist"},
+		{"what would ML engineers earn", "machine learning engineer"},
+		{"how much had data analysts made", "data analyst"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

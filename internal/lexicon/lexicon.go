@@ -6,7 +6,7 @@
 //
 // A line of lexicon.txt is one entry:
 //
-//	country NAME | OTHER NAME | …
+//	country NAME | OTHER NAME | …     (=NAME matches only as written)
 //	city COUNTRY: NAME | OTHER NAME | …
 //	synonym PHRASE | PHRASE | …        (=PHRASE matches only as written)
 //	short FORM = WHAT IT STANDS FOR
@@ -29,9 +29,13 @@ var data string
 
 // Lexicon is the parsed lexicon.
 type Lexicon struct {
-	Countries  map[string][]string // country → its other names
-	Cities     map[string]string   // city → its country
-	CityNames  map[string][]string // city → its other names
+	Countries map[string][]string // country → its other names
+	Cities    map[string]string   // city → its country
+	CityNames map[string][]string // city → its other names
+	// AsWritten maps a place's name that is an ordinary word in another
+	// case ("us", "polish my CV"), lower-cased, to the only way it names
+	// the place ("US", "Polish").
+	AsWritten  map[string]string
 	Synonyms   [][]string
 	Shorthand  map[string]string
 	Spellings  map[string]string // a spelling (lower case: British, an ordinal) → the one the index writes
@@ -62,7 +66,7 @@ func Get() *Lexicon { return the }
 
 // Parse reads a lexicon; an error names the line.
 func Parse(text string) (*Lexicon, error) {
-	l := &Lexicon{Countries: map[string][]string{}, Cities: map[string]string{}, CityNames: map[string][]string{},
+	l := &Lexicon{Countries: map[string][]string{}, Cities: map[string]string{}, CityNames: map[string][]string{}, AsWritten: map[string]string{},
 		Shorthand: map[string]string{}, Spellings: map[string]string{}, words: map[string][]string{}, patterns: map[string]string{}}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -73,14 +77,15 @@ func Parse(text string) (*Lexicon, error) {
 		bad := func(why string) error { return fmt.Errorf("line %d: %s: %q", n+1, why, line) }
 		switch kind {
 		case "country":
-			names := split(rest, "|")
-			if len(names) == 0 {
+			marked := split(rest, "|")
+			if len(marked) == 0 {
 				return nil, bad("no name")
 			}
+			names := l.placeNames(marked)
 			l.Countries[names[0]] = names[1:]
 		case "city":
 			country, list, ok := strings.Cut(rest, ":")
-			names := split(list, "|")
+			names := l.placeNames(split(list, "|"))
 			if !ok || len(names) == 0 {
 				return nil, bad("want city COUNTRY: NAME | …")
 			}
@@ -132,6 +137,20 @@ func Parse(text string) (*Lexicon, error) {
 		}
 	}
 	return l, nil
+}
+
+// placeNames returns a place's names without their marks, recording the
+// names marked to match only as written.
+func (l *Lexicon) placeNames(marked []string) []string {
+	names := make([]string, len(marked))
+	for i, m := range marked {
+		name, exact := strings.CutPrefix(m, "=")
+		if exact {
+			l.AsWritten[strings.ToLower(name)] = name
+		}
+		names[i] = name
+	}
+	return names
 }
 
 // pair reads "FROM = TO", both sides trimmed and neither empty.
