@@ -86,7 +86,6 @@ func loadError(what string, err error) error {
 // engine loads the guides and builds the engine, printing warnings to w,
 // paced by gc.
 func (g *guideFlags) engine(w io.Writer, gc *gcPacing) (*answer.Engine, error) {
-	defer gc.building()()
 	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
@@ -94,6 +93,7 @@ func (g *guideFlags) engine(w io.Writer, gc *gcPacing) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer gc.building(sectionCount(guides))()
 	return answer.New(guides)
 }
 

@@ -25,7 +25,6 @@ func (m *Main) runGuides(args []string) error {
 		return errUsage
 	}
 	var loader guide.Loader // no budget: the totals are printed against serve's
-	done := m.gc.building()
 	guides, warnings, err := loadGuides(!gf.noBundled, gf.dirs, &loader)
 	if !*asJSON {
 		// Warnings go to stdout here: they are what a guide author asked for.
@@ -36,6 +35,7 @@ func (m *Main) runGuides(args []string) error {
 	if err != nil {
 		return err
 	}
+	done := m.gc.building(sectionCount(guides))
 	eng, err := answer.New(guides)
 	done()
 	if err != nil {
