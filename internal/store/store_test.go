@@ -178,8 +178,11 @@ func TestFullQueueDrops(t *testing.T) {
 			dropped++
 		}
 	}
-	if dropped < 10-3 {
-		t.Errorf("dropped %d of 10 with a queue of 2 and a blocked writer; want at least 7", dropped)
+	// The writer may have drained what was queued into the batch it is
+	// blocked on (the first record and up to the queue's two) before the
+	// queue filled again: at most 2*2+1 accepted.
+	if dropped < 10-5 {
+		t.Errorf("dropped %d of 10 with a queue of 2 and a blocked writer; want at least 5", dropped)
 	}
 	conn.ExecContext(context.Background(), "ROLLBACK")
 }
