@@ -123,6 +123,13 @@ func (e *Engine) options(a *analysis) []option {
 			pick(preferring(cands, func(c candidate) bool { return st.text.MatchString(c.p.text) }), st.picks)
 		}
 	}
+	if kinds := a.kindConcepts(); len(kinds) > 0 {
+		// "Is there a certification worth getting": the passage its label,
+		// lead or heading introduces as one, however little else of the
+		// question its own words say (a long list elsewhere says all of
+		// it, item by item), so long as its context says some of the topic.
+		pick(preferring(cands, func(c candidate) bool { return c.specific && e.introducesKind(c, kinds) }), 2)
+	}
 	if u, ok := e.naive(a); ok {
 		r := &reply{e: e}
 		if len(a.nocover) > 0 {
@@ -141,6 +148,31 @@ func (e *Engine) options(a *analysis) []option {
 		opts[len(opts)-1].listed = u.items > 1
 	}
 	return opts
+}
+
+// kindConcepts returns the kinds of thing the question asks for.
+func (a *analysis) kindConcepts() []weighted {
+	var out []weighted
+	for _, c := range a.concepts {
+		if c.kind {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// introducesKind reports whether what introduces c's passage — its label,
+// its list's lead, what introduces its items, its section's heading —
+// names one of kinds.
+func (e *Engine) introducesKind(c candidate, kinds []weighted) bool {
+	for _, k := range kinds {
+		for _, ts := range []terms{c.p.labelled(), c.p.lead(), c.p.intro(), e.sections[c.gi][c.si].head} {
+			if covers(ts, k.concept) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // own returns the question without the soft concepts of its message's

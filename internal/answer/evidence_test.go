@@ -392,3 +392,22 @@ func TestPathQuestions(t *testing.T) {
 		})
 	}
 }
+
+// TestKindIntroduced checks that a passage introduced as the kind of thing
+// asked for ("**Certifications (Optional):**") is weighed however many long
+// lists elsewhere say every word of the question, item by item.
+func TestKindIntroduced(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Switching from Software Engineering to ML: A Phased Plan\n\n")
+	for i := 1; i <= 20; i++ {
+		fmt.Fprintf(&b, "**Phase %d: Step %d of the switch (%d-%d months)**\n\n", i, i, i*2, i*2+2)
+		b.WriteString("*   **Objective:** Transition from software engineering to an ML role at your own pace.\n")
+		b.WriteString("*   **Timeline:**\n    *   **First weeks:** keep your software engineering work and study ML at night.\n")
+		b.WriteString("    *   **Later:** plan the switch and consider certifications once the projects are done.\n")
+		b.WriteString("*   **Resources:**\n    *   **Courses:** Coursera, fast.ai\n    *   **Practice:** Kaggle\n\n")
+	}
+	b.WriteString("**Phase 21: Credentials**\n\n*   **Actionable Steps:**\n    1.  **Portfolio:** two served models.\n")
+	b.WriteString("    2.  **Certifications (Optional):**\n        *   Consider the Cloud ML Practitioner Certificate to show cloud skills.\n")
+	e := newEngine(t, parseAll(t, map[string]string{"swe-to-ml-phases.md": b.String()}))
+	run(t, e, "Is there a certification worth getting when switching from software engineering to ML?", says("Cloud ML Practitioner Certificate"))
+}

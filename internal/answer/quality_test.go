@@ -102,7 +102,7 @@ var qualityFloors = map[string]map[string]float64{
 	"prose-train":    {"salary": 50.0, "price": 83.3, "next": 100.0, "ladder": 33.3, "start": 100.0, "howlong": 44.4, "list": 100.0, "general": 57.8, "offtopic": 100.0, "chat": 54.1},
 	"prose-train2":   {"salary": 38.4, "price": 66.6, "next": 50.0, "start": 66.6, "howlong": 55.5, "list": 50.0, "general": 72.2, "offtopic": 100.0, "chat": 75.0},
 	"prose-heldout3": {"salary": 50.0, "price": 66.6, "next": 100.0, "start": 100.0, "howlong": 81.8, "list": 60.0, "general": 50.0, "offtopic": 75.0, "chat": 60.0},
-	"prose-train3":   {"salary": 16.6, "compare": 66.6, "price": 100.0, "next": 50.0, "ladder": 33.3, "start": 0.0, "howlong": 16.6, "list": 100.0, "general": 65.8, "offtopic": 100.0, "chat": 45.8},
+	"prose-train3":   {"salary": 16.6, "compare": 66.6, "price": 100.0, "next": 50.0, "ladder": 33.3, "start": 0.0, "howlong": 16.6, "list": 100.0, "general": 63.4, "offtopic": 100.0, "chat": 45.8},
 	"prose-heldout4": {"salary": 100.0, "compare": 33.3, "price": 100.0, "next": 100.0, "ladder": 100.0, "start": 0.0, "howlong": 66.6, "list": 66.6, "general": 61.9, "offtopic": 100.0, "chat": 68.0},
 }
 
