@@ -122,11 +122,13 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 				s.Title = ""
 			}
 			headRegion, labelRegion := FindRegions(head), FindRegions(label)
-			switch {
-			case len(headRegion) > 0:
-				s.Region = headRegion[0]
-			case len(labelRegion) > 0:
-				s.Region = labelRegion[0]
+			places := labelRegion
+			if len(headRegion) > 0 {
+				places = headRegion
+			}
+			places = cellPlaces(places)
+			if len(places) > 0 {
+				s.Region = places[0]
 			}
 			if s.Basis == "" {
 				s.Basis = basis(head, label)
@@ -149,10 +151,33 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 				s.Currency = currencyIn(head + " " + label)
 			}
 			s.Ref = Ref{Section: section, Line: b.Line, Snippet: b.Text}
+			for _, r := range places[min(1, len(places)):] {
+				out = append(out, s) // the figure for each place the cell names ("Bangalore/Hyderabad")
+				s.Region = r
+			}
 			out = append(out, s)
 		}
 	}
 	return out, prices
+}
+
+// cellPlaces returns the places a table cell's figures are for: the
+// cities it names within a country it also names ("India
+// (Bangalore/Hyderabad)": Bangalore and Hyderabad), else the first place.
+func cellPlaces(rs []Region) []Region {
+	if len(rs) < 2 {
+		return rs
+	}
+	var cities []Region
+	for _, r := range rs {
+		if r.Name != r.Country && slices.ContainsFunc(rs, func(c Region) bool { return c.Name == r.Country }) {
+			cities = append(cities, r)
+		}
+	}
+	if len(cities) == 0 {
+		return rs[:1]
+	}
+	return cities
 }
 
 var (

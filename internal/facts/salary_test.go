@@ -186,7 +186,7 @@ func TestFigureKinds(t *testing.T) {
 		{"crores", "# G\n\n## Pay\n\nDirectors in India earn ₹1,20,00,000 a year.\n",
 			[]string{"lead India INR year 1.2e+07-1.2e+07"}},
 		{"lakhs after a currency code", "# G\n\n| Region | Base Salary |\n|---|---|\n| India (Bangalore) | INR 28L–INR 55L |\n",
-			[]string{"India INR base 2.8e+06-5.5e+06"}},
+			[]string{"Bangalore INR base 2.8e+06-5.5e+06"}},
 		{"a table's bonus, stock and total columns", "# G\n\n| Region | Base | Stock (RSU/4yr) | Bonus | Total Comp |\n|---|---|---|---|---|\n| Germany | €90K | €40K | 10–15% | €125K |\n",
 			[]string{"Germany EUR base 90000-90000", "Germany EUR 40000-40000 equity", "Germany 10-15% bonus", "Germany EUR total 125000-125000"}},
 		{"a sign-on bonus in prose", "# G\n\n## Negotiating\n\nAsk for a sign-on bonus of $30K-$50K to offset unvested equity.\n",
@@ -279,6 +279,33 @@ func TestFigureRegionNearest(t *testing.T) {
 			}
 			if len(got) != 1 || got[0] != tt.want {
 				t.Errorf("regions = %q; want [%s]", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRowPlaces checks that a table row whose label names a country and
+// cities within it gives its figures for each of the cities, and one that
+// names places of no such kind for the first.
+func TestRowPlaces(t *testing.T) {
+	tests := []struct {
+		label string
+		want  []string
+	}{
+		{"India (Bangalore/Hyderabad)", []string{"Bangalore", "Hyderabad"}},
+		{"Germany (Berlin)", []string{"Berlin"}},
+		{"India", []string{"India"}},
+		{"Germany or Poland", []string{"Germany"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.label, func(t *testing.T) {
+			md := "# Pay\n\n## By place\n\n| Location | Base Salary |\n|---|---|\n| " + tt.label + " | INR 28L–INR 55L |\n"
+			var got []string
+			for _, s := range extract(t, md) {
+				got = append(got, s.Region.Name)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("regions = %q; want %q", got, tt.want)
 			}
 		})
 	}
