@@ -86,14 +86,16 @@ func loadError(what string, err error) error {
 // engine loads the guides and builds the engine, printing warnings to w,
 // paced by gc.
 func (g *guideFlags) engine(w io.Writer, gc *gcPacing) (*answer.Engine, error) {
-	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, nil)
+	var loader guide.Loader
+	guides, warnings, err := loadGuides(!g.noBundled, g.dirs, &loader)
 	for _, wn := range warnings {
 		fmt.Fprintln(w, "warning: "+wn.String())
 	}
 	if err != nil {
 		return nil, err
 	}
-	defer gc.building(sectionCount(guides))()
+	_, sections := loader.Used()
+	defer gc.building(sections)()
 	return answer.New(guides)
 }
 

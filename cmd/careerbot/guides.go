@@ -35,7 +35,8 @@ func (m *Main) runGuides(args []string) error {
 	if err != nil {
 		return err
 	}
-	done := m.gc.building(sectionCount(guides))
+	bytes, sections := loader.Used()
+	done := m.gc.building(sections)
 	eng, err := answer.New(guides)
 	done()
 	if err != nil {
@@ -46,7 +47,6 @@ func (m *Main) runGuides(args []string) error {
 	for i, g := range guides {
 		docs[i] = describeGuide(g, eng.Facts(i))
 	}
-	bytes, sections := loader.Used()
 	if *asJSON {
 		ws := make([]string, len(warnings))
 		for i, w := range warnings {

@@ -3,8 +3,6 @@ package main
 import (
 	"runtime/debug"
 	"sync"
-
-	"github.com/careerbot/careerbot/internal/guide"
 )
 
 // The collector's pacing, in GOGC percents (how far the heap may grow past
@@ -76,13 +74,4 @@ func (p *gcPacing) building(sections int) (done func()) {
 			debug.SetGCPercent(answering)
 		}
 	}
-}
-
-// sectionCount counts the sections of guides: the size the pacing goes by.
-func sectionCount(guides []*guide.Guide) int {
-	n := 0
-	for _, g := range guides {
-		n += len(g.Sections)
-	}
-	return n
 }

@@ -313,7 +313,8 @@ const dedupeFor = 10 * time.Minute
 // falling back to the bundled ones alone. Each build is paced by gc.
 func engineBuilder(g config.Guides, log *slog.Logger, gc *gcPacing) reload.Build {
 	return func() (reload.Engine, error) {
-		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs, &guide.Loader{MaxBytes: g.MaxBytes, MaxSections: g.MaxSections})
+		loader := &guide.Loader{MaxBytes: g.MaxBytes, MaxSections: g.MaxSections}
+		guides, warnings, err := loadGuides(g.UseBundled(), g.Dirs, loader)
 		for _, w := range warnings {
 			log.Warn("guide skipped or repaired", "warning", w.String())
 		}
@@ -323,7 +324,8 @@ func engineBuilder(g config.Guides, log *slog.Logger, gc *gcPacing) reload.Build
 		if len(g.Dirs) > 0 && fromDirs(guides, g.Dirs) == 0 && skipped(guides, warnings) > 0 {
 			return nil, fmt.Errorf("every guide file in %s was skipped (see the warnings)", strings.Join(g.Dirs, ", "))
 		}
-		defer gc.building(sectionCount(guides))()
+		_, sections := loader.Used()
+		defer gc.building(sections)()
 		return answer.New(guides)
 	}
 }

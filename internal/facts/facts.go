@@ -151,11 +151,11 @@ func rowSalaries(b guide.Block, ctx context, section int) ([]Salary, []Price) {
 				s.Currency = currencyIn(head + " " + label)
 			}
 			s.Ref = Ref{Section: section, Line: b.Line, Snippet: b.Text}
-			for _, r := range places[min(1, len(places)):] {
-				out = append(out, s) // the figure for each place the cell names ("Bangalore/Hyderabad")
-				s.Region = r
-			}
 			out = append(out, s)
+			for _, r := range places[min(1, len(places)):] {
+				s.Region = r // the figure again for each other place the cell names ("Bangalore/Hyderabad")
+				out = append(out, s)
+			}
 		}
 	}
 	return out, prices
